@@ -1,0 +1,148 @@
+package poolbench.server;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import poolbench.server.ResponseWriter.Connection;
+import poolbench.server.ResponseWriter.Status;
+
+/**
+ * The workloads every arm serves, routed by comparing path bytes in place:
+ * <ul>
+ *   <li>{@code GET /plaintext}: {@code Hello, World!} (TechEmpower's plaintext test);</li>
+ *   <li>{@code GET /json}: {@code {"message":"Hello, World!"}} — pre-encoded, since what is studied is the
+ *       dispatch, not a JSON library;</li>
+ *   <li>{@code GET /sleep?ms=N}: blocks N ms (0..60000), a slow downstream call, where threads pile up;</li>
+ *   <li>{@code GET /cpu?work=N}: N rounds (0..100,000,000) of a 64-bit mix, CPU that threads cannot help with.</li>
+ * </ul>
+ * Anything else is 404, any method but GET is 405, a missing or bad parameter is 400.
+ */
+public final class Endpoints {
+
+    public static final int MAX_SLEEP_MS = 60_000;
+    public static final int MAX_WORK = 100_000_000;
+
+    static final byte[] TEXT_PLAIN = ResponseWriter.ascii("text/plain");
+    static final byte[] APPLICATION_JSON = ResponseWriter.ascii("application/json");
+    static final byte[] HELLO = ResponseWriter.ascii("Hello, World!");
+    static final byte[] JSON_HELLO = ResponseWriter.ascii("{\"message\":\"Hello, World!\"}");
+
+    private static final byte[] PLAINTEXT = ResponseWriter.ascii("/plaintext");
+    private static final byte[] JSON = ResponseWriter.ascii("/json");
+    private static final byte[] SLEEP = ResponseWriter.ascii("/sleep");
+    private static final byte[] CPU = ResponseWriter.ascii("/cpu");
+    private static final byte[] MS = ResponseWriter.ascii("ms");
+    private static final byte[] WORK = ResponseWriter.ascii("work");
+
+    private static final byte[] NOT_FOUND = ResponseWriter.ascii("Not Found");
+    private static final byte[] METHOD_NOT_ALLOWED = ResponseWriter.ascii("Method Not Allowed");
+    private static final byte[] BAD_SLEEP = ResponseWriter.ascii("ms must be an integer from 0 to " + MAX_SLEEP_MS);
+    private static final byte[] BAD_WORK = ResponseWriter.ascii("work must be an integer from 0 to " + MAX_WORK);
+
+    private Endpoints() {
+    }
+
+    /** Answers one parsed request into {@code out}, which may flush to {@code socket} when full. */
+    public static void respond(byte[] in, Request req, ResponseWriter out, OutputStream socket) throws IOException {
+        Connection connection = !req.keepAlive ? Connection.CLOSE
+                : req.http10 ? Connection.KEEP_ALIVE : Connection.DEFAULT;
+        int path = req.targetStart;
+        int pathLen = req.pathEnd - path;
+        if (req.method != Request.Method.GET) {
+            out.write(Status.METHOD_NOT_ALLOWED, TEXT_PLAIN, METHOD_NOT_ALLOWED, METHOD_NOT_ALLOWED.length,
+                    connection, socket);
+        } else if (matches(in, path, pathLen, PLAINTEXT)) {
+            out.write(Status.OK, TEXT_PLAIN, HELLO, HELLO.length, connection, socket);
+        } else if (matches(in, path, pathLen, JSON)) {
+            out.write(Status.OK, APPLICATION_JSON, JSON_HELLO, JSON_HELLO.length, connection, socket);
+        } else if (matches(in, path, pathLen, SLEEP)) {
+            long ms = queryInt(in, req.pathEnd, req.targetEnd, MS, MAX_SLEEP_MS);
+            if (ms < 0) {
+                out.write(Status.BAD_REQUEST, TEXT_PLAIN, BAD_SLEEP, BAD_SLEEP.length, connection, socket);
+            } else {
+                sleep(ms);
+                out.write(Status.OK, TEXT_PLAIN, HELLO, HELLO.length, connection, socket);
+            }
+        } else if (matches(in, path, pathLen, CPU)) {
+            long work = queryInt(in, req.pathEnd, req.targetEnd, WORK, MAX_WORK);
+            if (work < 0) {
+                out.write(Status.BAD_REQUEST, TEXT_PLAIN, BAD_WORK, BAD_WORK.length, connection, socket);
+            } else {
+                byte[] body = hex(burn(work));
+                out.write(Status.OK, TEXT_PLAIN, body, body.length, connection, socket);
+            }
+        } else {
+            out.write(Status.NOT_FOUND, TEXT_PLAIN, NOT_FOUND, NOT_FOUND.length, connection, socket);
+        }
+    }
+
+    /** Answers a request the parser refused (its negative status) and says the connection closes. */
+    public static void refuse(int parserStatus, ResponseWriter out, OutputStream socket) throws IOException {
+        Status status = Status.of(-parserStatus);
+        byte[] body = ResponseWriter.ascii(status.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT));
+        out.write(status, TEXT_PLAIN, body, body.length, Connection.CLOSE, socket);
+    }
+
+    /** N rounds of splitmix64: a fixed amount of CPU whose result is returned so it cannot be optimised away. */
+    public static long burn(long rounds) {
+        long x = rounds;
+        for (long i = 0; i < rounds; i++) {
+            x += 0x9E3779B97F4A7C15L;
+            long z = x;
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            x = z ^ (z >>> 31);
+        }
+        return x;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean matches(byte[] in, int from, int len, byte[] path) {
+        return len == path.length && java.util.Arrays.equals(in, from, from + len, path, 0, len);
+    }
+
+    /**
+     * The value of query parameter {@code name} in {@code in[query, end)} (query starts at the '?') as an integer
+     * in [0, max], or -1 when it is missing, not a number or out of range.
+     */
+    static long queryInt(byte[] in, int query, int end, byte[] name, long max) {
+        int p = query + 1;
+        while (p < end) {
+            int amp = p;
+            while (amp < end && in[amp] != '&') {
+                amp++;
+            }
+            int eq = p + name.length;
+            if (eq < amp && in[eq] == '=' && java.util.Arrays.equals(in, p, eq, name, 0, name.length)) {
+                return parseBounded(in, eq + 1, amp, max);
+            }
+            p = amp + 1;
+        }
+        return -1;
+    }
+
+    private static long parseBounded(byte[] in, int from, int to, long max) {
+        if (from == to || to - from > 10) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            if (in[i] < '0' || in[i] > '9') {
+                return -1;
+            }
+            n = n * 10 + (in[i] - '0');
+        }
+        return n <= max ? n : -1;
+    }
+
+    private static byte[] hex(long v) {
+        return ResponseWriter.ascii(Long.toHexString(v));
+    }
+}

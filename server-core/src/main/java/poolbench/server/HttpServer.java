@@ -1,0 +1,187 @@
+package poolbench.server;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
+
+import poolbench.server.ResponseWriter.Connection;
+import poolbench.server.ResponseWriter.Status;
+
+/**
+ * The one HTTP/1.1 server every arm runs behind: an accept loop on its own platform thread hands each connection
+ * to the arm's {@link Dispatcher}; a {@link ConnectionLoop} serves it on whatever thread the dispatcher chose.
+ *
+ * <p>When the dispatcher is at capacity the accept thread does what fasthttp's {@code Server.Serve} does: writes
+ * a fast 503, closes, logs at most once a minute, and sleeps {@link ServerConfig#sleepOnOverflow()}.
+ */
+public final class HttpServer implements AutoCloseable {
+
+    /** fasthttp's text for a connection refused at the concurrency limit. */
+    public static final String OVERFLOW_MESSAGE =
+            "The connection cannot be served because Server.Concurrency limit exceeded";
+
+    private static final byte[] OVERFLOW_BODY = ResponseWriter.ascii(OVERFLOW_MESSAGE);
+    private static final long OVERFLOW_LOG_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
+    private static final System.Logger LOG = System.getLogger("poolbench.server");
+
+    private final ServerConfig config;
+    private final String armName;
+    private final int concurrencyForLog;
+    private final ServerSocket listener;
+    private final Dispatcher dispatcher;
+    private final ServerStats stats = new ServerStats();
+    private final Thread acceptThread;
+    private final StatsEndpoint admin;
+    private final ResponseWriter overflowWriter = new ResponseWriter(512);
+    private long lastOverflowLog = System.nanoTime() - OVERFLOW_LOG_INTERVAL_NANOS - 1;
+    private volatile boolean closed;
+
+    private HttpServer(ServerConfig config, Arm arm, ArmOptions options) throws IOException {
+        this.config = config;
+        this.armName = arm.name();
+        this.concurrencyForLog = options.concurrencyOrDefault();
+        this.listener = new ServerSocket();
+        try {
+            listener.setReuseAddress(true);
+            listener.bind(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()), config.backlog());
+            this.dispatcher = arm.create(options, () -> new ConnectionLoop(config, stats));
+            this.admin = config.adminPort() < 0 ? null
+                    : new StatsEndpoint(config.host(), config.adminPort(), this::stats);
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            throw e;
+        }
+        this.acceptThread = Thread.ofPlatform().name("accept-" + arm.name()).unstarted(this::acceptLoop);
+        acceptThread.start();
+    }
+
+    /** Binds, starts the arm and the accept loop, and returns the running server. */
+    public static HttpServer start(ServerConfig config, Arm arm, ArmOptions options) throws IOException {
+        return new HttpServer(config, arm, options);
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket connection;
+            try {
+                connection = listener.accept();
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+                // Out of file descriptors and the like: say so and keep accepting rather than die.
+                LOG.log(System.Logger.Level.WARNING, "accept failed: " + e);
+                pause(Duration.ofMillis(10));
+                continue;
+            }
+            stats.connectionAccepted(connection);
+            try {
+                connection.setTcpNoDelay(true);
+            } catch (SocketException e) {
+                closeQuietly(connection);
+                stats.connectionEnded(connection);
+                continue;
+            }
+            if (!dispatcher.dispatch(connection)) {
+                overflow(connection);
+            }
+        }
+    }
+
+    private void overflow(Socket connection) {
+        stats.connectionRejected(connection);
+        try (connection) {
+            OutputStream out = connection.getOutputStream();
+            overflowWriter.write(Status.SERVICE_UNAVAILABLE, Endpoints.TEXT_PLAIN, OVERFLOW_BODY,
+                    OVERFLOW_BODY.length, Connection.CLOSE, out);
+            overflowWriter.flush(out);
+        } catch (IOException e) {
+            overflowWriter.clear();
+        }
+        long now = System.nanoTime();
+        if (now - lastOverflowLog > OVERFLOW_LOG_INTERVAL_NANOS) {
+            lastOverflowLog = now;
+            LOG.log(System.Logger.Level.WARNING, "The incoming connection cannot be served, because "
+                    + concurrencyForLog + " concurrent connections are served. Try increasing --concurrency");
+        }
+        if (!config.sleepOnOverflow().isZero()) {
+            pause(config.sleepOnOverflow());
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // Nothing more to do for a socket we are dropping.
+        }
+    }
+
+    /** The port the arm is served on. */
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** The port of the stats endpoint, or -1 when it runs none. */
+    public int adminPort() {
+        return admin == null ? -1 : admin.port();
+    }
+
+    public String armName() {
+        return armName;
+    }
+
+    public ServerStats serverStats() {
+        return stats;
+    }
+
+    public DispatcherStats dispatcherStats() {
+        return dispatcher.stats();
+    }
+
+    public StatsSnapshot stats() {
+        return StatsSnapshot.take(armName, config.buffers(), stats, dispatcher.stats());
+    }
+
+    /**
+     * Stops accepting, closes every open connection, and closes the dispatcher: idle workers exit at once, busy
+     * ones as soon as their connection's next read or write fails. Waits for the accept thread only.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            listener.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                acceptThread.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            dispatcher.close();
+            stats.closeAllOpen();
+            if (admin != null) {
+                admin.close();
+            }
+        }
+    }
+}

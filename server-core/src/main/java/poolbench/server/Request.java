@@ -1,0 +1,59 @@
+package poolbench.server;
+
+/**
+ * One parsed request head, as offsets into the read buffer it was parsed from: the parser fills a reused
+ * instance, so the hot path makes no Strings and no Maps.
+ */
+public final class Request {
+
+    /** The methods the parser tells apart; every other valid token is {@link #OTHER}. */
+    public enum Method { GET, HEAD, POST, OTHER }
+
+    Method method;
+    int targetStart;
+    int pathEnd;
+    int targetEnd;
+    boolean http10;
+    boolean keepAlive;
+    long contentLength;
+
+    public Method method() {
+        return method;
+    }
+
+    /** Start of the request target (the path) in the buffer. */
+    public int targetStart() {
+        return targetStart;
+    }
+
+    /** End of the path: the '?' of the query, or the end of the target. */
+    public int pathEnd() {
+        return pathEnd;
+    }
+
+    public int targetEnd() {
+        return targetEnd;
+    }
+
+    public boolean http10() {
+        return http10;
+    }
+
+    /** Whether the connection stays open after this exchange (the version's default, then Connection). */
+    public boolean keepAlive() {
+        return keepAlive;
+    }
+
+    /** The body's length from Content-Length; 0 without a body. */
+    public long contentLength() {
+        return contentLength;
+    }
+
+    void reset() {
+        method = null;
+        targetStart = pathEnd = targetEnd = 0;
+        http10 = false;
+        keepAlive = true;
+        contentLength = 0;
+    }
+}

@@ -1,0 +1,251 @@
+package poolbench.server;
+
+/**
+ * Parses an HTTP/1.1 request head straight out of a byte buffer into a reused {@link Request}.
+ *
+ * <p>{@link #parse} looks at the bytes in {@code [start, end)}: when they hold a whole head it returns the head's
+ * length; when the head is still arriving it returns {@link #NEED_MORE} (the caller reads more and calls again
+ * from the same start; heads are small, so re-scanning is cheaper than keeping parse state); when the bytes can
+ * never become a valid request it returns a negative HTTP status for the caller to answer before closing.
+ *
+ * <p>Strict where leniency would let requests be misread (bare LF, obs-fold, bad Content-Length, both a
+ * Content-Length and a Transfer-Encoding), and refuses chunked request bodies with 411: no endpoint takes a body,
+ * and a benchmark server has no use for a chunked decoder.
+ */
+public final class RequestParser {
+
+    public static final int NEED_MORE = 0;
+    public static final int BAD_REQUEST = -400;
+    public static final int LENGTH_REQUIRED = -411;
+    public static final int PAYLOAD_TOO_LARGE = -413;
+    public static final int URI_TOO_LONG = -414;
+    public static final int HEADERS_TOO_LARGE = -431;
+    public static final int VERSION_NOT_SUPPORTED = -505;
+
+    private static final byte CR = '\r';
+    private static final byte LF = '\n';
+    private static final byte SP = ' ';
+
+    /** RFC 9110 tchar: the bytes a method or header name is made of. */
+    private static final boolean[] TCHAR = new boolean[256];
+
+    static {
+        for (int c = '0'; c <= '9'; c++) {
+            TCHAR[c] = true;
+        }
+        for (int c = 'a'; c <= 'z'; c++) {
+            TCHAR[c] = true;
+            TCHAR[c - 32] = true;
+        }
+        for (char c : "!#$%&'*+-.^_`|~".toCharArray()) {
+            TCHAR[c] = true;
+        }
+    }
+
+    private final int maxRequestLineBytes;
+    private final int maxHeaderBytes;
+    private final long maxBodyBytes;
+
+    public RequestParser(int maxRequestLineBytes, int maxHeaderBytes, long maxBodyBytes) {
+        this.maxRequestLineBytes = maxRequestLineBytes;
+        this.maxHeaderBytes = maxHeaderBytes;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public RequestParser(ServerConfig config) {
+        this(config.maxRequestLineBytes(), config.maxHeaderBytes(), config.maxBodyBytes());
+    }
+
+    /**
+     * Parses the head starting at {@code start}. Returns its length in bytes (> 0), {@link #NEED_MORE}, or a
+     * negative status.
+     */
+    public int parse(byte[] buf, int start, int end, Request req) {
+        req.reset();
+        int lineEnd = findLineEnd(buf, start, Math.min(end, start + maxRequestLineBytes));
+        if (lineEnd < 0) {
+            if (lineEnd == BAD_REQUEST) {
+                return BAD_REQUEST;
+            }
+            return end - start >= maxRequestLineBytes ? URI_TOO_LONG : NEED_MORE;
+        }
+        int status = parseRequestLine(buf, start, lineEnd, req);
+        if (status < 0) {
+            return status;
+        }
+        int headLimit = Math.min(end, start + maxHeaderBytes);
+        int p = lineEnd + 2;
+        boolean sawContentLength = false;
+        boolean sawTransferEncoding = false;
+        while (true) {
+            int eol = findLineEnd(buf, p, headLimit);
+            if (eol < 0) {
+                if (eol == BAD_REQUEST) {
+                    return BAD_REQUEST;
+                }
+                return end - start >= maxHeaderBytes ? HEADERS_TOO_LARGE : NEED_MORE;
+            }
+            if (eol == p) {
+                break;
+            }
+            int colon = p;
+            while (colon < eol && TCHAR[buf[colon] & 0xff]) {
+                colon++;
+            }
+            if (colon == p || colon == eol || buf[colon] != ':') {
+                return BAD_REQUEST;
+            }
+            int v = colon + 1;
+            while (v < eol && (buf[v] == SP || buf[v] == '\t')) {
+                v++;
+            }
+            int ve = eol;
+            while (ve > v && (buf[ve - 1] == SP || buf[ve - 1] == '\t')) {
+                ve--;
+            }
+            for (int i = v; i < ve; i++) {
+                int c = buf[i] & 0xff;
+                if (c < 0x20 && c != '\t' || c == 0x7f) {
+                    return BAD_REQUEST;
+                }
+            }
+            int nameLen = colon - p;
+            if (nameLen == 10 && equalsLower(buf, p, "connection")) {
+                if (containsLower(buf, v, ve, "close")) {
+                    req.keepAlive = false;
+                } else if (req.http10 && containsLower(buf, v, ve, "keep-alive")) {
+                    req.keepAlive = true;
+                }
+            } else if (nameLen == 14 && equalsLower(buf, p, "content-length")) {
+                long length = parseLength(buf, v, ve);
+                if (length < 0 || sawContentLength && length != req.contentLength) {
+                    return BAD_REQUEST;
+                }
+                sawContentLength = true;
+                req.contentLength = length;
+            } else if (nameLen == 17 && equalsLower(buf, p, "transfer-encoding")) {
+                sawTransferEncoding = true;
+            }
+            p = eol + 2;
+        }
+        if (sawTransferEncoding) {
+            // With a Content-Length too this is the request-smuggling shape; alone it is a body we do not decode.
+            return sawContentLength ? BAD_REQUEST : LENGTH_REQUIRED;
+        }
+        if (req.contentLength > maxBodyBytes) {
+            return PAYLOAD_TOO_LARGE;
+        }
+        return p + 2 - start;
+    }
+
+    /**
+     * The index of the CR of the first CRLF in [from, limit), or -1 when there is none yet, or BAD_REQUEST for a
+     * bare LF or a NUL.
+     */
+    private static int findLineEnd(byte[] buf, int from, int limit) {
+        for (int i = from; i < limit; i++) {
+            byte b = buf[i];
+            if (b == LF || b == 0) {
+                return BAD_REQUEST;
+            }
+            if (b == CR) {
+                if (i + 1 >= limit) {
+                    return -1;
+                }
+                return buf[i + 1] == LF ? i : BAD_REQUEST;
+            }
+        }
+        return -1;
+    }
+
+    private static int parseRequestLine(byte[] buf, int start, int end, Request req) {
+        int p = start;
+        while (p < end && TCHAR[buf[p] & 0xff]) {
+            p++;
+        }
+        if (p == start || p >= end || buf[p] != SP) {
+            return BAD_REQUEST;
+        }
+        req.method = method(buf, start, p - start);
+        int target = ++p;
+        int query = -1;
+        while (p < end && buf[p] != SP) {
+            int c = buf[p] & 0xff;
+            if (c <= 0x20 || c >= 0x7f) {
+                return BAD_REQUEST;
+            }
+            if (c == '?' && query < 0) {
+                query = p;
+            }
+            p++;
+        }
+        if (p == target || p >= end || buf[target] != '/') {
+            return BAD_REQUEST;
+        }
+        req.targetStart = target;
+        req.targetEnd = p;
+        req.pathEnd = query < 0 ? p : query;
+        p++;
+        if (end - p != 8 || buf[p] != 'H' || buf[p + 1] != 'T' || buf[p + 2] != 'T' || buf[p + 3] != 'P'
+                || buf[p + 4] != '/' || !isDigit(buf[p + 5]) || buf[p + 6] != '.' || !isDigit(buf[p + 7])) {
+            return BAD_REQUEST;
+        }
+        if (buf[p + 5] != '1' || buf[p + 7] != '1' && buf[p + 7] != '0') {
+            return VERSION_NOT_SUPPORTED;
+        }
+        req.http10 = buf[p + 7] == '0';
+        req.keepAlive = !req.http10;
+        return 0;
+    }
+
+    private static Request.Method method(byte[] buf, int start, int len) {
+        if (len == 3 && buf[start] == 'G' && buf[start + 1] == 'E' && buf[start + 2] == 'T') {
+            return Request.Method.GET;
+        }
+        if (len == 4 && buf[start] == 'H' && buf[start + 1] == 'E' && buf[start + 2] == 'A' && buf[start + 3] == 'D') {
+            return Request.Method.HEAD;
+        }
+        if (len == 4 && buf[start] == 'P' && buf[start + 1] == 'O' && buf[start + 2] == 'S' && buf[start + 3] == 'T') {
+            return Request.Method.POST;
+        }
+        return Request.Method.OTHER;
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    /** A Content-Length value: digits only, no overflow; -1 when it is not one. */
+    private static long parseLength(byte[] buf, int from, int to) {
+        if (from == to || to - from > 18) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            if (!isDigit(buf[i])) {
+                return -1;
+            }
+            n = n * 10 + (buf[i] - '0');
+        }
+        return n;
+    }
+
+    /** Whether buf[from..] equals {@code lower} ignoring ASCII case; {@code lower} is lower case. */
+    static boolean equalsLower(byte[] buf, int from, String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            if ((buf[from + i] | 0x20) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean containsLower(byte[] buf, int from, int to, String lower) {
+        for (int i = from; i + lower.length() <= to; i++) {
+            if (equalsLower(buf, i, lower)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,95 @@
+package poolbench.server;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything the HTTP server can be told, with the defaults in one place. The arm's own options live in
+ * {@link ArmOptions}.
+ *
+ * @param host                the address to bind; loopback unless told otherwise
+ * @param port                the port for the arm under test; 0 picks a free one
+ * @param adminPort           the port of the stats endpoint; 0 picks a free one, -1 runs none
+ * @param buffers             who owns the read and write buffers
+ * @param readTimeout         the longest a request may take to arrive, from its first byte (from the accept for
+ *                            a connection's first request); a client that trickles or sends nothing is closed
+ * @param idleTimeout         the longest a keep-alive connection may wait for its next request
+ * @param sleepOnOverflow     fasthttp's SleepWhenConcurrencyLimitsExceeded: 0 now, 100 ms in the article's version
+ * @param maxRequestLineBytes a longer request line is answered 414
+ * @param maxHeaderBytes      a longer header section (request line included) is answered 431; also the read
+ *                            buffer's size
+ * @param maxBodyBytes        a larger Content-Length is answered 413
+ * @param backlog             the listen backlog
+ */
+public record ServerConfig(String host, int port, int adminPort, BufferOwnership buffers, Duration readTimeout,
+                           Duration idleTimeout, Duration sleepOnOverflow, int maxRequestLineBytes,
+                           int maxHeaderBytes, long maxBodyBytes, int backlog) {
+
+    public static final ServerConfig DEFAULTS = new ServerConfig("127.0.0.1", 8080, 8081, BufferOwnership.WORKER,
+            Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ZERO, 4096, 8192, 1 << 20, 4096);
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(buffers, "buffers");
+        requirePositive(readTimeout, "readTimeout");
+        requirePositive(idleTimeout, "idleTimeout");
+        if (sleepOnOverflow.isNegative()) {
+            throw new IllegalArgumentException("sleepOnOverflow must not be negative, was " + sleepOnOverflow);
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        if (adminPort < -1 || adminPort > 65535) {
+            throw new IllegalArgumentException("admin port must be -1 (none), 0 (any) or 1..65535, was " + adminPort);
+        }
+        if (maxRequestLineBytes < 16 || maxHeaderBytes < maxRequestLineBytes) {
+            throw new IllegalArgumentException("need 16 <= maxRequestLineBytes <= maxHeaderBytes, were "
+                    + maxRequestLineBytes + " and " + maxHeaderBytes);
+        }
+        if (maxBodyBytes < 0 || backlog < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be >= 0 and backlog >= 1");
+        }
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+    }
+
+    /** Loopback, any free ports: what tests and in-process benchmarks use. */
+    public static ServerConfig ephemeral() {
+        return DEFAULTS.withPorts(0, 0);
+    }
+
+    public ServerConfig withHost(String h) {
+        return new ServerConfig(h, port, adminPort, buffers, readTimeout, idleTimeout, sleepOnOverflow,
+                maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+    }
+
+    public ServerConfig withPorts(int p, int admin) {
+        return new ServerConfig(host, p, admin, buffers, readTimeout, idleTimeout, sleepOnOverflow,
+                maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+    }
+
+    public ServerConfig withBuffers(BufferOwnership b) {
+        return new ServerConfig(host, port, adminPort, b, readTimeout, idleTimeout, sleepOnOverflow,
+                maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+    }
+
+    public ServerConfig withTimeouts(Duration read, Duration idle) {
+        return new ServerConfig(host, port, adminPort, buffers, read, idle, sleepOnOverflow,
+                maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+    }
+
+    public ServerConfig withSleepOnOverflow(Duration d) {
+        return new ServerConfig(host, port, adminPort, buffers, readTimeout, idleTimeout, d,
+                maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+    }
+
+    public ServerConfig withLimits(int requestLine, int headers, long body) {
+        return new ServerConfig(host, port, adminPort, buffers, readTimeout, idleTimeout, sleepOnOverflow,
+                requestLine, headers, body, backlog);
+    }
+}

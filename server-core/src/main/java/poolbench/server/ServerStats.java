@@ -1,0 +1,73 @@
+package poolbench.server;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The server's own counters (cumulative, so a reader takes deltas over its window) and the set of open
+ * connections, which lets a stop close them instead of waiting for every client to leave.
+ */
+public final class ServerStats {
+
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder served = new LongAdder();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
+    void connectionAccepted(Socket s) {
+        accepted.increment();
+        open.add(s);
+    }
+
+    void connectionRejected(Socket s) {
+        rejected.increment();
+        open.remove(s);
+    }
+
+    /** A connection handed to a dispatcher has ended (closed by either side). */
+    void connectionEnded(Socket s) {
+        if (open.remove(s)) {
+            served.increment();
+        }
+    }
+
+    void requestsAnswered(int n) {
+        requests.add(n);
+    }
+
+    /** Closes every open connection; their workers then end at their next read or write. */
+    void closeAllOpen() {
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // Closing is best effort at stop; the worker that owns the socket closes it again.
+            }
+        }
+    }
+
+    public long requests() {
+        return requests.sum();
+    }
+
+    public long connectionsAccepted() {
+        return accepted.sum();
+    }
+
+    public long connectionsRejected() {
+        return rejected.sum();
+    }
+
+    /** Connections handed to the dispatcher that have ended. */
+    public long connectionsServed() {
+        return served.sum();
+    }
+
+    public int connectionsOpen() {
+        return open.size();
+    }
+}

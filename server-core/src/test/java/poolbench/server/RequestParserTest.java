@@ -1,0 +1,152 @@
+package poolbench.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RequestParserTest {
+
+    private final RequestParser parser = new RequestParser(64, 256, 1000);
+    private final Request req = new Request();
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private int parse(String s) {
+        byte[] b = bytes(s);
+        return parser.parse(b, 0, b.length, req);
+    }
+
+    private String path(byte[] b) {
+        return new String(b, req.targetStart(), req.pathEnd() - req.targetStart(), StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void parsesAGetWithItsHeadLengthPathAndKeepAlive() {
+        String head = "GET /plaintext HTTP/1.1\r\nHost: x\r\nAccept: */*\r\n\r\n";
+        byte[] b = bytes(head + "leftover");
+        assertEquals(head.length(), parser.parse(b, 0, b.length, req));
+        assertEquals(Request.Method.GET, req.method());
+        assertEquals("/plaintext", path(b));
+        assertTrue(req.keepAlive());
+        assertFalse(req.http10());
+        assertEquals(0, req.contentLength());
+    }
+
+    @Test
+    void separatesPathFromQuery() {
+        byte[] b = bytes("GET /sleep?ms=5&x=1 HTTP/1.1\r\n\r\n");
+        assertTrue(parser.parse(b, 0, b.length, req) > 0);
+        assertEquals("/sleep", path(b));
+        assertEquals(5, Endpoints.queryInt(b, req.pathEnd(), req.targetEnd(), bytes("ms"), 100));
+        assertEquals(1, Endpoints.queryInt(b, req.pathEnd(), req.targetEnd(), bytes("x"), 100));
+        assertEquals(-1, Endpoints.queryInt(b, req.pathEnd(), req.targetEnd(), bytes("m"), 100));
+    }
+
+    @Test
+    void pipelinedRequestsParseOneAfterAnother() {
+        String one = "GET /plaintext HTTP/1.1\r\nHost: x\r\n\r\n";
+        String two = "GET /json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+        byte[] b = bytes(one + two);
+        int first = parser.parse(b, 0, b.length, req);
+        assertEquals(one.length(), first);
+        assertEquals("/plaintext", path(b));
+        assertEquals(two.length(), parser.parse(b, first, b.length, req));
+        assertEquals("/json", path(b));
+        assertFalse(req.keepAlive());
+    }
+
+    @Test
+    void aRequestSplitAtEveryByteNeedsMoreUntilWhole() {
+        String head = "GET /json HTTP/1.1\r\nHost: example\r\nConnection: keep-alive\r\nContent-Length: 3\r\n\r\n";
+        byte[] b = bytes(head);
+        for (int cut = 0; cut < b.length; cut++) {
+            assertEquals(RequestParser.NEED_MORE, parser.parse(b, 0, cut, req), "cut at " + cut);
+        }
+        assertEquals(b.length, parser.parse(b, 0, b.length, req));
+        assertEquals(3, req.contentLength());
+    }
+
+    @Test
+    void http10ClosesUnlessItAsksForKeepAlive() {
+        parse("GET / HTTP/1.0\r\n\r\n");
+        assertTrue(req.http10());
+        assertFalse(req.keepAlive());
+        parse("GET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n");
+        assertTrue(req.keepAlive());
+    }
+
+    @Test
+    void connectionCloseIsCaseInsensitive() {
+        parse("GET / HTTP/1.1\r\nCONNECTION: Close\r\n\r\n");
+        assertFalse(req.keepAlive());
+    }
+
+    @Test
+    void methodsOtherThanGetAreToldApart() {
+        assertTrue(parse("POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n") > 0);
+        assertEquals(Request.Method.POST, req.method());
+        assertTrue(parse("BREW / HTTP/1.1\r\n\r\n") > 0);
+        assertEquals(Request.Method.OTHER, req.method());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "no version|GET /\\r\\n\\r\\n|-400",
+        "two spaces|GET  / HTTP/1.1\\r\\n\\r\\n|-400",
+        "no slash|GET x HTTP/1.1\\r\\n\\r\\n|-400",
+        "lower-case version|GET / http/1.1\\r\\n\\r\\n|-400",
+        "bare LF|GET / HTTP/1.1\\n\\n|-400",
+        "CR without LF|GET / HTTP/1.1\\rX\\r\\n\\r\\n|-400",
+        "NUL in line|GET /\\0 HTTP/1.1\\r\\n\\r\\n|-400",
+        "space before colon|GET / HTTP/1.1\\r\\nHost : x\\r\\n\\r\\n|-400",
+        "no colon|GET / HTTP/1.1\\r\\nHost\\r\\n\\r\\n|-400",
+        "obs-fold|GET / HTTP/1.1\\r\\nA: b\\r\\n c\\r\\n\\r\\n|-400",
+        "control byte in value|GET / HTTP/1.1\\r\\nA: b\\1c\\r\\n\\r\\n|-400",
+        "content-length not a number|GET / HTTP/1.1\\r\\nContent-Length: 1x\\r\\n\\r\\n|-400",
+        "content-length negative|GET / HTTP/1.1\\r\\nContent-Length: -1\\r\\n\\r\\n|-400",
+        "content-lengths differ|GET / HTTP/1.1\\r\\nContent-Length: 1\\r\\nContent-Length: 2\\r\\n\\r\\n|-400",
+        "length and chunked|POST / HTTP/1.1\\r\\nContent-Length: 1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n|-400",
+        "chunked body|POST / HTTP/1.1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n|-411",
+        "body too large|POST / HTTP/1.1\\r\\nContent-Length: 1001\\r\\n\\r\\n|-413",
+        "HTTP/2.0|GET / HTTP/2.0\\r\\n\\r\\n|-505"
+    })
+    void badRequestsGetTheirStatus(String name, String escaped, int expected) {
+        String request = escaped.replace("\\r", "\r").replace("\\n", "\n")
+                .replace("\\0", "\u0000").replace("\\1", "\u0001");
+        assertEquals(expected, parse(request));
+    }
+
+    @Test
+    void aRequestLineLongerThanTheLimitIs414() {
+        assertEquals(RequestParser.URI_TOO_LONG, parse("GET /" + "a".repeat(80)));
+        assertEquals(RequestParser.URI_TOO_LONG, parse("GET /" + "a".repeat(80) + " HTTP/1.1\r\n\r\n"));
+    }
+
+    @Test
+    void headersLargerThanTheLimitAre431() {
+        assertEquals(RequestParser.HEADERS_TOO_LARGE, parse("GET / HTTP/1.1\r\nA: " + "b".repeat(300)));
+        assertEquals(RequestParser.HEADERS_TOO_LARGE,
+                parse("GET / HTTP/1.1\r\n" + "A: b\r\n".repeat(60) + "\r\n"));
+    }
+
+    @Test
+    void headersJustUnderTheLimitAreFine() {
+        String head = "GET / HTTP/1.1\r\nA: " + "b".repeat(200) + "\r\n\r\n";
+        assertTrue(head.length() <= 256);
+        assertEquals(head.length(), parse(head));
+    }
+
+    @Test
+    void obsTextInValuesIsAllowed() {
+        byte[] b = bytes("GET / HTTP/1.1\r\nX: caf\u00e9\r\n\r\n");
+        assertEquals(b.length, parser.parse(b, 0, b.length, req));
+    }
+}
