@@ -1,0 +1,42 @@
+package poolbench.pool;
+
+import java.io.IOException;
+import java.net.Socket;
+import poolbench.server.ConnectionServer;
+import poolbench.server.ConnectionServers;
+
+/**
+ * A pooled worker's function for connections: it takes its {@link ConnectionServer} on first use and keeps it, so
+ * the buffers that server holds are reused for every connection this worker serves.
+ */
+public final class ConnectionWorker implements Worker<Socket> {
+
+    private final ConnectionServers servers;
+    private ConnectionServer server;
+
+    public ConnectionWorker(ConnectionServers servers) {
+        this.servers = servers;
+    }
+
+    /** Serves the connection to its end; it is closed whatever happens. */
+    @Override
+    public void serve(Socket connection) throws IOException {
+        if (server == null) {
+            try {
+                server = servers.newConnectionServer();
+            } catch (RuntimeException | Error e) {
+                closeAfter(connection, e);
+                throw e;
+            }
+        }
+        server.serve(connection);
+    }
+
+    private static void closeAfter(Socket connection, Throwable failure) {
+        try {
+            connection.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}
