@@ -1,0 +1,109 @@
+package poolbench.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import poolbench.server.Arm;
+import poolbench.server.ArmOptions;
+import poolbench.server.Arms;
+import poolbench.server.BufferOwnership;
+import poolbench.server.HttpServer;
+import poolbench.server.ServerConfig;
+import poolbench.server.WorkerOrder;
+
+@Command(name = "serve", description = "Runs one arm's HTTP server until Ctrl-C or SIGTERM.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--arm", required = true, description = "The arm to serve (see: poolbench arms).")
+    String arm;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port of the arm (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--admin-port", description = "Port of the stats endpoint, -1 for none (default: port + 1).")
+    Integer adminPort;
+
+    @Option(names = "--concurrency", description = "Cap on connections served at once (default: 262144 for pools, "
+            + "none for virtual; per-connection has no cap).")
+    Integer concurrency;
+
+    @Option(names = "--max-idle-worker-duration", defaultValue = "10s", converter = DurationConverter.class,
+            description = "How long a pooled worker may idle before it is reaped (default: ${DEFAULT-VALUE}).")
+    Duration maxIdleWorkerDuration;
+
+    @Option(names = "--order", defaultValue = "lifo",
+            description = "Which idle worker a pool takes: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    WorkerOrder order;
+
+    @Option(names = "--buffers", defaultValue = "worker",
+            description = "Who owns the read/write buffers: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    BufferOwnership buffers;
+
+    @Option(names = "--sleep-on-overflow", defaultValue = "0", converter = DurationConverter.class,
+            description = "Pause after a 503 at the cap; 100ms reproduces the article's fasthttp (default: 0).")
+    Duration sleepOnOverflow;
+
+    @Option(names = "--read-timeout", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Longest a request may take to arrive (default: ${DEFAULT-VALUE}).")
+    Duration readTimeout;
+
+    @Option(names = "--idle-timeout", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Longest a keep-alive connection may idle (default: ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
+    @Option(names = "--log-all-errors", description = "Log benign connection errors too.")
+    boolean logAllErrors;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Arm chosen = Arms.require(arm);
+        HttpServer server;
+        try {
+            server = HttpServer.start(serverConfig(), chosen, armOptions());
+        } catch (BindException e) {
+            throw new Main.UsageException("cannot bind " + host + ":" + port + " or its admin port (" + e.getMessage()
+                    + "); choose free ones with --port and --admin-port");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "serve-shutdown"));
+        var out = spec.commandLine().getOut();
+        out.printf("%s serving on http://%s:%d  (stats: %s; buffers: %s)%n", chosen.name(), host, server.port(),
+                server.adminPort() < 0 ? "off" : "http://" + host + ":" + server.adminPort() + "/stats",
+                buffers.name().toLowerCase(Locale.ROOT));
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    ServerConfig serverConfig() {
+        int admin = adminPort != null ? adminPort : port == 0 ? 0 : port + 1;
+        return ServerConfig.DEFAULTS.withHost(host).withPorts(port, admin).withBuffers(buffers)
+                .withTimeouts(readTimeout, idleTimeout).withSleepOnOverflow(sleepOnOverflow);
+    }
+
+    ArmOptions armOptions() {
+        return new ArmOptions(concurrency == null ? OptionalInt.empty() : OptionalInt.of(concurrency),
+                maxIdleWorkerDuration, order, logAllErrors);
+    }
+}
