@@ -7,8 +7,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import poolbench.server.Arm;
 import poolbench.server.Arms;
+import poolbench.server.ReferenceServer;
+import poolbench.server.Servers;
 
-@Command(name = "arms", description = "Lists the arms (concurrency models) on the class path.")
+@Command(name = "arms", description = "Lists the arms (concurrency models) and reference servers on the class path.")
 final class ArmsCommand implements Callable<Integer> {
 
     @Spec
@@ -19,6 +21,9 @@ final class ArmsCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         for (Arm arm : Arms.all()) {
             out.printf("%-16s %s%n", arm.name(), arm.description());
+        }
+        for (ReferenceServer ref : Servers.references()) {
+            out.printf("%-16s %s (reference)%n", ref.name(), ref.description());
         }
         out.flush();
         return 0;

@@ -13,12 +13,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import poolbench.server.Arm;
 import poolbench.server.ArmOptions;
-import poolbench.server.Arms;
 import poolbench.server.BufferOwnership;
-import poolbench.server.HttpServer;
+import poolbench.server.RunningServer;
 import poolbench.server.ServerConfig;
+import poolbench.server.Servers;
 import poolbench.server.WorkerOrder;
 
 @Command(name = "serve", description = "Runs one arm's HTTP server until Ctrl-C or SIGTERM.")
@@ -27,7 +26,7 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--arm", required = true, description = "The arm to serve (see: poolbench arms).")
+    @Option(names = "--arm", required = true, description = "The arm or reference server to run (see: poolbench arms).")
     String arm;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
@@ -72,10 +71,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Arm chosen = Arms.require(arm);
-        HttpServer server;
+        RunningServer server;
         try {
-            server = HttpServer.start(serverConfig(), chosen, armOptions());
+            server = Servers.start(arm, serverConfig(), armOptions());
         } catch (BindException e) {
             throw new Main.UsageException("cannot bind " + host + ":" + port + " or its admin port (" + e.getMessage()
                     + "); choose free ones with --port and --admin-port");
@@ -88,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "serve-shutdown"));
         var out = spec.commandLine().getOut();
-        out.printf("%s serving on http://%s:%d  (stats: %s; buffers: %s)%n", chosen.name(), host, server.port(),
+        out.printf("%s serving on http://%s:%d  (stats: %s; buffers: %s)%n", arm, host, server.port(),
                 server.adminPort() < 0 ? "off" : "http://" + host + ":" + server.adminPort() + "/stats",
                 buffers.name().toLowerCase(Locale.ROOT));
         out.flush();

@@ -20,7 +20,7 @@ import poolbench.server.ResponseWriter.Status;
  * <p>When the dispatcher is at capacity the accept thread does what fasthttp's {@code Server.Serve} does: writes
  * a fast 503, closes, logs at most once a minute, and sleeps {@link ServerConfig#sleepOnOverflow()}.
  */
-public final class HttpServer implements AutoCloseable {
+public final class HttpServer implements RunningServer {
 
     /** fasthttp's text for a connection refused at the concurrency limit. */
     public static final String OVERFLOW_MESSAGE =
@@ -131,12 +131,12 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
-    /** The port the arm is served on. */
+    @Override
     public int port() {
         return listener.getLocalPort();
     }
 
-    /** The port of the stats endpoint, or -1 when it runs none. */
+    @Override
     public int adminPort() {
         return admin == null ? -1 : admin.port();
     }

@@ -14,14 +14,15 @@ import com.sun.net.httpserver.HttpExchange;
  * {@code GET /stats} on the admin port: the current {@link StatsSnapshot} as JSON. It runs on the JDK's own
  * HTTP server with one thread of its own, away from the arm under test.
  */
-final class StatsEndpoint implements AutoCloseable {
+public final class StatsEndpoint implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final com.sun.net.httpserver.HttpServer http;
     private final ExecutorService thread;
 
-    StatsEndpoint(String host, int port, Supplier<StatsSnapshot> stats) throws IOException {
+    /** Serves {@code stats} on {@code host:port} (0: any free port) until closed. */
+    public StatsEndpoint(String host, int port, Supplier<StatsSnapshot> stats) throws IOException {
         http = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(host, port), 16);
         thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "admin-stats");
@@ -48,7 +49,7 @@ final class StatsEndpoint implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return http.getAddress().getPort();
     }
 

@@ -42,6 +42,17 @@ public record StatsSnapshot(
 
     /** Reads the JVM and process figures now, beside the server's and the dispatcher's. */
     public static StatsSnapshot take(String arm, BufferOwnership buffers, ServerStats server, DispatcherStats workers) {
+        return take(arm, buffers.name().toLowerCase(java.util.Locale.ROOT), server.requests(),
+                server.connectionsAccepted(), server.connectionsRejected(), server.connectionsServed(),
+                server.connectionsOpen(), workers);
+    }
+
+    /**
+     * The same for a server that keeps its own counts (a reference server): what it cannot count is -1, e.g. a
+     * connection count it does not expose.
+     */
+    public static StatsSnapshot take(String arm, String buffers, long requests, long accepted, long rejected,
+                                     long served, long open, DispatcherStats workers) {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long gcCount = 0;
@@ -51,10 +62,8 @@ public record StatsSnapshot(
             gcTime += Math.max(0, gc.getCollectionTime());
         }
         long[] rss = residentSetBytes();
-        return new StatsSnapshot(arm, buffers.name().toLowerCase(java.util.Locale.ROOT),
-                System.currentTimeMillis(), ManagementFactory.getRuntimeMXBean().getUptime(),
-                server.requests(), server.connectionsAccepted(), server.connectionsRejected(),
-                server.connectionsServed(), server.connectionsOpen(),
+        return new StatsSnapshot(arm, buffers, System.currentTimeMillis(),
+                ManagementFactory.getRuntimeMXBean().getUptime(), requests, accepted, rejected, served, open,
                 os.getProcessCpuTime(), threads.getTotalThreadAllocatedBytes(), gcCount, gcTime,
                 threads.getThreadCount(), threads.getPeakThreadCount(), threads.getTotalStartedThreadCount(),
                 workers.workersAlive(), workers.workersIdle(), workers.workersPeak(), workers.workersStarted(),
