@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static poolbench.pool.PoolStats.assertConsistent;
-import static poolbench.pool.PoolStats.awaitIdle;
+import static poolbench.pool.StatsChecks.assertConsistent;
+import static poolbench.pool.StatsChecks.awaitIdle;
 
 import java.net.Socket;
 import org.junit.jupiter.api.AfterEach;

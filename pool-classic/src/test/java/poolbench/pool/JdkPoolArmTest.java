@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static poolbench.pool.PoolStats.assertConsistent;
-import static poolbench.pool.PoolStats.awaitStats;
+import static poolbench.pool.StatsChecks.assertConsistent;
+import static poolbench.pool.StatsChecks.awaitStats;
 
 import java.net.Socket;
 import java.time.Duration;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static poolbench.pool.PoolStats.assertConsistent;
-import static poolbench.pool.PoolStats.awaitIdle;
-import static poolbench.pool.PoolStats.awaitStats;
+import static poolbench.pool.StatsChecks.assertConsistent;
+import static poolbench.pool.StatsChecks.awaitIdle;
+import static poolbench.pool.StatsChecks.awaitStats;
 
 import java.io.IOException;
 import java.time.Duration;

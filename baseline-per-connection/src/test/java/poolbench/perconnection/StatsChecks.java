@@ -1,4 +1,4 @@
-package poolbench.pool;
+package poolbench.perconnection;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -6,10 +6,10 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import poolbench.server.DispatcherStats;
 
-/** Waits for a pool's stats to reach a state, and checks the invariants every snapshot must keep. */
-final class PoolStats {
+/** Waits for a dispatcher's stats to reach a state, and checks the invariants every snapshot must keep. */
+final class StatsChecks {
 
-    private PoolStats() {
+    private StatsChecks() {
     }
 
     /** Polls until {@code condition} holds; the test's own timeout bounds the wait. */
