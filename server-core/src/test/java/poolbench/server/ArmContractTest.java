@@ -22,30 +22,53 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * What every arm must do over real loopback sockets: the same bytes on the wire whatever thread serves them.
- * An arm module extends this with its arm's name; capped arms also get the overflow test.
+ * An arm module (or the references module) extends this with its arm's name; capped arms also get the overflow
+ * test.
  */
 @Timeout(30)
 public abstract class ArmContractTest {
 
-    private HttpServer server;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The arm under test, as it is found by name. */
-    protected Arm arm() {
-        return Arms.require(armName());
-    }
+    private RunningServer server;
 
     protected abstract String armName();
 
     /** Whether the arm refuses connections beyond {@code --concurrency} (then it must answer fasthttp's 503). */
     protected abstract boolean capped();
 
-    protected HttpServer start(ArmOptions options) throws IOException {
-        server = HttpServer.start(ServerConfig.ephemeral(), arm(), options);
+    /**
+     * Whether responses carry exactly Server, Date, Content-Type and Content-Length. A reference server that
+     * cannot be told to drop a header of its own overrides this.
+     */
+    protected boolean exactHeaders() {
+        return true;
+    }
+
+    /** Starts the arm by name, as {@code poolbench serve} does. */
+    protected RunningServer startServer(ServerConfig config, ArmOptions options) throws IOException {
+        return Servers.start(armName(), config, options);
+    }
+
+    protected RunningServer start(ArmOptions options) throws IOException {
+        server = startServer(ServerConfig.ephemeral(), options);
         return server;
     }
 
-    protected HttpServer start() throws IOException {
+    protected RunningServer start() throws IOException {
         return start(ArmOptions.DEFAULTS);
+    }
+
+    /** The server's stats endpoint, read over HTTP as the compare suite reads it. */
+    protected static Map<?, ?> stats(RunningServer s) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.adminPort() + "/stats"))
+                .timeout(Duration.ofSeconds(5)).build();
+        return JSON.readValue(client.send(request, HttpResponse.BodyHandlers.ofString()).body(), Map.class);
+    }
+
+    protected static long number(Map<?, ?> m, String key) {
+        return ((Number) m.get(key)).longValue();
     }
 
     @AfterEach
@@ -64,11 +87,13 @@ public abstract class ArmContractTest {
             assertEquals("Hello, World!", r.body());
             assertEquals("text/plain", r.header("Content-Type"));
             assertEquals("13", r.header("Content-Length"));
-            assertEquals("poolbench", r.header("Server"));
+            assertFalse(r.header("Server").isBlank());
             assertEquals(HttpDate.LENGTH, r.header("Date").length());
-            assertNull(r.header("Connection"));
-            assertEquals(Map.of("server", "", "date", "", "content-type", "", "content-length", "").keySet(),
-                    r.headers().keySet());
+            if (exactHeaders()) {
+                assertNull(r.header("Connection"));
+                assertEquals(Map.of("server", "", "date", "", "content-type", "", "content-length", "").keySet(),
+                        r.headers().keySet());
+            }
         }
     }
 
@@ -121,14 +146,15 @@ public abstract class ArmContractTest {
     }
 
     @Test
-    void keepAliveServesManyRequestsOnOneConnection() throws IOException {
-        HttpServer s = start();
+    void keepAliveServesManyRequestsOnOneConnection() throws Exception {
+        RunningServer s = start();
+        long before = number(stats(s), "connectionsAccepted");
         try (TestHttp c = TestHttp.connect(s.port())) {
             for (int i = 0; i < 5; i++) {
                 assertEquals("Hello, World!", c.send(TestHttp.request("/plaintext")).read().body());
             }
         }
-        assertEquals(1, s.serverStats().connectionsAccepted());
+        assertEquals(1, number(stats(s), "connectionsAccepted") - before);
     }
 
     @Test
@@ -198,9 +224,9 @@ public abstract class ArmContractTest {
     }
 
     @Test
-    void overflowAnswersFasthttps503AndCloses() throws IOException {
+    void overflowAnswersFasthttps503AndCloses() throws Exception {
         assumeTrue(capped(), "this arm has no cap");
-        HttpServer s = start(ArmOptions.DEFAULTS.withConcurrency(1));
+        RunningServer s = start(ArmOptions.DEFAULTS.withConcurrency(1));
         try (TestHttp held = TestHttp.connect(s.port())) {
             assertEquals(200, held.send(TestHttp.request("/plaintext")).read().status());
             try (TestHttp refused = TestHttp.connect(s.port())) {
@@ -209,27 +235,21 @@ public abstract class ArmContractTest {
                 assertEquals(HttpServer.OVERFLOW_MESSAGE, r.body());
                 assertTrue(refused.closedByPeer());
             }
-            assertEquals(1, s.serverStats().connectionsRejected());
+            assertEquals(1, number(stats(s), "connectionsRejected"));
             assertEquals(200, held.send(TestHttp.request("/plaintext")).read().status());
         }
     }
 
     @Test
     void statsEndpointCountersMoveAsRequestsAreServed() throws Exception {
-        HttpServer s = start();
-        ObjectMapper json = new ObjectMapper();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest statsRequest = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + s.adminPort() + "/stats")).timeout(Duration.ofSeconds(5)).build();
-        Map<?, ?> before = json.readValue(client.send(statsRequest, HttpResponse.BodyHandlers.ofString()).body(),
-                Map.class);
+        RunningServer s = start();
+        Map<?, ?> before = stats(s);
         try (TestHttp c = TestHttp.connect(s.port())) {
             for (int i = 0; i < 7; i++) {
                 c.send(TestHttp.request("/plaintext")).read();
             }
         }
-        Map<?, ?> after = json.readValue(client.send(statsRequest, HttpResponse.BodyHandlers.ofString()).body(),
-                Map.class);
+        Map<?, ?> after = stats(s);
         assertEquals(armName(), after.get("arm"));
         assertEquals(7L, number(after, "requests") - number(before, "requests"));
         assertEquals(1L, number(after, "connectionsAccepted") - number(before, "connectionsAccepted"));
@@ -239,9 +259,5 @@ public abstract class ArmContractTest {
         assertTrue(number(after, "threadsLive") > 0);
         assertNotNull(after.get("peakRssBytes"));
         assertFalse(after.containsKey("error"));
-    }
-
-    private static long number(Map<?, ?> m, String key) {
-        return ((Number) m.get(key)).longValue();
     }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class ServerCoreContractTest extends ArmContractTest {
 
     @Override
-    protected Arm arm() {
-        return new ThreadPerConnectionTestArm();
+    protected RunningServer startServer(ServerConfig config, ArmOptions options) throws IOException {
+        return HttpServer.start(config, new ThreadPerConnectionTestArm(), options);
     }
 
     @Override
@@ -27,7 +27,7 @@ class ServerCoreContractTest extends ArmContractTest {
     }
 
     private HttpServer startWith(ServerConfig config) throws IOException {
-        return HttpServer.start(config, arm(), ArmOptions.DEFAULTS);
+        return HttpServer.start(config, new ThreadPerConnectionTestArm(), ArmOptions.DEFAULTS);
     }
 
     @Test
