@@ -1,0 +1,153 @@
+package poolbench.loadgen;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What a load run measured. Plain records all the way down, so any Jackson {@link ObjectMapper} writes it
+ * and reads it back (the compare orchestrator embeds it in its own records); {@link #toJson()} is the
+ * document that {@code load --json} writes.
+ *
+ * <p>Accounting: every request counted in {@link #sent} ends as one of {@link #requests} (a complete
+ * response of any status), one lost request in {@link #errors} (read, write, timeout or parse), or, only
+ * when the run was stopped early, {@link #abandoned}. Only requests sent (open loop: due) in the
+ * measured phase are counted; warm-up is not.
+ *
+ * @param tool               always {@code "poolbench-loadgen"}
+ * @param mode               {@code "closed-loop"} or {@code "open-loop"}
+ * @param startedAt          wall-clock start of the measured phase, ISO-8601
+ * @param measuredSeconds    length of the measured phase (shorter than configured when interrupted)
+ * @param requests           complete responses, any status
+ * @param requestsPerSecond  {@code requests / measuredSeconds}
+ * @param bytesRead          bytes received, headers included
+ * @param serviceTime        open loop only (else null): actual send to response, uncorrected
+ * @param schedule           open loop only (else null): how well the generator kept its schedule
+ * @param timeline           one entry per second of the measured phase
+ */
+@JsonPropertyOrder({"tool", "config", "mode", "startedAt", "measuredSeconds", "interrupted", "requests", "sent",
+        "abandoned", "requestsPerSecond", "bytesRead", "bytesWritten", "bytesReadPerSecond", "connections", "errors",
+        "statusClasses", "latency", "serviceTime", "schedule", "timeline"})
+public record LoadResult(
+        String tool,
+        LoadConfig config,
+        String mode,
+        String startedAt,
+        double measuredSeconds,
+        boolean interrupted,
+        long requests,
+        long sent,
+        long abandoned,
+        double requestsPerSecond,
+        long bytesRead,
+        long bytesWritten,
+        double bytesReadPerSecond,
+        Connections connections,
+        Errors errors,
+        StatusClasses statusClasses,
+        LatencyReport latency,
+        LatencyReport serviceTime,
+        ScheduleReport schedule,
+        List<SecondSample> timeline) {
+
+    public static final String TOOL = "poolbench-loadgen";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** HdrHistogram's percentile output is customarily in milliseconds; values are recorded in nanoseconds. */
+    private static final double HGRM_SCALE_TO_MS = 1e6;
+
+    /**
+     * @param opened         connections established in the measured phase
+     * @param closedByServer of those, connections the server ended (Connection: close, or a close between responses)
+     */
+    @JsonPropertyOrder({"opened", "closedByServer"})
+    public record Connections(long opened, long closedByServer) {
+    }
+
+    /**
+     * Errors by kind; see {@link Counter} for exactly what each counts. {@code status} responses are
+     * complete and also in {@link #requests}; the other kinds are lost requests, except {@code connect},
+     * which counts failed connection attempts.
+     */
+    @JsonPropertyOrder({"connect", "read", "write", "timeout", "parse", "status"})
+    public record Errors(long connect, long read, long write, long timeout, long parse, long status) {
+
+        /** Requests that got no complete response. */
+        public long lostRequests() {
+            return read + write + timeout + parse;
+        }
+    }
+
+    /** Complete responses by status class. */
+    @JsonPropertyOrder({"1xx", "2xx", "3xx", "4xx", "5xx", "other"})
+    public record StatusClasses(
+            @JsonProperty("1xx") long informational,
+            @JsonProperty("2xx") long success,
+            @JsonProperty("3xx") long redirection,
+            @JsonProperty("4xx") long clientError,
+            @JsonProperty("5xx") long serverError,
+            @JsonProperty("other") long other) {
+    }
+
+    /** The latency histogram (nanoseconds): from the intended send time in an open loop. */
+    public Histogram latencyHistogram() {
+        return latency.decodeHistogram();
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void writeJson(Path file) throws IOException {
+        Files.writeString(file, toJson() + System.lineSeparator());
+    }
+
+    public static LoadResult fromJson(String json) throws IOException {
+        return JSON.readValue(json, LoadResult.class);
+    }
+
+    public static LoadResult readJson(Path file) throws IOException {
+        return fromJson(Files.readString(file));
+    }
+
+    /** HdrHistogram's percentile distribution of {@link #latency}, in milliseconds (the .hgrm format). */
+    public String latencyHgrm() {
+        return hgrm(latency);
+    }
+
+    /** The same for {@link #serviceTime}; null in a closed loop. */
+    public String serviceTimeHgrm() {
+        return serviceTime == null ? null : hgrm(serviceTime);
+    }
+
+    public void writeLatencyHgrm(Path file) throws IOException {
+        Files.writeString(file, latencyHgrm());
+    }
+
+    /** The summary that {@code load} prints, in the manner of wrk. */
+    public String summary() {
+        return SummaryText.of(this);
+    }
+
+    private static String hgrm(LatencyReport report) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            report.decodeHistogram().outputPercentileDistribution(out, HGRM_SCALE_TO_MS);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
