@@ -4,12 +4,14 @@ import java.io.PrintWriter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import poolbench.loadgen.LoadCommand;
 
 /** {@code poolbench}: the one entry point; each subcommand is a class of its own. */
 @Command(name = "poolbench", mixinStandardHelpOptions = true, version = "poolbench 0.1",
         description = "Worker pool, thread per connection or virtual thread per connection: measured behind one "
                 + "HTTP/1.1 server.",
-        subcommands = {ArmsCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ArmsCommand.class, ServeCommand.class, LoadCommand.class, CompareCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code for bad input: a wrong option, arm or value. */

@@ -1,0 +1,136 @@
+package poolbench.compare;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import poolbench.loadgen.LoadConfig;
+import poolbench.loadgen.LoadGenerator;
+import poolbench.loadgen.LoadResult;
+import poolbench.server.StatsSnapshot;
+
+/**
+ * Runs a suite: for each workload × connection count × repeat × arm, a fresh server JVM, a warm-up, a snapshot
+ * of its stats, the measured load, another snapshot (and an idle phase where the workload has one), then the
+ * server is stopped and one record is written. Arms take turns within each repeat so that a drift in the
+ * machine's speed spreads over all of them instead of favouring whichever ran first.
+ */
+public final class CompareRun {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(2);
+    private static final String HOST = "127.0.0.1";
+
+    private final CompareOptions options;
+    private final PrintStream out;
+    private final Pinning pinning;
+    private final ServerCommands commands;
+
+    public CompareRun(CompareOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+        this.pinning = Pinning.decide(options.pin());
+        this.commands = new ServerCommands(pinning, options.repo());
+    }
+
+    /** Runs every scenario, writing each record as it completes; returns them all. */
+    public List<RunRecord> run() throws IOException, InterruptedException {
+        Suite suite = options.suite();
+        Path raw = options.out().resolve("raw");
+        Files.createDirectories(raw);
+        Files.createDirectories(options.out().resolve("logs"));
+        Environment env = Environment.capture(commands.jvmFlags(), pinning, suite, options.repo());
+        JSON.writeValue(options.out().resolve("environment.json").toFile(), env);
+        pinning.pinThisProcess();
+        out.println("poolbench compare: suite " + suite.name() + ", arms " + String.join(", ", options.arms())
+                + "; " + pinning.note());
+        out.println("writing to " + options.out());
+
+        List<Scenario> scenarios = scenarios(suite);
+        Progress progress = new Progress(out, options.terminal(), scenarios.size(), estimate(suite, scenarios));
+        List<RunRecord> records = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            progress.starting(s.id());
+            RunRecord record = runOne(s, suite);
+            JSON.writeValue(raw.resolve(s.id() + ".json").toFile(), record);
+            if (record.ok()) {
+                Files.writeString(raw.resolve(s.id() + ".hgrm"), record.load().latencyHgrm());
+            } else {
+                out.println((options.terminal() ? "\n" : "") + "  " + s.id() + " failed: " + record.error());
+            }
+            records.add(record);
+            progress.finished();
+        }
+        return records;
+    }
+
+    /** One arm × workload × connection count × repeat. */
+    record Scenario(String arm, Workload workload, int connections, int repeat) {
+        String id() {
+            return RunRecord.id(workload.name(), connections, arm, repeat);
+        }
+    }
+
+    List<Scenario> scenarios(Suite suite) {
+        List<Scenario> list = new ArrayList<>();
+        for (Workload w : suite.workloads()) {
+            for (int c : w.connections()) {
+                for (int r = 1; r <= suite.repeats(); r++) {
+                    for (String arm : options.arms()) {
+                        list.add(new Scenario(arm, w, c, r));
+                    }
+                }
+            }
+        }
+        return list;
+    }
+
+    private static Duration estimate(Suite suite, List<Scenario> scenarios) {
+        Duration perRun = suite.warmup().plus(suite.duration()).plusSeconds(2);
+        Duration idle = scenarios.stream().map(s -> s.workload().idleAfter()).reduce(Duration.ZERO, Duration::plus);
+        return perRun.multipliedBy(scenarios.size()).plus(idle);
+    }
+
+    private RunRecord runOne(Scenario s, Suite suite) throws InterruptedException {
+        Workload w = s.workload();
+        List<String> serverArgs = w.serverArgs();
+        Path log = options.out().resolve("logs").resolve(s.id() + ".log");
+        try (ServerProcess server = ServerProcess.start(commands.forArm(s.arm()), s.arm(), serverArgs, log)) {
+            String url = "http://" + HOST + ":" + server.port() + w.path();
+            LoadConfig load = new LoadConfig(url, s.connections(), pinning.loadCpuCount(), suite.duration(),
+                    Duration.ZERO, null, w.close(), w.pipeline(), LOAD_TIMEOUT);
+            StatsClient stats = new StatsClient(HOST, server.adminPort());
+            if (!suite.warmup().isZero()) {
+                LoadGenerator.run(load.withDuration(suite.warmup()));
+            }
+            StatsSnapshot before = stats.read();
+            LoadResult result;
+            StatsSnapshot after;
+            StatsSnapshot end;
+            List<StatsSnapshot> samples;
+            try (StatsSampler sampler = new StatsSampler(stats, SAMPLE_INTERVAL)) {
+                result = LoadGenerator.run(load);
+                after = stats.read();
+                if (!w.idleAfter().isZero()) {
+                    Thread.sleep(w.idleAfter());
+                }
+                end = w.idleAfter().isZero() ? after : stats.read();
+                sampler.close();
+                samples = sampler.samples();
+            }
+            ServerDeltas deltas = ServerDeltas.between(before, after, end, samples);
+            return new RunRecord(s.id(), s.arm(), w.name(), w.path(), w.close(), w.pipeline(), s.connections(),
+                    s.repeat(), serverArgs, null, result, deltas, before, after, end, samples);
+        } catch (IOException | RuntimeException e) {
+            return RunRecord.failed(s.id(), s.arm(), w, s.connections(), s.repeat(), serverArgs, e.getMessage());
+        }
+    }
+}

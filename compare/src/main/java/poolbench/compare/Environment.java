@@ -1,0 +1,81 @@
+package poolbench.compare;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The machine, JDK and flags a run was measured with, written beside its records as environment.json: numbers
+ * without these cannot be compared or reproduced.
+ */
+public record Environment(String date, String hostId, String cpuModel, int cpus, String kernel, String os,
+                          String jdkVendor, String jdkVersion, String jvmName, List<String> serverJvmFlags,
+                          Pinning pinning, String gitCommit, String suite, String warmup, String duration,
+                          int repeats) {
+
+    static Environment capture(List<String> serverJvmFlags, Pinning pinning, Suite suite, Path repo) {
+        return new Environment(Instant.now().toString(), machineId(), readCpuModel(), Runtime.getRuntime().availableProcessors(),
+                firstLine(Path.of("/proc/sys/kernel/osrelease"), System.getProperty("os.version")),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                System.getProperty("java.vendor"), System.getProperty("java.runtime.version"),
+                System.getProperty("java.vm.name"), serverJvmFlags, pinning, gitCommit(repo), suite.name(),
+                suite.warmup().toString(), suite.duration().toString(), suite.repeats());
+    }
+
+    /** A short, stable name for this machine: the start of /etc/machine-id, else the host name. */
+    public static String machineId() {
+        String id = firstLine(Path.of("/etc/machine-id"), "");
+        if (id.length() >= 8) {
+            return id.substring(0, 8);
+        }
+        String host = System.getenv().getOrDefault("HOSTNAME", "host");
+        return host.replaceAll("[^A-Za-z0-9-]", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static String readCpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return "unknown";
+    }
+
+    private static String firstLine(Path p, String fallback) {
+        try {
+            List<String> lines = Files.readAllLines(p);
+            return lines.isEmpty() ? fallback : lines.get(0).trim();
+        } catch (IOException e) {
+            return fallback;
+        }
+    }
+
+    /** The commit the run was built from, with "-dirty" when the tree had uncommitted changes. */
+    static String gitCommit(Path repo) {
+        String commit = run(repo, "git", "rev-parse", "HEAD");
+        if (commit.isEmpty()) {
+            return "unknown";
+        }
+        return run(repo, "git", "status", "--porcelain", "--untracked-files=no").isEmpty() ? commit : commit + "-dirty";
+    }
+
+    private static String run(Path dir, String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package poolbench.compare;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One arm's server in a JVM of its own: started with the suite's JVM flags on the server CPUs, found ready by
+ * the line {@code poolbench serve} prints, stopped with SIGTERM (a clean stop), killed if that takes too long.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern READY =
+            Pattern.compile("serving on http://([^:]+):(\\d+)\\s+\\(stats: http://[^:]+:(\\d+)/stats");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+    private final int adminPort;
+
+    private ServerProcess(Process process, Path log, int port, int adminPort) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+        this.adminPort = adminPort;
+    }
+
+    /**
+     * Starts {@code javaCommand serve --arm ARM --port 0 --admin-port 0 serverArgs...} and waits until it says
+     * where it listens. Its output goes to {@code log}.
+     */
+    static ServerProcess start(List<String> command, String arm, List<String> serverArgs, Path log)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(command);
+        cmd.addAll(List.of("serve", "--arm", arm, "--port", "0", "--admin-port", "0"));
+        cmd.addAll(serverArgs);
+        Files.createDirectories(log.getParent());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String out = Files.readString(log, StandardCharsets.UTF_8);
+            Matcher m = READY.matcher(out);
+            if (m.find()) {
+                return new ServerProcess(p, log, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            }
+            if (!p.isAlive()) {
+                throw new IOException("the " + arm + " server exited with " + p.exitValue() + " before it was ready: "
+                        + lastLine(out) + " (log: " + log + ")");
+            }
+            Thread.sleep(50);
+        }
+        p.destroyForcibly();
+        throw new IOException("the " + arm + " server did not say it was ready within " + START_TIMEOUT.toSeconds()
+                + " s (log: " + log + ")");
+    }
+
+    private static String lastLine(String out) {
+        String[] lines = out.strip().split("\n");
+        return lines.length == 0 ? "" : lines[lines.length - 1];
+    }
+
+    int port() {
+        return port;
+    }
+
+    int adminPort() {
+        return adminPort;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** SIGTERM, then up to 15 s for the clean stop, then SIGKILL. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
