@@ -24,8 +24,10 @@ import poolbench.server.WorkerOrder;
  * <p>Read it beside workerpool.go: {@link #start}, {@link #stop}, {@link #cleanNow} ({@code clean}), {@link #serve},
  * {@code getCh}, {@code release} and {@code workerFunc} do what their Go namesakes do, in the same order. What Java
  * adds: the thread kind comes from a {@link ThreadFactory} (platform or virtual workers), the clock is injectable,
- * each worker keeps its own {@link Worker} function, and the pool counts what {@link DispatcherStats} reports, under
- * the lock it already takes.
+ * each worker keeps its own {@link Worker} function, the pool counts what {@link DispatcherStats} reports under
+ * the lock it already takes, and {@link #awaitTermination} lets a caller wait for the workers to be gone.
+ *
+ * <p>Thread-safe: any thread may call {@link #serve}, {@link #stats} and {@link #cleanNow}.
  *
  * @param <T> the item handed to a worker
  */
@@ -100,6 +102,30 @@ public final class WorkerPool<T> {
     }
 
     /**
+     * The goroutine Start launches: clean, then sleep {@code maxIdleWorkerDuration}, until stopped. Go notices the
+     * stop only after its sleep; here stop wakes the sleep, so no cleaner outlives its pool.
+     */
+    private void cleanEveryMaxIdleDuration() {
+        while (true) {
+            cleanNow();
+            lock.lock();
+            try {
+                long nanos = maxIdleNanos;
+                while (!mustStop && nanos > 0) {
+                    nanos = stopRequested.awaitNanos(nanos);
+                }
+                if (mustStop) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /**
      * Tells every idle worker to exit now. Busy workers are not waited for: they exit when they release themselves
      * and see {@code mustStop}. From now on {@link #serve} returns false. Throws if the pool is not running.
      */
@@ -122,20 +148,6 @@ public final class WorkerPool<T> {
         for (WorkerChan ch : idle) {
             ch.send(WorkerChan.STOP);
         }
-    }
-
-    /**
-     * Hands {@code item} to an idle worker, or to a new one if none is idle and the cap allows. Returns false when
-     * at the cap (counted as rejected) or once stopped; the item is then still the caller's.
-     */
-    public boolean serve(T item) {
-        Objects.requireNonNull(item, "item");
-        WorkerChan ch = getCh();
-        if (ch == null) {
-            return false;
-        }
-        ch.send(item);
-        return true;
     }
 
     /**
@@ -174,56 +186,17 @@ public final class WorkerPool<T> {
     }
 
     /**
-     * Waits until the pool has been stopped, every worker has exited and the cleaner has ended. For tests and for
-     * a server's clean stop.
+     * Hands {@code item} to an idle worker, or to a new one if none is idle and the cap allows. Returns false when
+     * at the cap (counted as rejected) or once stopped; the item is then still the caller's.
      */
-    public boolean awaitTermination(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Thread cleanerThread;
-        lock.lock();
-        try {
-            while (!mustStop || workersCount > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                workersExited.awaitNanos(left);
-            }
-            cleanerThread = cleaner;
-        } finally {
-            lock.unlock();
+    public boolean serve(T item) {
+        Objects.requireNonNull(item, "item");
+        WorkerChan ch = getCh();
+        if (ch == null) {
+            return false;
         }
-        return cleanerThread.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-    }
-
-    /** The workers now: alive (busy or idle), idle, peak, started, reaped by the cleaner, and items refused. */
-    public DispatcherStats stats() {
-        lock.lock();
-        try {
-            return new DispatcherStats(workersCount, ready.size(), peak, started, reaped, rejected);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void cleanEveryMaxIdleDuration() {
-        while (true) {
-            cleanNow();
-            lock.lock();
-            try {
-                long nanos = maxIdleNanos;
-                while (!mustStop && nanos > 0) {
-                    nanos = stopRequested.awaitNanos(nanos);
-                }
-                if (mustStop) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                return;
-            } finally {
-                lock.unlock();
-            }
-        }
+        ch.send(item);
+        return true;
     }
 
     /** An idle worker's channel (the newest, or the oldest for FIFO), a new worker's, or null to refuse. */
@@ -295,8 +268,8 @@ public final class WorkerPool<T> {
 
     /** Puts the worker back on the ready stack, newest; false when the pool is stopping and the worker must exit. */
     private boolean release(WorkerChan ch) {
-        // Stamped outside the lock as in Go: two workers racing here may land out of order by a few nanoseconds,
-        // which moves a reap by one cleaner period at most.
+        // Stamped outside the lock as in Go: two workers racing here may land on the stack out of order by a few
+        // nanoseconds, which can only misjudge a worker whose idle time is within those nanoseconds of the limit.
         ch.lastUseTime = nanoClock.getAsLong();
         lock.lock();
         try {
@@ -353,6 +326,39 @@ public final class WorkerPool<T> {
             if (workersCount == 0) {
                 workersExited.signalAll();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until the pool has been stopped, every worker has exited and the cleaner has ended. For tests and for
+     * a server's clean stop.
+     */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Thread cleanerThread;
+        lock.lock();
+        try {
+            while (!mustStop || workersCount > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                workersExited.awaitNanos(left);
+            }
+            cleanerThread = cleaner;
+        } finally {
+            lock.unlock();
+        }
+        return cleanerThread.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+
+    /** The workers now: alive (busy or idle), idle, peak, started, reaped by the cleaner, and items refused. */
+    public DispatcherStats stats() {
+        lock.lock();
+        try {
+            return new DispatcherStats(workersCount, ready.size(), peak, started, reaped, rejected);
         } finally {
             lock.unlock();
         }
