@@ -33,7 +33,8 @@ final class CompareCommand implements Callable<Integer> {
     List<String> arms;
 
     @Option(names = "--workloads", split = ",",
-            description = "Workloads to run (default: all of the suite's): plaintext, plaintext-close, pipelined, "
+            description = "Workloads to run (default: all of the suite's): plaintext, plaintext-close, "
+                    + "plaintext-close-connbuf, pipelined, "
                     + "sleep, cpu, overload, burst.")
     List<String> workloads;
 

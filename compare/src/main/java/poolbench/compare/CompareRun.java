@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import poolbench.loadgen.LoadConfig;
 import poolbench.loadgen.LoadGenerator;
 import poolbench.loadgen.LoadResult;
+import poolbench.server.Servers;
 import poolbench.server.StatsSnapshot;
 
 /**
@@ -23,7 +26,8 @@ import poolbench.server.StatsSnapshot;
  */
 public final class CompareRun {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(1);
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(2);
@@ -54,7 +58,7 @@ public final class CompareRun {
                 + "; " + pinning.note());
         out.println("writing to " + options.out());
 
-        List<Scenario> scenarios = scenarios(suite);
+        List<Scenario> scenarios = scenarios(suite, CompareRun::isReference);
         Progress progress = new Progress(out, options.terminal(), scenarios.size(), estimate(suite, scenarios));
         List<RunRecord> records = new ArrayList<>();
         for (Scenario s : scenarios) {
@@ -72,6 +76,11 @@ public final class CompareRun {
         return records;
     }
 
+    /** Reads a record written by a run (the report reads them back the same way). */
+    public static RunRecord readRecord(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), RunRecord.class);
+    }
+
     /** One arm × workload × connection count × repeat. */
     record Scenario(String arm, Workload workload, int connections, int repeat) {
         String id() {
@@ -79,18 +88,25 @@ public final class CompareRun {
         }
     }
 
-    List<Scenario> scenarios(Suite suite) {
+    List<Scenario> scenarios(Suite suite, Predicate<String> isReference) {
         List<Scenario> list = new ArrayList<>();
         for (Workload w : suite.workloads()) {
             for (int c : w.connections()) {
                 for (int r = 1; r <= suite.repeats(); r++) {
                     for (String arm : options.arms()) {
-                        list.add(new Scenario(arm, w, c, r));
+                        if (w.connectionsFor(isReference.test(arm)).contains(c)) {
+                            list.add(new Scenario(arm, w, c, r));
+                        }
                     }
                 }
             }
         }
         return list;
+    }
+
+    /** A production server that is only there for scale (Jetty, Helidon, the Go originals), not an arm. */
+    static boolean isReference(String arm) {
+        return arm.startsWith("go-") || Servers.references().stream().anyMatch(r -> r.name().equals(arm));
     }
 
     private static Duration estimate(Suite suite, List<Scenario> scenarios) {

@@ -28,33 +28,38 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
 
     /** Every arm, tiny: proves the pipeline end to end in well under a minute. */
     static Suite smoke() {
-        return new Suite("smoke", List.of(Workload.plaintext(List.of(8)), Workload.plaintextClose(List.of(4))),
+        return new Suite("smoke", List.of(Workload.plaintext(List.of(8), List.of(8)),
+                Workload.plaintextClose(List.of(4), List.of(4))),
                 Duration.ofMillis(200), Duration.ofMillis(500), 1);
     }
 
     /** One pass over every workload: the default, about five minutes for the five arms. */
     static Suite quick() {
         return new Suite("quick", List.of(
-                Workload.plaintext(List.of(64)),
-                Workload.plaintextClose(List.of(16)),
-                Workload.sleep(List.of(500)),
+                Workload.plaintext(List.of(64), List.of(64)),
+                Workload.plaintextClose(List.of(16), List.of(16)),
+                Workload.sleep(List.of(500), List.of(500)),
                 Workload.cpu(List.of(64)),
                 Workload.overload(List.of(256)),
                 Workload.burst(List.of(128), Duration.ofSeconds(3))),
                 Duration.ofSeconds(2), Duration.ofSeconds(4), 1);
     }
 
-    /** Connection sweeps and three repeats, for publishing. */
+    /**
+     * Connection sweeps, the buffer-ownership split and three repeats, for publishing: about 40 minutes with
+     * the references (fewer workloads for them: they set the scale).
+     */
     static Suite full() {
         return new Suite("full", List.of(
-                Workload.plaintext(List.of(16, 64, 256)),
-                Workload.plaintextClose(List.of(16, 64)),
+                Workload.plaintext(List.of(16, 64, 256), List.of(64)),
+                Workload.plaintextClose(List.of(16, 64), List.of(64)),
+                Workload.plaintextCloseConnectionBuffers(List.of(64)),
                 Workload.pipelined(List.of(16)),
-                Workload.sleep(List.of(100, 1000)),
+                Workload.sleep(List.of(100, 1000), List.of(1000)),
                 Workload.cpu(List.of(64)),
                 Workload.overload(List.of(256)),
                 Workload.burst(List.of(128), Duration.ofSeconds(4))),
-                Duration.ofSeconds(3), Duration.ofSeconds(8), 3);
+                Duration.ofSeconds(2), Duration.ofSeconds(5), 3);
     }
 
     /** This suite with only the named workloads (kept in the suite's order). */

@@ -14,9 +14,12 @@ import java.util.List;
  * @param connections the connection counts to run it at
  * @param serverArgs  extra {@code poolbench serve} options for this workload
  * @param idleAfter   how long to keep sampling the server after the load stops (the burst's idle phase)
+ * @param referenceConnections the connection counts reference servers (Jetty, Helidon, Go) run it at; empty
+ *                    when they skip it. They are there for scale, so the full suite gives them only the
+ *                    workloads that set the scale, which keeps it within its time.
  */
 public record Workload(String name, String path, boolean close, int pipeline, List<Integer> connections,
-                       List<String> serverArgs, Duration idleAfter) {
+                       List<String> serverArgs, Duration idleAfter, List<Integer> referenceConnections) {
 
     /** The cap the overload workload gives capped arms, below its connection count. */
     public static final int OVERLOAD_CAP = 64;
@@ -29,39 +32,53 @@ public record Workload(String name, String path, boolean close, int pipeline, Li
     public static final String OVERLOAD = "overload";
     public static final String BURST = "burst";
 
-    public static final List<String> NAMES = List.of(PLAINTEXT, PLAINTEXT_CLOSE, PIPELINED, SLEEP, CPU, OVERLOAD, BURST);
+    /** plaintext-close with buffers owned by each connection: what buffer reuse alone is worth. */
+    public static final String PLAINTEXT_CLOSE_CONNECTION_BUFFERS = "plaintext-close-connbuf";
 
-    static Workload plaintext(List<Integer> connections) {
-        return new Workload(PLAINTEXT, "/plaintext", false, 1, connections, List.of(), Duration.ZERO);
+    public static final List<String> NAMES = List.of(PLAINTEXT, PLAINTEXT_CLOSE, PLAINTEXT_CLOSE_CONNECTION_BUFFERS,
+            PIPELINED, SLEEP, CPU, OVERLOAD, BURST);
+
+    static Workload plaintext(List<Integer> connections, List<Integer> references) {
+        return new Workload(PLAINTEXT, "/plaintext", false, 1, connections, List.of(), Duration.ZERO, references);
     }
 
-    static Workload plaintextClose(List<Integer> connections) {
-        return new Workload(PLAINTEXT_CLOSE, "/plaintext", true, 1, connections, List.of(), Duration.ZERO);
+    static Workload plaintextClose(List<Integer> connections, List<Integer> references) {
+        return new Workload(PLAINTEXT_CLOSE, "/plaintext", true, 1, connections, List.of(), Duration.ZERO, references);
+    }
+
+    static Workload plaintextCloseConnectionBuffers(List<Integer> connections) {
+        return new Workload(PLAINTEXT_CLOSE_CONNECTION_BUFFERS, "/plaintext", true, 1, connections,
+                List.of("--buffers", "connection"), Duration.ZERO, List.of());
     }
 
     static Workload pipelined(List<Integer> connections) {
-        return new Workload(PIPELINED, "/plaintext", false, 16, connections, List.of(), Duration.ZERO);
+        return new Workload(PIPELINED, "/plaintext", false, 16, connections, List.of(), Duration.ZERO, List.of());
     }
 
     /** A 10 ms downstream call: where thread-per-request designs pile threads up. */
-    static Workload sleep(List<Integer> connections) {
-        return new Workload(SLEEP, "/sleep?ms=10", false, 1, connections, List.of(), Duration.ZERO);
+    static Workload sleep(List<Integer> connections, List<Integer> references) {
+        return new Workload(SLEEP, "/sleep?ms=10", false, 1, connections, List.of(), Duration.ZERO, references);
     }
 
     /** About 50 µs of CPU per request: where more threads cannot help. */
     static Workload cpu(List<Integer> connections) {
-        return new Workload(CPU, "/cpu?work=50000", false, 1, connections, List.of(), Duration.ZERO);
+        return new Workload(CPU, "/cpu?work=50000", false, 1, connections, List.of(), Duration.ZERO, List.of());
     }
 
     /** More connections than the cap: capped arms answer 503s; uncapped ones grow threads. */
     static Workload overload(List<Integer> connections) {
         return new Workload(OVERLOAD, "/sleep?ms=5", false, 1, connections,
-                List.of("--concurrency", Integer.toString(OVERLOAD_CAP)), Duration.ZERO);
+                List.of("--concurrency", Integer.toString(OVERLOAD_CAP)), Duration.ZERO, List.of());
     }
 
     /** A burst, then silence: pooled workers should be reaped after --max-idle-worker-duration. */
     static Workload burst(List<Integer> connections, Duration idle) {
         return new Workload(BURST, "/sleep?ms=2", false, 1, connections,
-                List.of("--max-idle-worker-duration", "1s"), idle);
+                List.of("--max-idle-worker-duration", "1s"), idle, List.of());
+    }
+
+    /** The connection counts {@code arm} runs this workload at. */
+    List<Integer> connectionsFor(boolean reference) {
+        return reference ? referenceConnections : connections;
     }
 }

@@ -1,0 +1,70 @@
+package poolbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import poolbench.compare.CompareOptions;
+import poolbench.compare.CompareRun;
+import poolbench.compare.RunRecord;
+import poolbench.compare.Suite;
+import poolbench.compare.SummaryTable;
+import poolbench.server.Arms;
+
+/**
+ * The smoke suite end to end: every arm in its own JVM under load, one valid record each, whose server-side
+ * request count agrees with what the load generator counted.
+ */
+class CompareSmokeTest {
+
+    @Test
+    @Timeout(240)
+    void smokeSuiteWritesAValidRecordForEveryArm(@TempDir Path dir) throws Exception {
+        List<String> arms = Arms.all().stream().map(a -> a.name()).toList();
+        assertEquals(List.of("classic", "jdk-pool", "per-connection", "virtual", "virtual-pooled"), arms);
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        // Unpinned: pinning would move this test JVM (and the tests after it) onto one CPU.
+        CompareOptions options = new CompareOptions(Suite.named("smoke"), arms, dir, false, Launcher.home(), false);
+        List<RunRecord> records = new CompareRun(options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+
+        Suite smoke = Suite.named("smoke");
+        int perArm = smoke.workloads().stream().mapToInt(w -> w.connections().size()).sum() * smoke.repeats();
+        assertEquals(arms.size() * perArm, records.size());
+        for (RunRecord r : records) {
+            assertTrue(r.ok(), r.id() + " failed: " + r.error());
+            assertTrue(r.load().requests() > 0, r.id() + " served nothing");
+            assertEquals(0, r.load().errors().lostRequests(), r.id() + " lost requests");
+            // Snapshots bracket the measured window, which starts and ends with no request in flight.
+            assertEquals(r.load().requests(), r.server().requests(), r.id() + ": server and load disagree");
+            assertTrue(r.server().allocBytesPerRequest() > 0, r.id());
+            assertTrue(r.server().cpuMicrosPerRequest() > 0, r.id());
+            if (r.close()) {
+                assertTrue(r.server().connectionsAccepted() >= r.load().requests(), r.id() + ": one per request");
+            }
+            RunRecord reread = CompareRun.readRecord(dir.resolve("raw").resolve(r.id() + ".json"));
+            assertEquals(r.load().requests(), reread.load().requests());
+            assertTrue(Files.readString(dir.resolve("raw").resolve(r.id() + ".hgrm")).contains("Percentile"));
+        }
+        assertNotNull(CompareRun.JSON.readTree(dir.resolve("environment.json").toFile()).get("jdkVersion"));
+        try (Stream<Path> logs = Files.list(dir.resolve("logs"))) {
+            assertEquals(records.size(), logs.count());
+        }
+
+        ByteArrayOutputStream table = new ByteArrayOutputStream();
+        SummaryTable.print(records, new PrintStream(table, true, StandardCharsets.UTF_8));
+        for (String arm : arms) {
+            assertTrue(table.toString(StandardCharsets.UTF_8).contains(arm), "table lacks " + arm);
+        }
+    }
+}
