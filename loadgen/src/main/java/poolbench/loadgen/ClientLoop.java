@@ -164,7 +164,7 @@ final class ClientLoop implements Runnable {
 
     /** Closed loop: fills the connection's free pipeline slots with one write. */
     private void fill(ConnectionState c) {
-        if (!sending || c.writePending || c.phase != ConnectionState.Phase.CONNECTED) {
+        if (!mayWrite(c) || c.writePending || c.phase != ConnectionState.Phase.CONNECTED) {
             return;
         }
         int n = c.inFlight.free();
@@ -178,6 +178,20 @@ final class ClientLoop implements Runnable {
             counters.add(Counter.SENT, n);
         }
         write(c, n * requestLength);
+    }
+
+    /**
+     * New requests are written until the send deadline. With a connection per request, a connection opened
+     * before the deadline still carries its request when it connects after it: each opened connection then
+     * serves exactly one request, so the server's count of connections equals the count of requests.
+     */
+    private boolean mayWrite(ConnectionState c) {
+        return closeEachRequest ? c.connectStartedAt < clock.sendDeadline() : sending;
+    }
+
+    /** Connections are (re)opened only for requests that may still be sent. */
+    private boolean mayConnect() {
+        return sending && now < clock.sendDeadline();
     }
 
     private void write(ConnectionState c, int bytes) {
@@ -360,7 +374,7 @@ final class ClientLoop implements Runnable {
 
     private void reopen(ConnectionState c) {
         close(c);
-        if (sending) {
+        if (mayConnect()) {
             open(c);
         }
     }
@@ -432,7 +446,7 @@ final class ClientLoop implements Runnable {
                     }
                 }
                 case WAITING_TO_RECONNECT -> {
-                    if (sending && now >= c.reconnectAt) {
+                    if (mayConnect() && now >= c.reconnectAt) {
                         open(c);
                     }
                 }
@@ -442,9 +456,10 @@ final class ClientLoop implements Runnable {
         }
     }
 
+    /** Requests in flight, or (one connection per request) connections opened for a request not yet written. */
     private boolean anyInFlight() {
         for (ConnectionState c : connections) {
-            if (c.inFlight.size() > 0) {
+            if (c.inFlight.size() > 0 || (closeEachRequest && c.phase == ConnectionState.Phase.CONNECTING)) {
                 return true;
             }
         }
