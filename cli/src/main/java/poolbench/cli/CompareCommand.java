@@ -68,7 +68,16 @@ final class CompareCommand implements Callable<Integer> {
         var stdout = System.out;
         CompareOptions options = new CompareOptions(chosen, armNames, dir.toAbsolutePath(), !noPin, repo,
                 System.console() != null);
-        List<RunRecord> records = new CompareRun(options, stdout).run();
+        CompareRun run = new CompareRun(options, stdout);
+        // Ctrl-C: the records written so far stay on disk; show their table before the JVM goes.
+        Thread interrupted = new Thread(() -> {
+            stdout.println();
+            stdout.println("interrupted; the runs finished so far:");
+            SummaryTable.print(run.completed(), stdout);
+        }, "compare-interrupted");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        List<RunRecord> records = run.run();
+        Runtime.getRuntime().removeShutdownHook(interrupted);
         stdout.println();
         SummaryTable.print(records, stdout);
         stdout.println();

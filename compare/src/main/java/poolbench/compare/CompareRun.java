@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -37,6 +38,7 @@ public final class CompareRun {
     private final PrintStream out;
     private final Pinning pinning;
     private final ServerCommands commands;
+    private final List<RunRecord> completed = new CopyOnWriteArrayList<>();
 
     public CompareRun(CompareOptions options, PrintStream out) {
         this.options = options;
@@ -60,7 +62,6 @@ public final class CompareRun {
 
         List<Scenario> scenarios = scenarios(suite, CompareRun::isReference);
         Progress progress = new Progress(out, options.terminal(), scenarios.size(), estimate(suite, scenarios));
-        List<RunRecord> records = new ArrayList<>();
         for (Scenario s : scenarios) {
             progress.starting(s.id());
             RunRecord record = runOne(s, suite);
@@ -70,10 +71,15 @@ public final class CompareRun {
             } else {
                 out.println((options.terminal() ? "\n" : "") + "  " + s.id() + " failed: " + record.error());
             }
-            records.add(record);
+            completed.add(record);
             progress.finished();
         }
-        return records;
+        return completed();
+    }
+
+    /** The records finished so far (each is on disk already): what an interrupted run still has to show. */
+    public List<RunRecord> completed() {
+        return List.copyOf(completed);
     }
 
     /** Reads a record written by a run (the report reads them back the same way). */

@@ -25,12 +25,16 @@ final class ServerProcess implements AutoCloseable {
     private final Path log;
     private final int port;
     private final int adminPort;
+    private final Thread killOnExit;
 
     private ServerProcess(Process process, Path log, int port, int adminPort) {
         this.process = process;
         this.log = log;
         this.port = port;
         this.adminPort = adminPort;
+        // A compare stopped by SIGTERM or Ctrl-C must not leave a server running on the machine.
+        this.killOnExit = new Thread(process::destroyForcibly, "kill-server-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     /**
@@ -86,6 +90,11 @@ final class ServerProcess implements AutoCloseable {
     /** SIGTERM, then up to 15 s for the clean stop, then SIGKILL. */
     @Override
     public void close() throws InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it kills the server, which is what close wants too.
+        }
         process.destroy();
         if (!process.waitFor(15, TimeUnit.SECONDS)) {
             process.destroyForcibly();
