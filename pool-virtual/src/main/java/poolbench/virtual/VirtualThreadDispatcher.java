@@ -68,11 +68,12 @@ final class VirtualThreadDispatcher implements Dispatcher {
         }
     }
 
+    /** The permit goes back first, so that once alive shows a connection gone, its place can be taken. */
     private void ended() {
-        alive.decrementAndGet();
         if (permits != null) {
             permits.release();
         }
+        alive.decrementAndGet();
     }
 
     /** serve() closes the connection itself; this is for a ConnectionServer that could not even be made. */
