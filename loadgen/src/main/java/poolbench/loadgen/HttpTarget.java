@@ -17,6 +17,9 @@ record HttpTarget(String host, int port, String pathAndQuery) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("missing URL; give one like http://127.0.0.1:8080/plaintext");
         }
+        if (!url.contains("://")) {
+            throw new IllegalArgumentException("URL '" + url + "' has no scheme; write it as http://" + url.strip());
+        }
         URI uri;
         try {
             uri = new URI(url.trim());
@@ -25,9 +28,6 @@ record HttpTarget(String host, int port, String pathAndQuery) {
                     + "); give one like http://127.0.0.1:8080/plaintext");
         }
         String scheme = uri.getScheme();
-        if (scheme == null) {
-            throw new IllegalArgumentException("URL '" + url + "' has no scheme; write it as http://" + url);
-        }
         if (scheme.equalsIgnoreCase("https")) {
             throw new IllegalArgumentException("https is not supported (the load generator speaks plain HTTP/1.1); use an http:// URL");
         }
