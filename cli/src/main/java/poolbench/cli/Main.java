@@ -10,7 +10,7 @@ import poolbench.loadgen.LoadCommand;
 @Command(name = "poolbench", mixinStandardHelpOptions = true, version = "poolbench 0.1",
         description = "Worker pool, thread per connection or virtual thread per connection: measured behind one "
                 + "HTTP/1.1 server.",
-        subcommands = {ArmsCommand.class, ServeCommand.class, LoadCommand.class, CompareCommand.class,
+        subcommands = {ArmsCommand.class, ServeCommand.class, LoadCommand.class, CompareCommand.class, JmhCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

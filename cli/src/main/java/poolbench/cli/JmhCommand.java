@@ -1,0 +1,242 @@
+package poolbench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+import poolbench.compare.Environment;
+import poolbench.compare.RunDirectory;
+
+/**
+ * Runs the JMH suites in {@code benchmarks/target/benchmarks.jar} as a child JVM, so the CLI never depends on the
+ * benchmarks module. With {@code --suite} it builds the JMH arguments itself and files the JSON and an environment
+ * note under {@code results/<run>/jmh/}; without, it hands every argument to JMH untouched.
+ */
+@Command(name = "jmh", sortOptions = false,
+        customSynopsis = {"poolbench jmh --suite=quick|full [--out=DIR] [REGEX...]",
+            "       poolbench jmh [JMH ARGUMENTS...]"},
+        description = {
+            "Runs the JMH suites in a child JVM: hand-off, thread start, parse,",
+            "loopback round trip, LIFO vs FIFO.",
+            "",
+            "--suite writes <run dir>/jmh/<suite>.json (JMH JSON with -prof gc) and",
+            "<suite>-environment.txt (CPU, cores, kernel, git commit, load average):",
+            "  quick  1 fork, 2 x 1 s warm-up, 3 x 1 s measurement, stateKiB=512;",
+            "         44 runs, about 5 minutes",
+            "  full   3 forks, 5 x 10 s warm-up, 5 x 10 s measurement (JMH's",
+            "         defaults), every parameter; 48 runs, about 4 h 10 min",
+            "REGEX arguments narrow the suite to the benchmarks they match.",
+            "",
+            "Without --suite, every argument goes to JMH as given, e.g.",
+            "  poolbench jmh -l",
+            "  poolbench jmh -f 1 -prof gc Parse",
+            "  poolbench jmh -h                  (JMH's own options)",
+            ""})
+final class JmhCommand implements Callable<Integer> {
+
+    /** The presets; each is the JMH options of one suite, before the profiler and the result file. */
+    enum Suite {
+        QUICK("-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s", "-p", "stateKiB=512"),
+        FULL("-f", "3", "-wi", "5", "-w", "10s", "-i", "5", "-r", "10s");
+
+        final List<String> options;
+
+        Suite(String... options) {
+            this.options = List.of(options);
+        }
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Suite named(String name) {
+            for (Suite s : values()) {
+                if (s.label().equals(name)) {
+                    return s;
+                }
+            }
+            throw new Main.UsageException("unknown suite '" + name + "'; valid suites: "
+                    + Arrays.stream(values()).map(Suite::label).collect(Collectors.joining(", ")));
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--help", usageHelp = true, description = "Show this help (JMH's own: poolbench jmh -h).")
+    boolean help;
+
+    @Option(names = "--suite", paramLabel = "quick|full", description = "Run a preset suite and file its results.")
+    String suite;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: results/<date>-<host id>, "
+            + "the compare suite's naming; the next free -2, -3... once its jmh/ has results).")
+    Path out;
+
+    /** JMH's arguments: everything this command does not know, in the order given. */
+    @Unmatched
+    List<String> jmhArguments = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Suite chosen = suite == null ? null : Suite.named(suite);
+        Path home = Launcher.home();
+        Path jar = home.resolve("benchmarks/target/benchmarks.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new Main.UsageException(jar + " not found; build it with ./mvnw -B -DskipTests package");
+        }
+        if (chosen == null) {
+            return runJmh(home, jar, jmhArguments);
+        }
+        for (String argument : jmhArguments) {
+            if (argument.startsWith("-")) {
+                throw new Main.UsageException("with --suite only benchmark regexes may follow, not '" + argument
+                        + "'; run without --suite to give JMH options");
+            }
+        }
+        Path dir = (out != null ? out : RunDirectory.next(home.resolve("results"), "jmh")).resolve("jmh");
+        Files.createDirectories(dir);
+        Path json = dir.resolve(chosen.label() + ".json").toAbsolutePath();
+        Path environment = dir.resolve(chosen.label() + "-environment.txt").toAbsolutePath();
+
+        List<String> arguments = new ArrayList<>(chosen.options);
+        arguments.addAll(List.of("-prof", "gc", "-rf", "json", "-rff", json.toString()));
+        arguments.addAll(jmhArguments);
+        Instant start = Instant.now();
+        Files.writeString(environment, environmentNote(home, arguments, start));
+        int exit = runJmh(home, jar, arguments);
+        Duration took = Duration.between(start, Instant.now()).withNanos(0);
+        Files.writeString(environment, "finished: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " after " + took + ", JMH exit code "
+                + exit + ", load average " + loadAverage() + "\n", StandardOpenOption.APPEND);
+
+        PrintWriter out = spec.commandLine().getOut();
+        if (Files.isRegularFile(json)) {
+            out.println("poolbench: JMH results: " + json);
+            out.println("poolbench: environment: " + environment);
+        } else {
+            out.println("poolbench: JMH wrote no results (exit code " + exit + "); environment: " + environment);
+        }
+        out.flush();
+        return exit;
+    }
+
+    /** Runs {@code java -jar benchmarks.jar arguments} with this terminal; returns its exit code. */
+    private static int runJmh(Path home, Path jar, List<String> arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString()));
+        command.addAll(arguments);
+        Process jmh = new ProcessBuilder(command).directory(home.toFile()).inheritIO().start();
+        return jmh.waitFor();
+    }
+
+    /** The JDK 21+ java the launcher found; this JVM's own java when run without it. */
+    private static String java() {
+        String java = System.getenv("POOLBENCH_JAVA");
+        if (java != null && !java.isBlank()) {
+            return java;
+        }
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * What JMH's JSON does not say about where the numbers came from. The JSON has the JVM, JDK and VM versions
+     * and the forks' JVM flags; this adds the machine, the source and how busy the machine was.
+     */
+    private static String environmentNote(Path home, List<String> arguments, Instant start) {
+        return String.join("\n",
+                "started: " + start.truncatedTo(ChronoUnit.SECONDS),
+                "run: java -jar benchmarks/target/benchmarks.jar " + String.join(" ", arguments),
+                "java: " + java() + " (" + firstLine(output(home, java(), "-version")) + ")",
+                "cpu: " + cpuModel(),
+                "cores: " + Runtime.getRuntime().availableProcessors() + " available to the JVM",
+                "memory: " + memTotal(),
+                "kernel: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
+                "host: " + Environment.machineId(),
+                "git: " + gitCommit(home),
+                "load average at start: " + loadAverage(),
+                "");
+    }
+
+    private static String cpuModel() {
+        return procField("/proc/cpuinfo", "model name");
+    }
+
+    private static String memTotal() {
+        return procField("/proc/meminfo", "MemTotal");
+    }
+
+    /** The value of the first {@code name: value} line of a /proc file, or "unknown" off Linux. */
+    private static String procField(String file, String name) {
+        try {
+            for (String line : Files.readAllLines(Path.of(file))) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equals(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // Not Linux: say so in the note rather than fail the run.
+        }
+        return "unknown";
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2] + " (1, 5, 15 min)";
+        } catch (IOException | UncheckedIOException | ArrayIndexOutOfBoundsException e) {
+            return "unknown";
+        }
+    }
+
+    private static String gitCommit(Path home) {
+        String commit = output(home, "git", "rev-parse", "HEAD").trim();
+        if (commit.isEmpty()) {
+            return "unknown (not a git checkout)";
+        }
+        boolean changed = !output(home, "git", "status", "--porcelain", "--untracked-files=no").isBlank();
+        return commit + (changed ? " with uncommitted changes" : "");
+    }
+
+    /** What a short command prints (stdout and stderr), or "" when it cannot be run within 10 s. */
+    private static String output(Path dir, String... command) {
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            byte[] bytes = p.getInputStream().readAllBytes();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroy();
+                return "";
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private static String firstLine(String text) {
+        int eol = text.indexOf('\n');
+        return (eol < 0 ? text : text.substring(0, eol)).trim();
+    }
+}
