@@ -2,7 +2,6 @@ package poolbench.server;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 
@@ -13,6 +12,9 @@ import java.net.SocketTimeoutException;
  *
  * <p>With {@link BufferOwnership#WORKER} the buffers are made once, here, and reused for every connection the
  * owning worker serves; with {@link BufferOwnership#CONNECTION} each {@link #serve} makes its own.
+ *
+ * <p>Responses go out through a {@link WatchedOutput}, so that the server's {@link WriteWatchdog} can close a
+ * connection whose write has blocked longer than {@link ServerConfig#writeTimeout()}.
  */
 public final class ConnectionLoop implements ConnectionServer {
 
@@ -20,19 +22,34 @@ public final class ConnectionLoop implements ConnectionServer {
     private final RequestParser parser;
     private final ServerStats stats;
     private final ConnectionBuffers workerBuffers;
+    private final WriteWatchdog watchdog;
+    private final WatchedOutput out = new WatchedOutput();
 
-    public ConnectionLoop(ServerConfig config, ServerStats stats) {
+    /** A loop whose writes are bounded by {@code watchdog}; null leaves them unbounded (tests that serve alone). */
+    ConnectionLoop(ServerConfig config, ServerStats stats, WriteWatchdog watchdog) {
         this.config = config;
         this.parser = new RequestParser(config);
         this.stats = stats;
         this.workerBuffers = config.buffers() == BufferOwnership.WORKER ? new ConnectionBuffers(config) : null;
+        this.watchdog = watchdog;
     }
 
     @Override
     public void serve(Socket connection) throws IOException {
         try (connection) {
             ConnectionBuffers buffers = workerBuffers != null ? workerBuffers : new ConnectionBuffers(config);
-            loop(connection, buffers);
+            out.attach(connection);
+            if (watchdog != null) {
+                watchdog.watch(out);
+            }
+            try {
+                loop(connection, buffers);
+            } finally {
+                if (watchdog != null) {
+                    watchdog.unwatch(out);
+                }
+                out.detach();
+            }
         } finally {
             stats.connectionEnded(connection);
         }
@@ -40,7 +57,6 @@ public final class ConnectionLoop implements ConnectionServer {
 
     private void loop(Socket connection, ConnectionBuffers buffers) throws IOException {
         InputStream in = connection.getInputStream();
-        OutputStream out = connection.getOutputStream();
         byte[] buf = buffers.in;
         ResponseWriter writer = buffers.out;
         Request req = buffers.request;
@@ -110,7 +126,7 @@ public final class ConnectionLoop implements ConnectionServer {
             } else {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    timeOut(writer, out);
+                    timeOut(writer);
                     return;
                 }
                 timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000));
@@ -121,7 +137,7 @@ public final class ConnectionLoop implements ConnectionServer {
                 n = in.read(buf, end, buf.length - end);
             } catch (SocketTimeoutException e) {
                 if (!(idle && betweenRequests)) {
-                    timeOut(writer, out);
+                    timeOut(writer);
                 }
                 return;
             }
@@ -136,7 +152,8 @@ public final class ConnectionLoop implements ConnectionServer {
         }
     }
 
-    private static void timeOut(ResponseWriter writer, OutputStream out) throws IOException {
+    private void timeOut(ResponseWriter writer) throws IOException {
+        stats.requestTimedOut();
         Endpoints.refuse(-ResponseWriter.Status.REQUEST_TIMEOUT.code, writer, out);
         writer.flush(out);
     }

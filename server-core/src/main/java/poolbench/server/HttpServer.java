@@ -38,6 +38,7 @@ public final class HttpServer implements RunningServer {
     private final ServerStats stats = new ServerStats();
     private final Thread acceptThread;
     private final StatsEndpoint admin;
+    private final WriteWatchdog watchdog;
     private final ResponseWriter overflowWriter = new ResponseWriter(512);
     private long lastOverflowLog = System.nanoTime() - OVERFLOW_LOG_INTERVAL_NANOS - 1;
     private volatile boolean closed;
@@ -47,13 +48,26 @@ public final class HttpServer implements RunningServer {
         this.armName = arm.name();
         this.concurrencyForLog = options.concurrencyOrDefault();
         this.listener = new ServerSocket();
+        WriteWatchdog startedWatchdog = null;
+        Dispatcher startedDispatcher = null;
         try {
             listener.setReuseAddress(true);
             listener.bind(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()), config.backlog());
-            this.dispatcher = arm.create(options, () -> new ConnectionLoop(config, stats));
+            WriteWatchdog writes = new WriteWatchdog(config.writeTimeout(), stats, "write-watchdog-" + arm.name());
+            startedWatchdog = writes;
+            startedDispatcher = arm.create(options, () -> new ConnectionLoop(config, stats, writes));
+            this.watchdog = writes;
+            this.dispatcher = startedDispatcher;
             this.admin = config.adminPort() < 0 ? null
                     : new StatsEndpoint(config.host(), config.adminPort(), this::stats);
         } catch (IOException | RuntimeException e) {
+            // A failed start (the admin port taken, say) must not leave the pool's or the watchdog's threads behind.
+            if (startedDispatcher != null) {
+                startedDispatcher.close();
+            }
+            if (startedWatchdog != null) {
+                startedWatchdog.close();
+            }
             listener.close();
             throw e;
         }
@@ -179,6 +193,7 @@ public final class HttpServer implements RunningServer {
             }
             dispatcher.close();
             stats.closeAllOpen();
+            watchdog.close();
             if (admin != null) {
                 admin.close();
             }

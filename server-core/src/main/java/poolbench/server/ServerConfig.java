@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param readTimeout         the longest a request may take to arrive, from its first byte (from the accept for
  *                            a connection's first request); a client that trickles or sends nothing is closed
  * @param idleTimeout         the longest a keep-alive connection may wait for its next request
+ * @param writeTimeout        the longest one write of responses may block; a client that stops reading is closed
+ *                            once a write has been stuck this long (a watchdog checks about every 250 ms)
  * @param sleepOnOverflow     fasthttp's SleepWhenConcurrencyLimitsExceeded: 0 now, 100 ms in the article's version
  * @param maxRequestLineBytes a longer request line is answered 414
  * @param maxHeaderBytes      a longer header section (request line included) is answered 431; also the read
@@ -22,17 +24,19 @@ import java.util.Objects;
  * @param backlog             the listen backlog
  */
 public record ServerConfig(String host, int port, int adminPort, BufferOwnership buffers, Duration readTimeout,
-                           Duration idleTimeout, Duration sleepOnOverflow, int maxRequestLineBytes,
-                           int maxHeaderBytes, long maxBodyBytes, int backlog) {
+                           Duration idleTimeout, Duration writeTimeout, Duration sleepOnOverflow,
+                           int maxRequestLineBytes, int maxHeaderBytes, long maxBodyBytes, int backlog) {
 
     public static final ServerConfig DEFAULTS = new ServerConfig("127.0.0.1", 8080, 8081, BufferOwnership.WORKER,
-            Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ZERO, 4096, 8192, 1 << 20, 4096);
+            Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ZERO, 4096, 8192, 1 << 20,
+            4096);
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(buffers, "buffers");
         requirePositive(readTimeout, "readTimeout");
         requirePositive(idleTimeout, "idleTimeout");
+        requirePositive(writeTimeout, "writeTimeout");
         if (sleepOnOverflow.isNegative()) {
             throw new IllegalArgumentException("sleepOnOverflow must not be negative, was " + sleepOnOverflow);
         }
@@ -64,32 +68,37 @@ public record ServerConfig(String host, int port, int adminPort, BufferOwnership
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, adminPort, buffers, readTimeout, idleTimeout, sleepOnOverflow,
-                maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+        return new ServerConfig(h, port, adminPort, buffers, readTimeout, idleTimeout, writeTimeout,
+                sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
     }
 
     public ServerConfig withPorts(int p, int admin) {
-        return new ServerConfig(host, p, admin, buffers, readTimeout, idleTimeout, sleepOnOverflow,
-                maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+        return new ServerConfig(host, p, admin, buffers, readTimeout, idleTimeout, writeTimeout,
+                sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
     }
 
     public ServerConfig withBuffers(BufferOwnership b) {
-        return new ServerConfig(host, port, adminPort, b, readTimeout, idleTimeout, sleepOnOverflow,
-                maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+        return new ServerConfig(host, port, adminPort, b, readTimeout, idleTimeout, writeTimeout,
+                sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
     }
 
     public ServerConfig withTimeouts(Duration read, Duration idle) {
-        return new ServerConfig(host, port, adminPort, buffers, read, idle, sleepOnOverflow,
+        return new ServerConfig(host, port, adminPort, buffers, read, idle, writeTimeout, sleepOnOverflow,
+                maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+    }
+
+    public ServerConfig withWriteTimeout(Duration write) {
+        return new ServerConfig(host, port, adminPort, buffers, readTimeout, idleTimeout, write, sleepOnOverflow,
                 maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
     }
 
     public ServerConfig withSleepOnOverflow(Duration d) {
-        return new ServerConfig(host, port, adminPort, buffers, readTimeout, idleTimeout, d,
+        return new ServerConfig(host, port, adminPort, buffers, readTimeout, idleTimeout, writeTimeout, d,
                 maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
     }
 
     public ServerConfig withLimits(int requestLine, int headers, long body) {
-        return new ServerConfig(host, port, adminPort, buffers, readTimeout, idleTimeout, sleepOnOverflow,
-                requestLine, headers, body, backlog);
+        return new ServerConfig(host, port, adminPort, buffers, readTimeout, idleTimeout, writeTimeout,
+                sleepOnOverflow, requestLine, headers, body, backlog);
     }
 }

@@ -16,6 +16,8 @@ public final class ServerStats {
     private final LongAdder accepted = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder served = new LongAdder();
+    private final LongAdder requestTimeouts = new LongAdder();
+    private final LongAdder writeTimeouts = new LongAdder();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     void connectionAccepted(Socket s) {
@@ -37,6 +39,16 @@ public final class ServerStats {
 
     void requestsAnswered(int n) {
         requests.add(n);
+    }
+
+    /** A request did not arrive whole within the read timeout; it was answered 408 and closed. */
+    void requestTimedOut() {
+        requestTimeouts.increment();
+    }
+
+    /** A write blocked longer than the write timeout; the watchdog closed its connection. */
+    void writeTimedOut() {
+        writeTimeouts.increment();
     }
 
     /** Closes every open connection; their workers then end at their next read or write. */
@@ -65,6 +77,16 @@ public final class ServerStats {
     /** Connections handed to the dispatcher that have ended. */
     public long connectionsServed() {
         return served.sum();
+    }
+
+    /** Connections closed with a 408 because their request took longer than the read timeout to arrive. */
+    public long requestsTimedOut() {
+        return requestTimeouts.sum();
+    }
+
+    /** Connections the watchdog closed because a write to them blocked longer than the write timeout. */
+    public long writesTimedOut() {
+        return writeTimeouts.sum();
     }
 
     public int connectionsOpen() {
