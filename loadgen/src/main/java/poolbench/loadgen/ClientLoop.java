@@ -1,6 +1,8 @@
 package poolbench.loadgen;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -29,6 +31,7 @@ final class ClientLoop implements Runnable {
     /** Upper bound of one select: timers (timeouts, reconnects, deadlines) are checked at least this often. */
     private static final long MAX_WAIT_NANOS = 10_000_000L;
     private static final int READ_BUFFER_BYTES = 64 * 1024;
+    private static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
 
     private final InetSocketAddress address;
     private final RunClock clock;
@@ -45,6 +48,8 @@ final class ClientLoop implements Runnable {
     final LoopRecorders recorders = new LoopRecorders();
 
     private volatile boolean stopRequested;
+    private long cpuAtMeasureStart = -1;
+    private long cpuAtEnd = -1;
     private boolean sending = true;
     private long now;
     private int cursor;
@@ -96,6 +101,9 @@ final class ClientLoop implements Runnable {
         long nextTimerCheck = now;
         while (!stopRequested) {
             now = System.nanoTime();
+            if (cpuAtMeasureStart < 0 && clock.measured(now)) {
+                cpuAtMeasureStart = THREAD_CPU.getCurrentThreadCpuTime();
+            }
             if (sending && now >= clock.sendDeadline()) {
                 stopSending();
             }
@@ -118,6 +126,16 @@ final class ClientLoop implements Runnable {
         }
         now = System.nanoTime();
         countUnanswered(stopRequested ? Counter.ABANDONED : Counter.TIMEOUTS);
+        cpuAtEnd = THREAD_CPU.getCurrentThreadCpuTime();
+    }
+
+    /**
+     * CPU time this loop's thread used from the start of measurement to its end (waiting for the last
+     * answers included), or 0 when it never got there. Read it after the thread has ended. Close to the
+     * measured wall time means the generator was saturated: it may have been the bottleneck.
+     */
+    long measuredCpuNanos() {
+        return cpuAtMeasureStart < 0 || cpuAtEnd < 0 ? 0 : cpuAtEnd - cpuAtMeasureStart;
     }
 
     private void stopSending() {

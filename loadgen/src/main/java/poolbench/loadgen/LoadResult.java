@@ -31,12 +31,15 @@ import org.HdrHistogram.Histogram;
  * @param requests           complete responses, any status
  * @param requestsPerSecond  {@code requests / measuredSeconds}
  * @param bytesRead          bytes received, headers included
+ * @param clientCpuSeconds   CPU time of the generator's loop threads over the measured phase (and the wait for
+ *                           the last answers): near {@code measuredSeconds} per thread, the generator was saturated
  * @param serviceTime        open loop only (else null): actual send to response, uncorrected
  * @param schedule           open loop only (else null): how well the generator kept its schedule
  * @param timeline           one entry per second of the measured phase
  */
 @JsonPropertyOrder({"tool", "config", "mode", "startedAt", "measuredSeconds", "interrupted", "requests", "sent",
-        "abandoned", "requestsPerSecond", "bytesRead", "bytesWritten", "bytesReadPerSecond", "connections", "errors",
+        "abandoned", "requestsPerSecond", "bytesRead", "bytesWritten", "bytesReadPerSecond", "clientCpuSeconds",
+        "connections", "errors",
         "statusClasses", "latency", "serviceTime", "schedule", "timeline"})
 public record LoadResult(
         String tool,
@@ -52,6 +55,7 @@ public record LoadResult(
         long bytesRead,
         long bytesWritten,
         double bytesReadPerSecond,
+        double clientCpuSeconds,
         Connections connections,
         Errors errors,
         StatusClasses statusClasses,

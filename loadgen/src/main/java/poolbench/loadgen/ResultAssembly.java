@@ -30,6 +30,7 @@ final class ResultAssembly {
                 bytesRead,
                 LoopCounters.sum(counters, Counter.BYTES_WRITTEN),
                 seconds > 0 ? bytesRead / seconds : 0,
+                loops.stream().mapToLong(ClientLoop::measuredCpuNanos).sum() / 1e9,
                 new LoadResult.Connections(
                         LoopCounters.sum(counters, Counter.CONNECTIONS_OPENED),
                         LoopCounters.sum(counters, Counter.CLOSED_BY_SERVER)),

@@ -34,8 +34,10 @@ final class SummaryText {
         LoadResult.StatusClasses sc = r.statusClasses();
         line(out, "  Responses: 1xx %d, 2xx %d, 3xx %d, 4xx %d, 5xx %d%s", sc.informational(), sc.success(),
                 sc.redirection(), sc.clientError(), sc.serverError(), sc.other() > 0 ? ", other " + sc.other() : "");
-        line(out, "  Connections: %d opened, %d closed by the server", r.connections().opened(),
+        line(out, "  Connections while measuring: %d opened, %d closed by the server", r.connections().opened(),
                 r.connections().closedByServer());
+        line(out, "  Client CPU: %.2fs over %d thread%s%s", r.clientCpuSeconds(), c.threads(), c.threads() == 1 ? "" : "s",
+                r.requests() > 0 ? String.format(Locale.ROOT, ", %.2fus per request", r.clientCpuSeconds() * 1e6 / r.requests()) : "");
         line(out, "Requests/sec: %10.2f", r.requestsPerSecond());
         line(out, "Transfer/sec: %10s", bytes((long) r.bytesReadPerSecond()));
         return out.toString();

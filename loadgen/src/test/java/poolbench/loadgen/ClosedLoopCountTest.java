@@ -31,6 +31,7 @@ class ClosedLoopCountTest {
             assertEquals(result.requests(), result.statusClasses().success());
             assertEquals(result.requests(), result.latency().count());
             assertEquals(8, result.connections().opened());
+            assertTrue(result.clientCpuSeconds() > 0, "loop CPU time was not measured");
             assertNull(result.serviceTime());
             assertNull(result.schedule());
             assertEquals(1, result.timeline().size());
