@@ -44,6 +44,7 @@ import poolbench.compare.RunDirectory;
             "         44 runs, about 5 minutes",
             "  full   3 forks, 5 x 10 s warm-up, 5 x 10 s measurement (JMH's",
             "         defaults), every parameter; 48 runs, about 4 h 10 min",
+            "  Forks run with -Xms512m -Xmx512m -XX:+UseG1GC, as compare's servers.",
             "REGEX arguments narrow the suite to the benchmarks they match.",
             "",
             "Without --suite, every argument goes to JMH as given, e.g.",
@@ -53,6 +54,13 @@ import poolbench.compare.RunDirectory;
             ""})
 final class JmhCommand implements Callable<Integer> {
 
+    /**
+     * The heap every fork gets, the compare suite's server flags: with JMH's default (a quarter of the machine's
+     * memory, grown on demand) an allocating benchmark measures the kernel handing out fresh pages as the young
+     * generation grows (ParseBenchmark.perConnectionBuffers measured 75 us/op so, 8 us/op with a fixed heap).
+     */
+    static final String FORK_JVM_FLAGS = "-Xms512m -Xmx512m -XX:+UseG1GC";
+
     /** The presets; each is the JMH options of one suite, before the profiler and the result file. */
     enum Suite {
         QUICK("-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s", "-p", "stateKiB=512"),
@@ -61,7 +69,9 @@ final class JmhCommand implements Callable<Integer> {
         final List<String> options;
 
         Suite(String... options) {
-            this.options = List.of(options);
+            List<String> all = new ArrayList<>(List.of(options));
+            all.addAll(List.of("-jvmArgsAppend", FORK_JVM_FLAGS));
+            this.options = List.copyOf(all);
         }
 
         String label() {
@@ -163,7 +173,8 @@ final class JmhCommand implements Callable<Integer> {
     private static String environmentNote(Path home, List<String> arguments, Instant start) {
         return String.join("\n",
                 "started: " + start.truncatedTo(ChronoUnit.SECONDS),
-                "run: java -jar benchmarks/target/benchmarks.jar " + String.join(" ", arguments),
+                "run: java -jar benchmarks/target/benchmarks.jar " + arguments.stream()
+                        .map(a -> a.contains(" ") ? "'" + a + "'" : a).collect(Collectors.joining(" ")),
                 "java: " + java() + " (" + firstLine(output(home, java(), "-version")) + ")",
                 "cpu: " + cpuModel(),
                 "cores: " + Runtime.getRuntime().availableProcessors() + " available to the JVM",
