@@ -1,5 +1,6 @@
 package poolbench.loadgen;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.HdrHistogram.Histogram;
  * @param percentilesMs keys {@code "50"}, {@code "75"}, {@code "90"}, {@code "99"}, {@code "99.9"}, {@code "99.99"}
  * @param histogram     base64 of HdrHistogram's compressed encoding, values in nanoseconds
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"measuredFrom", "count", "minMs", "meanMs", "stdevMs", "maxMs", "percentilesMs", "histogram"})
 public record LatencyReport(
         String measuredFrom,

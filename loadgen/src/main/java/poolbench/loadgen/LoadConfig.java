@@ -1,6 +1,7 @@
 package poolbench.loadgen;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -22,6 +23,7 @@ import java.time.Duration;
  * @param timeout     a request without a complete response after this long counts as a timeout and its
  *                    connection is reopened; the run also waits at most this long for in-flight responses
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"url", "connections", "threads", "duration", "warmup", "rate", "close", "pipeline", "timeout"})
 public record LoadConfig(
         String url,

@@ -1,6 +1,7 @@
 package poolbench.loadgen;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,8 +17,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What a load run measured. Plain records all the way down, so any Jackson {@link ObjectMapper} writes it
- * and reads it back (the compare orchestrator embeds it in its own records); {@link #toJson()} is the
- * document that {@code load --json} writes.
+ * and reads it back (the compare orchestrator embeds it in its own records; fields added by later versions are
+ * ignored on reading); {@link #toJson()} is the document that {@code load --json} writes.
  *
  * <p>Accounting: every request counted in {@link #sent} ends as one of {@link #requests} (a complete
  * response of any status), one lost request in {@link #errors} (read, write, timeout or parse), or, only
@@ -37,6 +38,7 @@ import org.HdrHistogram.Histogram;
  * @param schedule           open loop only (else null): how well the generator kept its schedule
  * @param timeline           one entry per second of the measured phase
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"tool", "config", "mode", "startedAt", "measuredSeconds", "interrupted", "requests", "sent",
         "abandoned", "requestsPerSecond", "bytesRead", "bytesWritten", "bytesReadPerSecond", "clientCpuSeconds",
         "connections", "errors",
@@ -74,6 +76,7 @@ public record LoadResult(
      * @param opened         connections established in the measured phase
      * @param closedByServer of those, connections the server ended (Connection: close, or a close between responses)
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonPropertyOrder({"opened", "closedByServer"})
     public record Connections(long opened, long closedByServer) {
     }
@@ -83,6 +86,7 @@ public record LoadResult(
      * complete and also in {@link #requests}; the other kinds are lost requests, except {@code connect},
      * which counts failed connection attempts.
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonPropertyOrder({"connect", "read", "write", "timeout", "parse", "status"})
     public record Errors(long connect, long read, long write, long timeout, long parse, long status) {
 
@@ -93,6 +97,7 @@ public record LoadResult(
     }
 
     /** Complete responses by status class. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonPropertyOrder({"1xx", "2xx", "3xx", "4xx", "5xx", "other"})
     public record StatusClasses(
             @JsonProperty("1xx") long informational,

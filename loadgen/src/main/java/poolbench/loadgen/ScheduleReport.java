@@ -1,5 +1,6 @@
 package poolbench.loadgen;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.HdrHistogram.Histogram;
 
@@ -17,6 +18,7 @@ import org.HdrHistogram.Histogram;
  * @param unsent             requests due before the end of sending that were never sent (all connections busy or down)
  * @param histogram          the lag histogram, nanoseconds, {@link HistogramCodec}
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"rate", "lateThresholdMs", "lateSends", "lagP99Ms", "maxLagMs", "unsent", "histogram"})
 public record ScheduleReport(
         double rate,

@@ -1,5 +1,6 @@
 package poolbench.loadgen;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param p99Ms    99th percentile of the same
  * @param maxMs    largest of the same
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"second", "requests", "errors", "p50Ms", "p99Ms", "maxMs"})
 public record SecondSample(int second, long requests, long errors, double p50Ms, double p99Ms, double maxMs) {
 }
