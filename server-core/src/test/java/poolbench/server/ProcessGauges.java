@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -42,6 +45,28 @@ public final class ProcessGauges {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && t.getName().startsWith(prefix))
                 .count();
+    }
+
+    /** The platform threads alive now. */
+    public static Set<Thread> livePlatformThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).collect(Collectors.toSet());
+    }
+
+    /**
+     * The names of the platform threads alive now that were not in {@code before}, less the JDK's own: the
+     * carriers and pollers that virtual threads and sockets start on first use and keep for the JVM's life.
+     */
+    public static List<String> startedSince(Set<Thread> before) {
+        return livePlatformThreads().stream()
+                .filter(t -> !before.contains(t) && !isJdkInfrastructure(t.getName()))
+                .map(Thread::getName)
+                .sorted()
+                .toList();
+    }
+
+    private static boolean isJdkInfrastructure(String name) {
+        return name.startsWith("ForkJoinPool-") || name.contains("Poller") || name.startsWith("VirtualThread-")
+                || name.equals("Attach Listener") || name.equals("process reaper");
     }
 
     /** Heap in use right after a requested collection: what is still reachable, give or take. */
