@@ -1,8 +1,12 @@
 package poolbench.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +18,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * What a connection leaves behind on every arm: nothing. After many short connections (2,000; 100,000 with
- * {@code -Dpoolbench.long=true}) threads and file descriptors are back at their baseline, and closing the server
- * ends every thread it started within a second. An arm module extends this with its arm's name.
+ * {@code -Dpoolbench.long=true}) threads and file descriptors are back at their baseline; closing the server
+ * ends every thread it started within a second, and so does a start that fails. An arm module extends this with
+ * its arm's name.
  */
 @Timeout(300)
 public abstract class ConnectionLeakContractTest extends ArmFixture {
@@ -93,6 +98,18 @@ public abstract class ConnectionLeakContractTest extends ArmFixture {
         }
         Poll.until(SETTLE, () -> ProcessGauges.openFileDescriptors() <= fdsBefore + SLACK,
                 () -> "descriptors back to " + fdsBefore + " after close; now " + ProcessGauges.openFileDescriptors());
+    }
+
+    @Test
+    void aServerThatFailsToStartLeavesNoThreadBehind() throws Exception {
+        Set<Thread> before = ProcessGauges.livePlatformThreads();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // The admin port is taken, so the start fails after the arm's dispatcher and the watchdog are made.
+            ServerConfig config = ServerConfig.ephemeral().withPorts(0, taken.getLocalPort());
+            assertThrows(IOException.class, () -> HttpServer.start(config, arm(), OPTIONS));
+        }
+        Poll.until(Duration.ofSeconds(1), () -> ProcessGauges.startedSince(before).isEmpty(),
+                () -> "threads left by the failed start: " + ProcessGauges.startedSince(before));
     }
 
     /** Waits until the arm has no worker alive and the server no connection open. */

@@ -71,6 +71,7 @@ class ConnectionLoopFuzzTest {
             client.connect(listener.getLocalSocketAddress(), CLIENT_TIMEOUT_MILLIS);
             client.setSoTimeout(CLIENT_TIMEOUT_MILLIS);
             Socket accepted = listener.accept();
+            accepted.setTcpNoDelay(true);
             Future<?> served = worker.submit(() -> {
                 loop.serve(accepted);
                 return null;

@@ -1,13 +1,10 @@
 package poolbench.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -106,15 +103,5 @@ class WriteTimeoutTest extends ArmFixture {
         assertEquals(1, ProcessGauges.threadsNamed("write-watchdog-" + armName()));
         server.close();
         assertEquals(0, ProcessGauges.threadsNamed("write-watchdog-" + armName()));
-    }
-
-    @Test
-    void aServerThatFailsToStartLeavesNoThreadBehind() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            ServerConfig config = ServerConfig.ephemeral().withPorts(0, taken.getLocalPort());
-            assertThrows(IOException.class, () -> HttpServer.start(config, arm(), ArmOptions.DEFAULTS));
-        }
-        Poll.until(Duration.ofSeconds(1), () -> ProcessGauges.threadsNamed("write-watchdog-" + armName()) == 0,
-                () -> "the failed server's watchdog to end");
     }
 }
