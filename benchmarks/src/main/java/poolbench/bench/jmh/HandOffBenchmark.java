@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Threads;
  * than the pools, the article's "a pool makes it many times faster" holds for short-lived work on platform threads;
  * if {@code NEW_VIRTUAL_THREAD} is close to the pools, virtual threads removed the reason to pool. The
  * {@code gc.alloc.rate.norm} column shows what each hand-off leaves for the GC: the classic pool should leave
- * nothing, executors allocate a queue node per task, new threads a Thread (and a virtual thread its stack chunk).
+ * nothing, executors allocate a queue node per task, new threads a Thread (a virtual one also its continuation), and
+ * every wake-up of a virtual thread wraps its continuation in a ForkJoinTask for the carrier pool.
  * With two submitters on a two-core machine the submitters, workers and signals compete for the CPUs: a target
  * whose score collapses there is one that makes threads wait for each other.
  *

@@ -1,6 +1,5 @@
 package poolbench.bench.jmh;
 
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -122,7 +121,7 @@ public enum HandOffTarget {
             public void close() {
                 executor.shutdown();
                 try {
-                    executor.awaitTermination(Duration.ofSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+                    executor.awaitTermination(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

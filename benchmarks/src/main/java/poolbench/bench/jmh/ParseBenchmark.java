@@ -28,9 +28,9 @@ import poolbench.server.ServerConfig;
  *
  * <p>Reading the results: {@code workerOwnedBuffers} is the hot path of every pooled arm; fasthttp reports 0
  * allocs/op for its equivalent, and a {@code gc.alloc.rate.norm} of about 0 B/op here means server-core matches it
- * (a few thousandths of a byte are the Date header, formatted once a second). Its time bounds the requests per
- * second one core can serve: if it is a large part of the loopback keep-alive round trip, the codec, not the
- * dispatch, is what the arms would be compared on. {@code perConnectionBuffers} allocates the read buffer, writer
+ * (the hundredths of a byte left are spent per second, not per request: the Date header's 432 bytes formatted once
+ * a second, and JMH's own threads). Its time bounds the requests per second one core can serve: if it is a large
+ * part of the loopback keep-alive round trip, the codec, not the dispatch, is what the arms would be compared on. {@code perConnectionBuffers} allocates the read buffer, writer
  * and request holder each op, as a server that does not reuse them across connections does on every new
  * connection: its extra B/op is the garbage the article's "reuse lowers GC pressure" is about, and its extra time
  * is mostly zeroing that memory.

@@ -15,13 +15,14 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>This is the price per connection the thread-per-connection arms pay and the pools avoid: start an empty
  * thread and join it. A platform thread costs an OS thread (clone, a stack mapping, scheduler work on start and
- * exit); a virtual thread costs a Java object, a stack chunk on the heap and a trip through the carrier pool.
+ * exit); a virtual thread costs a few Java objects and a trip through the carrier pool (its stack goes to the heap
+ * only when it blocks, which this empty one never does).
  *
- * <p>Reading the results: the platform score is the ceiling on new connections per second per core for the
+ * <p>Reading the results: one over the platform score bounds the new connections per second one core can give the
  * per-connection arm before any request is served; if the virtual score is an order of magnitude lower, the
  * article's case against a thread per connection does not carry over to virtual threads. The
  * {@code gc.alloc.rate.norm} column shows the heap side: for a platform thread only the Thread object and its
- * bookkeeping (its stack is off-heap), for a virtual thread also its continuation.
+ * bookkeeping (its stack is off-heap), for a virtual thread also its continuation and the task that schedules it.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
