@@ -102,9 +102,23 @@ public final class HttpServer implements RunningServer {
                 stats.connectionEnded(connection);
                 continue;
             }
-            if (!dispatcher.dispatch(connection)) {
+            if (!dispatch(connection)) {
                 overflow(connection);
             }
+        }
+    }
+
+    /**
+     * Hands the connection to the arm. A thread that cannot be started (out of memory or native threads: what
+     * an uncapped thread per connection meets under overload) is an overflow too, not the end of the accept
+     * loop.
+     */
+    private boolean dispatch(Socket connection) {
+        try {
+            return dispatcher.dispatch(connection);
+        } catch (OutOfMemoryError | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, armName + " could not take a connection: " + e);
+            return false;
         }
     }
 
