@@ -97,6 +97,23 @@ final class ResponseParser {
                     }
                 }
                 case BODY_UNTIL_CLOSE -> i = to;
+                case REASON, HEADER_VALUE, HEADER_NAME -> {
+                    int skipped = skipUninteresting(buffer, i, to);
+                    if (skipped < 0) {
+                        return MALFORMED;
+                    }
+                    if (skipped > 0) {
+                        i += skipped;
+                        continue;
+                    }
+                    int result = step(buffer.get(i++));
+                    if (result == MALFORMED) {
+                        return MALFORMED;
+                    }
+                    if (result == 1) {
+                        return complete(i);
+                    }
+                }
                 default -> {
                     int result = step(buffer.get(i++));
                     if (result == MALFORMED) {
@@ -109,6 +126,36 @@ final class ResponseParser {
             }
         }
         return NEED_MORE;
+    }
+
+    /**
+     * Skips, in a tight loop, the bytes of the head that need no decision: the reason phrase, the values of
+     * headers that do not frame the body, and the rest of a header name that can no longer match one that does.
+     * Stops before the byte that ends the stretch, which {@link #step} then handles.
+     *
+     * @return bytes skipped (0 when the next byte needs {@link #step}), or {@link #MALFORMED} past the head limit
+     */
+    private int skipUninteresting(ByteBuffer buffer, int from, int to) {
+        byte stop;
+        if (state == REASON || (state == HEADER_VALUE && header == 0)) {
+            stop = '\n';
+        } else if (state == HEADER_NAME && candidates == 0) {
+            stop = ':';
+        } else {
+            return 0;
+        }
+        int i = from;
+        while (i < to) {
+            byte b = buffer.get(i);
+            if (b == stop || b == '\n') {
+                break;
+            }
+            i++;
+        }
+        int skipped = i - from;
+        headBytes += skipped;
+        index += skipped;
+        return headBytes > MAX_HEAD_BYTES ? MALFORMED : skipped;
     }
 
     /**

@@ -116,6 +116,19 @@ class ResponseParserTest {
         }
     }
 
+    @Test
+    void aHeadThatNeverEndsIsMalformedInsteadOfParsedForever() {
+        ResponseParser parser = new ResponseParser();
+        ByteBuffer start = ascii("HTTP/1.1 200 OK\r\nX-Padding: ");
+        assertEquals(ResponseParser.NEED_MORE, parser.parse(start, 0, start.capacity()));
+        ByteBuffer padding = ascii("p".repeat(8192));
+        int result = ResponseParser.NEED_MORE;
+        for (int i = 0; i < 16 && result == ResponseParser.NEED_MORE; i++) {
+            result = parser.parse(padding, 0, padding.capacity());
+        }
+        assertEquals(ResponseParser.MALFORMED, result);
+    }
+
     private static ResponseParser parsed(String response) {
         ResponseParser parser = new ResponseParser();
         ByteBuffer buffer = ascii(response);
