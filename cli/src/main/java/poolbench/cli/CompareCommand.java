@@ -14,8 +14,6 @@ import poolbench.compare.RunDirectory;
 import poolbench.compare.RunRecord;
 import poolbench.compare.Suite;
 import poolbench.compare.SummaryTable;
-import poolbench.server.Arms;
-import poolbench.server.Servers;
 
 @Command(name = "compare", description = {
         "Runs every arm in its own JVM under the same load and records the load's and the server's figures.",
@@ -29,7 +27,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--suite", defaultValue = "quick", description = "smoke, quick or full (default: ${DEFAULT-VALUE}).")
     String suite;
 
-    @Option(names = "--arms", split = ",", description = "Arms to run, comma-separated (default: every poolbench arm).")
+    @Option(names = "--arms", split = ",", description = "Arms to run, comma-separated (default: every poolbench "
+            + "arm; full adds jetty-qtp, jetty-virtual, helidon, and go-fasthttp, go-nethttp where Go is installed).")
     List<String> arms;
 
     @Option(names = "--workloads", split = ",",
@@ -56,8 +55,8 @@ final class CompareCommand implements Callable<Integer> {
         if (repeats != null) {
             chosen = chosen.withRepeats(repeats);
         }
-        List<String> armNames = arms != null ? arms : Arms.all().stream().map(a -> a.name()).toList();
-        List<String> known = Servers.names();
+        List<String> armNames = arms != null ? arms : CompareRun.defaultArms(chosen, System.out);
+        List<String> known = CompareRun.knownArms();
         for (String a : armNames) {
             if (!known.contains(a)) {
                 throw new IllegalArgumentException("unknown arm '" + a + "'; valid arms: " + String.join(", ", known));

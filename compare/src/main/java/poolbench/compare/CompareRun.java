@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import poolbench.loadgen.LoadConfig;
 import poolbench.loadgen.LoadGenerator;
 import poolbench.loadgen.LoadResult;
+import poolbench.server.Arms;
 import poolbench.server.Servers;
 import poolbench.server.StatsSnapshot;
 
@@ -110,6 +111,31 @@ public final class CompareRun {
         return list;
     }
 
+    /**
+     * The arms a suite runs when none are named: every poolbench arm; the full suite adds the reference servers
+     * on the class path and, where Go is installed, the Go originals.
+     */
+    public static List<String> defaultArms(Suite suite, PrintStream out) {
+        List<String> arms = new ArrayList<>(Arms.all().stream().map(a -> a.name()).toList());
+        if (suite.name().equals("full")) {
+            Servers.references().forEach(r -> arms.add(r.name()));
+            if (GoArms.available()) {
+                arms.addAll(GoArms.NAMES);
+            } else {
+                out.println("the Go arms (go-fasthttp, go-nethttp) are left out: Go is not installed; "
+                        + "to include them: " + GoArms.INSTALL);
+            }
+        }
+        return arms;
+    }
+
+    /** Every arm compare can run: the arms and references on the class path, and the Go originals. */
+    public static List<String> knownArms() {
+        List<String> names = new ArrayList<>(Servers.names());
+        names.addAll(GoArms.NAMES);
+        return names;
+    }
+
     /** A production server that is only there for scale (Jetty, Helidon, the Go originals), not an arm. */
     static boolean isReference(String arm) {
         return arm.startsWith("go-") || Servers.references().stream().anyMatch(r -> r.name().equals(arm));
@@ -152,6 +178,7 @@ public final class CompareRun {
             return new RunRecord(s.id(), s.arm(), w.name(), w.path(), w.close(), w.pipeline(), s.connections(),
                     s.repeat(), serverArgs, null, result, deltas, before, after, end, samples);
         } catch (IOException | RuntimeException e) {
+            // IllegalStateException included: a Go arm on a machine without Go fails its runs, not the suite.
             return RunRecord.failed(s.id(), s.arm(), w, s.connections(), s.repeat(), serverArgs, e.getMessage());
         }
     }

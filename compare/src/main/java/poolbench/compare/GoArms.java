@@ -35,6 +35,11 @@ final class GoArms {
         return arm.startsWith("go-");
     }
 
+    /** Whether this machine can build the Go arms (Go and Debian's fasthttp are installed). */
+    static boolean available() {
+        return goTool().isPresent() && Files.isDirectory(FASTHTTP);
+    }
+
     /**
      * The command prefix that runs the Go program, to which the caller appends
      * {@code serve --arm NAME --port 0 --admin-port 0 ...}. Builds {@code references/go/target/poolbench-go} first

@@ -1,5 +1,6 @@
 package poolbench.compare;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,14 @@ final class ServerCommands {
         return flags;
     }
 
-    /** Everything before {@code serve --arm ...}. */
-    List<String> forArm(String arm) {
+    /** Everything before {@code serve --arm ...}: the Go program for a Go arm, else a JVM. */
+    List<String> forArm(String arm) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(pinning.serverPrefix());
+        if (GoArms.isGoArm(arm)) {
+            // Go sizes GOMAXPROCS from the CPUs taskset leaves it, as the JVM does from ActiveProcessorCount.
+            cmd.addAll(GoArms.command(repo));
+            return cmd;
+        }
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(jvmFlags());
         cmd.add("-cp");
