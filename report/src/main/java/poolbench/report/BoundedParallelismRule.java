@@ -1,0 +1,112 @@
+package poolbench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import poolbench.compare.RunRecord;
+import poolbench.compare.Workload;
+
+/**
+ * Claim 2: the pool makes parallelism controllable. With more connections than the cap, a capped pool must keep
+ * its workers at or under the cap and answer the overflow with 503s; a thread per connection has no such bound,
+ * which its peak thread count shows beside it.
+ */
+final class BoundedParallelismRule implements ClaimRule {
+
+    @Override
+    public int number() {
+        return 2;
+    }
+
+    @Override
+    public String claim() {
+        return "The pool makes parallelism controllable (bounded threads; overflow gets 503).";
+    }
+
+    @Override
+    public String rule() {
+        return "overload workload (more connections than the cap given by --concurrency, " + Workload.OVERLOAD_CAP
+                + " in compare's suites) on classic: confirmed when, in every repeat, the most workers alive (the "
+                + "larger of the sampled peak and the pool's own peak counter) is ≤ the cap and at least one "
+                + "connection was answered 503; refuted when any repeat has more workers than the cap or no 503; "
+                + "inconclusive when the workload is missing or ran with no more connections than the cap.";
+    }
+
+    @Override
+    public ClaimResult evaluate(RunSet runs) {
+        List<String> charts = new ArrayList<>();
+        runs.points(Workload.OVERLOAD).forEach(p -> charts.add(ChartFiles.latency(p)));
+        List<RunRecord> classic = runs.ok(Workload.OVERLOAD, KnownArms.CLASSIC);
+        List<Measured> peaks = new ArrayList<>();
+        List<Measured> rejected = new ArrayList<>();
+        boolean overflowed = true;
+        for (RunRecord r : classic) {
+            int cap = cap(r);
+            overflowed &= r.connections() > cap;
+            long peak = peakWorkers(r);
+            peaks.add(new Measured(r.connections(), r.repeat(), peak, "peak " + peak + " workers, cap " + cap));
+            rejected.add(new Measured(r.connections(), r.repeat(), r.server().connectionsRejected(),
+                    Numbers.human(r.server().connectionsRejected()) + " connections answered 503"));
+        }
+        List<Evidence> evidence = new ArrayList<>(List.of(
+                new Evidence("classic peak workers, overload", peaks, false, true),
+                new Evidence("classic connections answered 503, overload", rejected, false, true)));
+        evidence.addAll(contrast(runs));
+        if (classic.isEmpty()) {
+            return missing("no successful overload runs of classic", evidence, List.of(), charts);
+        }
+        if (!overflowed) {
+            return missing("overload ran classic with no more connections than its cap, so nothing could overflow",
+                    evidence, List.of(), charts);
+        }
+        boolean bounded = classic.stream().allMatch(r -> peakWorkers(r) <= cap(r));
+        boolean answered503 = classic.stream().allMatch(r -> r.server().connectionsRejected() > 0);
+        Verdict verdict = bounded && answered503 ? Verdict.CONFIRMED : Verdict.REFUTED;
+        String reason = verdict == Verdict.CONFIRMED
+                ? "in all " + classic.size() + " repeats the workers stayed within the cap and the overflow got 503s"
+                : (bounded ? "" : "a repeat had more workers than the cap; ")
+                + (answered503 ? "" : "a repeat answered no connection with 503");
+        return new ClaimResult(number(), claim(), rule(), verdict, reason, evidence, notes(runs), charts);
+    }
+
+    /** The cap the run's server was started with; the suite's overload cap when none was passed. */
+    static int cap(RunRecord r) {
+        List<String> args = r.serverArgs() == null ? List.of() : r.serverArgs();
+        int i = args.indexOf("--concurrency");
+        return i >= 0 && i + 1 < args.size() ? Integer.parseInt(args.get(i + 1)) : Workload.OVERLOAD_CAP;
+    }
+
+    /** The sampler can miss a short peak between samples; the pool's own peak counter cannot. */
+    static long peakWorkers(RunRecord r) {
+        return Math.max(r.server().workersPeak(), r.after().workersPeak());
+    }
+
+    /** The other arms on the same load: what the bound looks like without a pool, or with another one. */
+    private static List<Evidence> contrast(RunSet runs) {
+        List<Evidence> list = new ArrayList<>();
+        for (String arm : runs.arms()) {
+            if (arm.equals(KnownArms.CLASSIC)) {
+                continue;
+            }
+            List<Measured> threads = runs.ok(Workload.OVERLOAD, arm).stream().map(r -> new Measured(r.connections(),
+                    r.repeat(), r.server().threadsPeak(), "peak " + r.server().threadsPeak() + " platform threads, "
+                    + peakWorkers(r) + " workers, " + Numbers.human(r.server().connectionsRejected()) + " 503s"))
+                    .toList();
+            if (!threads.isEmpty()) {
+                list.add(new Evidence(arm + " peak platform threads, overload", threads, false, false));
+            }
+        }
+        return list;
+    }
+
+    private static List<String> notes(RunSet runs) {
+        List<String> notes = new ArrayList<>();
+        List<RunRecord> perConnection = runs.ok(Workload.OVERLOAD, KnownArms.PER_CONNECTION);
+        if (!perConnection.isEmpty()) {
+            Spread threads = Spread.of(perConnection.stream().map(r -> (double) r.server().threadsPeak()).toList());
+            notes.add("per-connection, with no cap, peaked at " + threads.format(Numbers::human)
+                    + " live platform threads on the same load.");
+        }
+        return notes;
+    }
+}

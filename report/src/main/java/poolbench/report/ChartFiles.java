@@ -1,0 +1,30 @@
+package poolbench.report;
+
+/**
+ * Where each chart is written, relative to the run directory: one place, so that the README, CLAIMS.md and the
+ * chart writers agree on every name.
+ */
+final class ChartFiles {
+
+    static final String DIRECTORY = "charts";
+
+    static final String RELATIVE_THROUGHPUT = DIRECTORY + "/throughput-relative-to-classic.png";
+    static final String ALLOC_PER_REQUEST = DIRECTORY + "/alloc-per-request.png";
+    static final String CPU_PER_REQUEST = DIRECTORY + "/cpu-per-request.png";
+    static final String BURST_WORKERS = DIRECTORY + "/burst-workers-over-time.png";
+    static final String BURST_THREADS = DIRECTORY + "/burst-threads-over-time.png";
+    static final String JMH_HAND_OFF = DIRECTORY + "/jmh-hand-off.png";
+    static final String JMH_THREAD_START = DIRECTORY + "/jmh-thread-start.png";
+    static final String JMH_WORKER_ORDER = DIRECTORY + "/jmh-worker-order.png";
+
+    private ChartFiles() {
+    }
+
+    static String throughputVsConnections(String workload) {
+        return DIRECTORY + "/throughput-vs-connections-" + workload + ".png";
+    }
+
+    static String latency(WorkloadPoint p) {
+        return DIRECTORY + "/latency-" + p.slug() + ".png";
+    }
+}

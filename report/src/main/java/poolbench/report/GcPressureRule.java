@@ -1,0 +1,134 @@
+package poolbench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import poolbench.compare.RunRecord;
+import poolbench.compare.Workload;
+
+/**
+ * Claim 3: reusing workers lowers GC pressure. Decided by the bytes allocated per request on
+ * {@code Connection: close}, where a thread per connection allocates a thread (and, unless buffers are owned by
+ * something longer-lived, buffers) for every request. Collections per 10k requests follow from the bytes but are
+ * too coarse in a short window to decide (often zero on both sides), so they are shown, not ruled on.
+ */
+final class GcPressureRule implements ClaimRule {
+
+    static final double LOWER = 1.2;
+    static final double NOT_LOWER = 1.0;
+
+    @Override
+    public int number() {
+        return 3;
+    }
+
+    @Override
+    public String claim() {
+        return "Reusing workers lowers GC pressure.";
+    }
+
+    @Override
+    public String rule() {
+        return "per-connection ÷ classic allocated bytes per request on plaintext-close, repeat k paired with "
+                + "repeat k: confirmed when ≥ " + Numbers.plain(LOWER) + " in every pair, refuted when ≤ "
+                + Numbers.plain(NOT_LOWER) + " in every pair, otherwise inconclusive. GCs per 10k requests are shown "
+                + "beside it. Buffers vs threads: a plaintext-close run of classic with --buffers connection, when "
+                + "present, gives the buffers' share; the JMH parse suite's per-connection minus worker-owned B/op "
+                + "gives the buffers' bytes without any thread.";
+    }
+
+    @Override
+    public ClaimResult evaluate(RunSet runs) {
+        List<String> charts = List.of(ChartFiles.ALLOC_PER_REQUEST);
+        Evidence alloc = Evidence.ratios("per-connection ÷ classic alloc B/request, plaintext-close",
+                runs.pairedRatios(Workload.PLAINTEXT_CLOSE, KnownArms.PER_CONNECTION, KnownArms.CLASSIC,
+                        Metric.ALLOC_BYTES_PER_REQUEST::of), true);
+        Evidence gc = Evidence.ratios("per-connection ÷ classic GCs per 10k requests, plaintext-close",
+                runs.pairedRatios(Workload.PLAINTEXT_CLOSE, KnownArms.PER_CONNECTION, KnownArms.CLASSIC,
+                        Metric.GC_PER_10K_REQUESTS::of), false);
+        List<Evidence> evidence = new ArrayList<>(List.of(alloc, gc));
+        List<String> notes = new ArrayList<>();
+        bufferSplit(runs, evidence, notes);
+        parseSuite(runs, notes);
+        if (alloc.values().isEmpty()) {
+            return missing("no plaintext-close runs of both per-connection and classic with the same repeat",
+                    evidence, notes, charts);
+        }
+        Verdict verdict = Verdict.everyValue(alloc.numbers(), v -> v >= LOWER, v -> v <= NOT_LOWER);
+        String reason = switch (verdict) {
+            case CONFIRMED -> "≥ " + Numbers.plain(LOWER) + " in all " + alloc.values().size() + " pairs";
+            case REFUTED -> "≤ " + Numbers.plain(NOT_LOWER) + " in all " + alloc.values().size() + " pairs";
+            case INCONCLUSIVE -> "the pairs are not all ≥ " + Numbers.plain(LOWER) + " nor all ≤ "
+                    + Numbers.plain(NOT_LOWER);
+        };
+        return new ClaimResult(number(), claim(), rule(), verdict, reason, evidence, notes, charts);
+    }
+
+    /**
+     * Per-connection allocates beyond classic for two reasons: a new thread, and new buffers. Classic with
+     * per-connection buffers pays only the second, so (classic with connection buffers − classic) is the buffers'
+     * bytes and (per-connection − classic with connection buffers) the thread's, per request, repeat by repeat.
+     */
+    private static void bufferSplit(RunSet runs, List<Evidence> evidence, List<String> notes) {
+        List<RunRecord> connectionBuffers = runs.closeWithConnectionBuffers(KnownArms.CLASSIC);
+        if (connectionBuffers.isEmpty()) {
+            notes.add("Buffers vs threads: no plaintext-close run of classic with --buffers connection in this run, "
+                    + "so the share of buffers cannot be separated from the share of threads here (run compare with "
+                    + "a plaintext-close workload whose server has --buffers connection).");
+            return;
+        }
+        List<Measured> buffers = new ArrayList<>();
+        List<Measured> threads = new ArrayList<>();
+        for (RunRecord cb : connectionBuffers) {
+            WorkloadPoint close = new WorkloadPoint(Workload.PLAINTEXT_CLOSE, cb.connections());
+            RunRecord classic = runs.ok(close, KnownArms.CLASSIC, cb.repeat()).orElse(null);
+            RunRecord perConnection = runs.ok(close, KnownArms.PER_CONNECTION, cb.repeat()).orElse(null);
+            double withBuffers = cb.server().allocBytesPerRequest();
+            if (classic != null) {
+                double b = withBuffers - classic.server().allocBytesPerRequest();
+                buffers.add(new Measured(cb.connections(), cb.repeat(), b, Numbers.human(withBuffers) + " − "
+                        + Numbers.human(classic.server().allocBytesPerRequest())));
+            }
+            if (perConnection != null) {
+                double t = perConnection.server().allocBytesPerRequest() - withBuffers;
+                threads.add(new Measured(cb.connections(), cb.repeat(), t,
+                        Numbers.human(perConnection.server().allocBytesPerRequest()) + " − "
+                                + Numbers.human(withBuffers)));
+            }
+        }
+        evidence.add(new Evidence("buffers' bytes per request: classic with --buffers connection − classic, "
+                + "plaintext-close (workload " + connectionBuffers.get(0).workload() + ")", buffers, false, false));
+        evidence.add(new Evidence("threads' bytes per request: per-connection − classic with --buffers connection, "
+                + "plaintext-close", threads, false, false));
+        Spread b = Spread.of(buffers.stream().map(Measured::value).toList());
+        Spread t = Spread.of(threads.stream().map(Measured::value).toList());
+        if (!b.empty() && !t.empty() && b.median() + t.median() > 0) {
+            notes.add(String.format(Locale.ROOT, "Buffers vs threads: of the bytes per request that per-connection "
+                            + "allocates beyond classic, buffers account for %s B and the thread for %s B (medians), "
+                            + "so buffers are %.0f%% of the difference.", Numbers.human(b.median()),
+                    Numbers.human(t.median()), 100 * b.median() / (b.median() + t.median())));
+        }
+    }
+
+    /** The parse suite allocates buffers without any thread or socket: the buffers' bytes in isolation. */
+    private static void parseSuite(RunSet runs, List<String> notes) {
+        List<JmhResult> parse = runs.jmh().of("ParseBenchmark");
+        if (parse.isEmpty()) {
+            notes.add("JMH parse suite: not in this run (./poolbench jmh writes it to jmh/).");
+            return;
+        }
+        for (JmhResult owned : parse) {
+            if (!owned.method().equals("workerOwnedBuffers")) {
+                continue;
+            }
+            parse.stream().filter(r -> r.method().equals("perConnectionBuffers") && r.params().equals(owned.params())
+                    && r.mode().equals(owned.mode())).findFirst().ifPresent(fresh -> notes.add(
+                    "JMH parse suite (" + owned.paramsText() + "): per-connection buffers allocate "
+                            + Numbers.human(fresh.allocBytesPerOp()) + " B/op, worker-owned "
+                            + Numbers.human(owned.allocBytesPerOp()) + " B/op: "
+                            + Numbers.human(fresh.allocBytesPerOp() - owned.allocBytesPerOp())
+                            + " B per new connection is the buffers alone."));
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package poolbench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import poolbench.compare.RunRecord;
+import poolbench.compare.Workload;
+
+/**
+ * Claim 4: workers grow on demand and idle ones are reaped. The burst workload loads a server whose pool starts
+ * empty, then leaves it idle for longer than its --max-idle-worker-duration: a pool that grows and reaps started
+ * workers, reaped some in the idle phase, and ended with fewer alive than at its peak.
+ */
+final class GrowAndReapRule implements ClaimRule {
+
+    static final int GREW = 2;
+
+    @Override
+    public int number() {
+        return 4;
+    }
+
+    @Override
+    public String claim() {
+        return "Workers grow on demand and idle ones are reaped.";
+    }
+
+    @Override
+    public String rule() {
+        return "burst workload on classic (load, then an idle phase longer than --max-idle-worker-duration): "
+                + "confirmed when in every repeat the pool started ≥ " + GREW + " workers since the server started "
+                + "empty (warm-up included), reaped ≥ 1 from the measured window's start to the end of the idle "
+                + "phase, and had fewer workers alive at the end than at its peak; refuted when any repeat reaped "
+                + "none; otherwise inconclusive.";
+    }
+
+    @Override
+    public ClaimResult evaluate(RunSet runs) {
+        List<String> charts = List.of(ChartFiles.BURST_WORKERS, ChartFiles.BURST_THREADS);
+        List<RunRecord> classic = runs.ok(Workload.BURST, KnownArms.CLASSIC);
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(new Evidence("classic workers reaped, burst", classic.stream().map(GrowAndReapRule::reaped)
+                .toList(), false, true));
+        for (String arm : runs.arms()) {
+            List<RunRecord> other = runs.ok(Workload.BURST, arm);
+            if (!arm.equals(KnownArms.CLASSIC) && !other.isEmpty()) {
+                evidence.add(new Evidence(arm + " workers reaped, burst",
+                        other.stream().map(GrowAndReapRule::reaped).toList(), false, false));
+            }
+        }
+        if (classic.isEmpty()) {
+            return missing("no successful burst runs of classic", evidence, List.of(), charts);
+        }
+        Verdict verdict;
+        String reason;
+        if (classic.stream().anyMatch(r -> r.server().workersReaped() == 0)) {
+            verdict = Verdict.REFUTED;
+            reason = "a repeat reaped no worker";
+        } else if (classic.stream().allMatch(GrowAndReapRule::grewAndShrank)) {
+            verdict = Verdict.CONFIRMED;
+            reason = "in all " + classic.size() + " repeats the pool grew, reaped, and ended below its peak";
+        } else {
+            verdict = Verdict.INCONCLUSIVE;
+            reason = "workers were reaped, but a repeat started fewer than " + GREW
+                    + " workers or ended with as many alive as at its peak";
+        }
+        return new ClaimResult(number(), claim(), rule(), verdict, reason, evidence, List.of(), charts);
+    }
+
+    static boolean grewAndShrank(RunRecord r) {
+        return r.end().workersStarted() >= GREW && r.server().workersReaped() >= 1
+                && r.end().workersAlive() < r.server().workersPeak();
+    }
+
+    private static Measured reaped(RunRecord r) {
+        return new Measured(r.connections(), r.repeat(), r.server().workersReaped(),
+                "started " + r.end().workersStarted() + ", peak " + r.server().workersPeak() + ", reaped "
+                        + r.server().workersReaped() + ", alive at the end " + r.end().workersAlive());
+    }
+}

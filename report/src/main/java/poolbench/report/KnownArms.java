@@ -1,0 +1,34 @@
+package poolbench.report;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The arm names the claims are about, and the order reports list arms in: the pools first, then the thread per
+ * connection they are measured against, then virtual threads, then the Go reference arms; any other arm after
+ * them by name, so a new arm shows up without an edit here.
+ */
+final class KnownArms {
+
+    static final String CLASSIC = "classic";
+    static final String JDK_POOL = "jdk-pool";
+    static final String PER_CONNECTION = "per-connection";
+    static final String VIRTUAL = "virtual";
+    static final String VIRTUAL_POOLED = "virtual-pooled";
+    static final String GO_FASTHTTP = "go-fasthttp";
+    static final String GO_NETHTTP = "go-nethttp";
+
+    static final List<String> ORDER = List.of(CLASSIC, JDK_POOL, PER_CONNECTION, VIRTUAL, VIRTUAL_POOLED, GO_FASTHTTP,
+            GO_NETHTTP);
+
+    static final Comparator<String> COMPARATOR = Comparator.<String>comparingInt(KnownArms::rank)
+            .thenComparing(Comparator.naturalOrder());
+
+    private KnownArms() {
+    }
+
+    private static int rank(String arm) {
+        int i = ORDER.indexOf(arm);
+        return i < 0 ? ORDER.size() : i;
+    }
+}

@@ -1,0 +1,38 @@
+package poolbench.report;
+
+import java.util.Locale;
+
+/** How numbers are written in reports: as many digits as the measurement can carry, never more. */
+final class Numbers {
+
+    private Numbers() {
+    }
+
+    /** 12,345 / 123 / 12.3 / 1.23 / 0.123; "n/a" for a value that could not be computed (e.g. 0 ÷ 0). */
+    static String human(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        double a = Math.abs(v);
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        if (a >= 10) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        if (a >= 1 || a == 0) {
+            return String.format(Locale.ROOT, "%.2f", v);
+        }
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** A ratio: "2.31×"; "n/a" when its denominator was zero. */
+    static String ratio(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f×", v) : "n/a";
+    }
+
+    /** A ratio without the sign, for thresholds printed in rules. */
+    static String plain(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,233 @@
+package poolbench.report;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import poolbench.compare.Environment;
+import poolbench.compare.RunRecord;
+
+/**
+ * A run's README.md: where and how it was measured, every figure per workload point with its spread over repeats,
+ * the charts, the JMH results, and the claims' verdicts in one table.
+ */
+final class RunReadme {
+
+    static final String FILE = "README.md";
+
+    static final List<Metric> COLUMNS = List.of(Metric.REQUESTS_PER_SECOND, Metric.P50_MS, Metric.P99_MS,
+            Metric.P999_MS, Metric.CPU_MICROS_PER_REQUEST, Metric.ALLOC_BYTES_PER_REQUEST, Metric.GC_PER_10K_REQUESTS,
+            Metric.THREADS_PEAK, Metric.WORKERS_PEAK, Metric.PEAK_RSS_MIB);
+
+    private RunReadme() {
+    }
+
+    static String render(RunSet runs, ChartSet charts, List<ClaimResult> claims) {
+        Markdown md = new Markdown();
+        md.heading(1, "poolbench run " + Markdown.code(runs.name()));
+        md.paragraph("Verdicts on the article's claims: " + Markdown.link(ClaimsDocument.FILE, ClaimsDocument.FILE)
+                + ". Raw records: " + Markdown.code(RunSet.RAW + "/") + " (one JSON per run, with its latency "
+                + "histogram also as .hgrm); server logs: " + Markdown.code("logs/") + ". Every number below is "
+                + "computed from those records by " + Markdown.code("./poolbench report") + ".");
+        environment(md, runs);
+        method(md, runs);
+        claimsSummary(md, claims);
+        results(md, runs, charts);
+        jmh(md, runs, charts);
+        return md.toString();
+    }
+
+    private static void environment(Markdown md, RunSet runs) {
+        md.heading(2, "Environment");
+        if (runs.environment().isEmpty()) {
+            md.paragraph(RunSet.ENVIRONMENT + " is missing: the machine, JDK and flags of this run are unknown, so "
+                    + "its numbers cannot be compared with another run's.");
+            return;
+        }
+        Environment e = runs.environment().get();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("date", e.date()));
+        rows.add(List.of("host id", e.hostId()));
+        rows.add(List.of("CPU", e.cpuModel() + ", " + e.cpus() + " CPUs available"));
+        rows.add(List.of("kernel / OS", e.kernel() + " / " + e.os()));
+        rows.add(List.of("JDK", e.jdkVendor() + " " + e.jdkVersion() + " (" + e.jvmName() + ")"));
+        rows.add(List.of("server JVM flags", e.serverJvmFlags() == null ? "–"
+                : Markdown.code(String.join(" ", e.serverJvmFlags()))));
+        rows.add(List.of("pinning", e.pinning() == null ? "–" : e.pinning().note()));
+        rows.add(List.of("git commit", Markdown.code(e.gitCommit())));
+        rows.add(List.of("suite", e.suite()));
+        rows.add(List.of("warm-up / measured window", duration(e.warmup()) + " / " + duration(e.duration())));
+        rows.add(List.of("repeats", Integer.toString(e.repeats())));
+        md.table(List.of("", ""), rows);
+    }
+
+    private static void method(Markdown md, RunSet runs) {
+        md.heading(2, "Method");
+        if (!runs.hasCompareRecords()) {
+            md.paragraph("This run has no compare records (no " + Markdown.code(RunSet.RAW + "/") + "); only JMH "
+                    + "results are reported below.");
+            return;
+        }
+        Environment e = runs.environment().orElse(null);
+        String modes = runs.all().stream().filter(RunRecord::ok).map(r -> r.load().mode()).distinct()
+                .collect(Collectors.joining(", "));
+        md.bullet("Every run is one arm × workload × connection count × repeat on a fresh server JVM"
+                + (e == null || e.serverJvmFlags() == null ? "" : " started with "
+                + Markdown.code(String.join(" ", e.serverJvmFlags())))
+                + "; within each repeat the arms take turns, so a drift in the machine's speed spreads over all of "
+                + "them instead of favouring whichever ran first.");
+        md.bullet("Pinning: " + (e == null || e.pinning() == null ? "unknown (no environment.json)"
+                : e.pinning().note()) + ".");
+        md.bullet("Load: poolbench's load generator, " + (modes.isEmpty() ? "no successful run" : modes)
+                + ", the workload's connection count kept busy; latency from the send of a request to its complete "
+                + "response. Each run first gets " + (e == null ? "a warm-up" : duration(e.warmup()) + " of warm-up")
+                + " on the same JVM, not recorded, then the measured window"
+                + (e == null ? "" : " of " + duration(e.duration())) + ".");
+        md.bullet("Server figures are deltas of the server's own counters (its stats endpoint) between a snapshot "
+                + "just before and one just after the measured window, divided by the requests the server answered "
+                + "in it: CPU time of the whole process (GC and JIT included), heap bytes allocated by all threads "
+                + "(ended and virtual ones included), collections. Peaks of threads and workers are the largest seen "
+                + "by a sampler once a second and at both ends; peak RSS is the process's VmHWM at the end. Workers "
+                + "reaped count from the window's start to the end of the idle phase that follows the burst "
+                + "workload.");
+        md.bullet("Tables give the median over repeats and, where there are several, the range (min–max) across "
+                + "them. Ratios between arms pair repeat k of one arm with repeat k of the other.");
+    }
+
+    private static void claimsSummary(Markdown md, List<ClaimResult> claims) {
+        md.heading(2, "The article's claims");
+        List<List<String>> rows = claims.stream().map(c -> List.of(Integer.toString(c.number()),
+                Markdown.link(c.claim(), ClaimsDocument.FILE + "#" + ClaimsDocument.anchor(c)),
+                "**" + c.verdict().word() + "**", c.headline())).toList();
+        md.table(List.of("#", "claim", "verdict", "measured"), rows);
+    }
+
+    private static void results(Markdown md, RunSet runs, ChartSet charts) {
+        if (!runs.hasCompareRecords()) {
+            return;
+        }
+        md.heading(2, "Results per workload");
+        for (String workload : runs.workloads()) {
+            RunRecord first = runs.all().stream().filter(r -> r.workload().equals(workload)).findFirst().orElseThrow();
+            md.heading(3, workload);
+            md.paragraph("GET " + Markdown.code(first.path()) + ", " + (first.close() ? "a new connection per request"
+                    + " (Connection: close)" : "keep-alive connections") + (first.pipeline() > 1 ? ", "
+                    + first.pipeline() + " requests pipelined per connection" : "")
+                    + (first.serverArgs() == null || first.serverArgs().isEmpty() ? ""
+                    : "; server options " + Markdown.code(String.join(" ", first.serverArgs()))) + ".");
+            String vsConnections = ChartFiles.throughputVsConnections(workload);
+            if (charts.has(vsConnections)) {
+                md.image("Requests/s vs connections, " + workload, vsConnections);
+            }
+            for (WorkloadPoint p : runs.points(workload)) {
+                md.heading(4, p.label());
+                table(md, runs, p);
+                String latency = ChartFiles.latency(p);
+                if (charts.has(latency)) {
+                    md.image("Latency by percentile, " + p.label(), latency);
+                }
+            }
+        }
+        List<RunRecord> failed = runs.failed();
+        if (!failed.isEmpty()) {
+            md.heading(3, "Failed runs");
+            failed.forEach(r -> md.bullet(Markdown.code(r.id()) + ": " + r.error() + " (see logs/" + r.id() + ".log)"));
+        }
+        md.heading(3, "Across workloads");
+        for (DrawnChart c : charts.throughput()) {
+            if (c.file().equals(ChartFiles.RELATIVE_THROUGHPUT)) {
+                md.paragraph("**" + c.title() + ".** " + c.caption());
+                md.image(c.title(), c.file());
+            }
+        }
+        for (DrawnChart c : charts.cost()) {
+            md.paragraph("**" + c.title() + ".** " + c.caption());
+            md.image(c.title(), c.file());
+        }
+        if (!charts.burst().isEmpty()) {
+            md.heading(3, "Threads and workers through the burst");
+            for (DrawnChart c : charts.burst()) {
+                md.paragraph("**" + c.title() + ".** " + c.caption());
+                md.image(c.title(), c.file());
+            }
+        }
+    }
+
+    private static void table(Markdown md, RunSet runs, WorkloadPoint p) {
+        List<String> arms = runs.arms(p);
+        boolean any503 = arms.stream().flatMap(a -> runs.ok(p, a).stream())
+                .anyMatch(r -> r.server().connectionsRejected() > 0);
+        boolean anyLost = arms.stream().flatMap(a -> runs.ok(p, a).stream())
+                .anyMatch(r -> r.load().errors().lostRequests() + r.load().errors().connect() > 0);
+        List<String> header = new ArrayList<>(List.of("arm", "runs"));
+        COLUMNS.forEach(m -> header.add(m.heading()));
+        if (any503) {
+            header.add("503s");
+        }
+        if (anyLost) {
+            header.add("lost requests + failed connects");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (String arm : arms) {
+            List<RunRecord> ok = runs.ok(p, arm);
+            int failed = runs.failedCount(p, arm);
+            List<String> row = new ArrayList<>();
+            row.add(arm);
+            row.add(ok.size() + (failed > 0 ? " (" + failed + " failed)" : ""));
+            for (Metric m : COLUMNS) {
+                row.add(runs.spread(p, arm, m).format(Numbers::human));
+            }
+            if (any503) {
+                row.add(Spread.of(ok.stream().map(r -> (double) r.server().connectionsRejected()).toList())
+                        .format(Numbers::human));
+            }
+            if (anyLost) {
+                row.add(Spread.of(ok.stream().map(r -> (double) (r.load().errors().lostRequests()
+                        + r.load().errors().connect())).toList()).format(Numbers::human));
+            }
+            rows.add(row);
+        }
+        md.table(header, rows);
+    }
+
+    private static void jmh(Markdown md, RunSet runs, ChartSet charts) {
+        md.heading(2, "JMH");
+        JmhResults jmh = runs.jmh();
+        if (jmh.isEmpty()) {
+            md.paragraph("No JMH results in this run (no " + Markdown.code(JmhResults.DIRECTORY + "/*.json") + "); "
+                    + Markdown.code("./poolbench jmh --suite quick") + " writes them into the run directory.");
+            jmh.unreadable().forEach(u -> md.bullet("not read: " + u));
+            return;
+        }
+        for (DrawnChart c : charts.jmh()) {
+            md.paragraph("**" + c.title() + ".** " + c.caption());
+            md.image(c.title(), c.file());
+        }
+        List<List<String>> rows = jmh.results().stream().map(r -> List.of(r.className() + "." + r.method(),
+                r.paramsText().isEmpty() ? "–" : r.paramsText(), r.mode(), Integer.toString(r.threads()),
+                Numbers.human(r.score()) + (Double.isFinite(r.scoreError()) ? " ± " + Numbers.human(r.scoreError())
+                        : ""), r.scoreUnit(), Numbers.human(r.allocBytesPerOp()))).toList();
+        md.paragraph("Every JMH result (score ± JMH's 99.9% confidence half-width; B/op is "
+                + Markdown.code("gc.alloc.rate.norm") + " from " + Markdown.code("-prof gc") + "):");
+        md.table(List.of("benchmark", "params", "mode", "threads", "score", "unit", "alloc B/op"), rows);
+        jmh.unreadable().forEach(u -> md.bullet("not read: " + u));
+    }
+
+    /** "PT0.3S" → "0.3 s", "PT8S" → "8 s": how environment.json writes durations, made readable. */
+    static String duration(String iso) {
+        if (iso == null) {
+            return "–";
+        }
+        try {
+            Duration d = Duration.parse(iso);
+            double seconds = d.toMillis() / 1000.0;
+            return (seconds == Math.rint(seconds) ? String.format(Locale.ROOT, "%.0f", seconds)
+                    : String.format(Locale.ROOT, "%s", seconds)) + " s";
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
+    }
+}

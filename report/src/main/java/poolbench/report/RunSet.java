@@ -1,0 +1,180 @@
+package poolbench.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+
+import poolbench.compare.CompareRun;
+import poolbench.compare.Environment;
+import poolbench.compare.RunRecord;
+import poolbench.compare.Workload;
+
+/**
+ * Everything one run directory holds, indexed the way reports ask for it: by workload, connection count, arm and
+ * repeat. Records that failed are kept (tables count them) but never measured.
+ */
+final class RunSet {
+
+    static final String RAW = "raw";
+    static final String ENVIRONMENT = "environment.json";
+
+    private final Path dir;
+    private final List<RunRecord> records;
+    private final Optional<Environment> environment;
+    private final JmhResults jmh;
+
+    RunSet(Path dir, List<RunRecord> records, Optional<Environment> environment, JmhResults jmh) {
+        this.dir = dir;
+        this.records = List.copyOf(records);
+        this.environment = environment;
+        this.jmh = jmh;
+    }
+
+    /** A run directory is one that compare ({@code raw/}) or jmh ({@code jmh/}) wrote into. */
+    static boolean isRunDirectory(Path dir) {
+        return Files.isDirectory(dir.resolve(RAW)) || Files.isDirectory(dir.resolve(JmhResults.DIRECTORY));
+    }
+
+    static RunSet load(Path dir) throws IOException {
+        List<RunRecord> records = new ArrayList<>();
+        Path raw = dir.resolve(RAW);
+        if (Files.isDirectory(raw)) {
+            List<Path> files;
+            try (Stream<Path> list = Files.list(raw)) {
+                files = list.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            }
+            for (Path f : files) {
+                records.add(CompareRun.readRecord(f));
+            }
+        }
+        Path env = dir.resolve(ENVIRONMENT);
+        Optional<Environment> environment = Files.isRegularFile(env)
+                ? Optional.of(CompareRun.JSON.readValue(env.toFile(), Environment.class)) : Optional.empty();
+        return new RunSet(dir, records, environment, JmhResults.load(dir));
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** The directory's own name, e.g. {@code 2026-11-28-3d1219c7}: how the results index names a run. */
+    String name() {
+        return dir.toAbsolutePath().normalize().getFileName().toString();
+    }
+
+    Optional<Environment> environment() {
+        return environment;
+    }
+
+    JmhResults jmh() {
+        return jmh;
+    }
+
+    List<RunRecord> all() {
+        return records;
+    }
+
+    List<RunRecord> failed() {
+        return records.stream().filter(r -> !r.ok()).toList();
+    }
+
+    boolean hasCompareRecords() {
+        return !records.isEmpty();
+    }
+
+    /** Workloads in the order compare knows them, then any others by name. */
+    List<String> workloads() {
+        return records.stream().map(RunRecord::workload).distinct()
+                .sorted(Comparator.<String>comparingInt(w -> Workload.NAMES.contains(w)
+                        ? Workload.NAMES.indexOf(w) : Workload.NAMES.size()).thenComparing(Comparator.naturalOrder()))
+                .toList();
+    }
+
+    List<Integer> connections(String workload) {
+        return records.stream().filter(r -> r.workload().equals(workload)).map(RunRecord::connections).distinct()
+                .sorted().toList();
+    }
+
+    List<WorkloadPoint> points() {
+        return workloads().stream()
+                .flatMap(w -> connections(w).stream().map(c -> new WorkloadPoint(w, c))).toList();
+    }
+
+    List<WorkloadPoint> points(String workload) {
+        return connections(workload).stream().map(c -> new WorkloadPoint(workload, c)).toList();
+    }
+
+    List<String> arms() {
+        return records.stream().map(RunRecord::arm).distinct().sorted(KnownArms.COMPARATOR).toList();
+    }
+
+    List<String> arms(WorkloadPoint p) {
+        return records(p).stream().map(RunRecord::arm).distinct().sorted(KnownArms.COMPARATOR).toList();
+    }
+
+    /** Every record of a workload point, failed ones included. */
+    List<RunRecord> records(WorkloadPoint p) {
+        return records.stream().filter(r -> r.workload().equals(p.workload()) && r.connections() == p.connections())
+                .toList();
+    }
+
+    /** The successful runs of one arm at one workload point, by repeat. */
+    List<RunRecord> ok(WorkloadPoint p, String arm) {
+        return records(p).stream().filter(r -> r.arm().equals(arm) && r.ok())
+                .sorted(Comparator.comparingInt(RunRecord::repeat)).toList();
+    }
+
+    /** The successful run of one arm at a workload point in one repeat, if there is one. */
+    Optional<RunRecord> ok(WorkloadPoint p, String arm, int repeat) {
+        return ok(p, arm).stream().filter(r -> r.repeat() == repeat).findFirst();
+    }
+
+    /** The successful runs of one arm on a workload at every connection count. */
+    List<RunRecord> ok(String workload, String arm) {
+        return points(workload).stream().flatMap(p -> ok(p, arm).stream()).toList();
+    }
+
+    int failedCount(WorkloadPoint p, String arm) {
+        return (int) records(p).stream().filter(r -> r.arm().equals(arm) && !r.ok()).count();
+    }
+
+    Spread spread(WorkloadPoint p, String arm, Metric metric) {
+        return Spread.of(ok(p, arm).stream().map(metric::of).toList());
+    }
+
+    /**
+     * {@code numerator}'s figure ÷ {@code denominator}'s on the same workload, connection count and repeat: repeat k
+     * is paired with repeat k because arms take turns within a repeat, so a drift of the machine over the run
+     * affects both sides of a pair alike.
+     */
+    List<RepeatRatio> pairedRatios(String workload, String numerator, String denominator,
+                                   ToDoubleFunction<RunRecord> metric) {
+        List<RepeatRatio> ratios = new ArrayList<>();
+        for (WorkloadPoint p : points(workload)) {
+            for (RunRecord n : ok(p, numerator)) {
+                ok(p, denominator, n.repeat()).ifPresent(d ->
+                        ratios.add(new RepeatRatio(p.connections(), n.repeat(), metric.applyAsDouble(n),
+                                metric.applyAsDouble(d))));
+            }
+        }
+        return ratios;
+    }
+
+    /**
+     * Runs of a {@code Connection: close} /plaintext workload with per-connection buffers ({@code --buffers connection})
+     * on the given arm: recognised by what the server reported, whatever the workload is called, since that is what
+     * separates buffer reuse from thread reuse.
+     */
+    List<RunRecord> closeWithConnectionBuffers(String arm) {
+        return records.stream().filter(r -> r.ok() && r.arm().equals(arm) && r.close()
+                        && r.path().startsWith("/plaintext") && r.before() != null
+                        && "connection".equals(r.before().buffers()))
+                .sorted(Comparator.comparingInt(RunRecord::connections).thenComparingInt(RunRecord::repeat)).toList();
+    }
+}

@@ -1,0 +1,74 @@
+package poolbench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import poolbench.compare.Workload;
+
+/**
+ * Claim 1: a worker pool makes the server many times more efficient than a thread per connection. Decided on
+ * {@code Connection: close}, where every request pays for a new connection and so, without a pool, for a new thread;
+ * on keep-alive a connection's thread is started once and then reused by every arm, so that ratio is shown beside it.
+ */
+final class ThroughputMultipleRule implements ClaimRule {
+
+    static final double MANY_TIMES = 2.0;
+
+    @Override
+    public int number() {
+        return 1;
+    }
+
+    @Override
+    public String claim() {
+        return "A worker pool makes the server many times more efficient than a thread per connection.";
+    }
+
+    @Override
+    public String rule() {
+        return "classic ÷ per-connection requests/s on plaintext-close, repeat k paired with repeat k at every "
+                + "connection count: confirmed when the ratio is ≥ " + Numbers.plain(MANY_TIMES) + " in every pair, "
+                + "refuted when it is < " + Numbers.plain(MANY_TIMES) + " in every pair, otherwise inconclusive. "
+                + "The keep-alive (plaintext) ratio is shown beside it and does not decide.";
+    }
+
+    @Override
+    public ClaimResult evaluate(RunSet runs) {
+        List<String> charts = new ArrayList<>(List.of(ChartFiles.RELATIVE_THROUGHPUT));
+        runs.points(Workload.PLAINTEXT_CLOSE).forEach(p -> charts.add(ChartFiles.latency(p)));
+        charts.add(ChartFiles.CPU_PER_REQUEST);
+        return evaluate(runs, KnownArms.CLASSIC, KnownArms.PER_CONNECTION, this, charts);
+    }
+
+    /**
+     * The same rule for any pair of arms: claim 7 asks it of fasthttp and net/http.
+     */
+    static ClaimResult evaluate(RunSet runs, String pooled, String perConnection, ClaimRule rule, List<String> charts) {
+        Evidence close = requestsRatio(runs, Workload.PLAINTEXT_CLOSE, pooled, perConnection, true);
+        Evidence keepAlive = requestsRatio(runs, Workload.PLAINTEXT, pooled, perConnection, false);
+        List<Evidence> evidence = List.of(close, keepAlive);
+        if (close.values().isEmpty()) {
+            return rule.missing("no plaintext-close runs of both " + pooled + " and " + perConnection
+                    + " with the same repeat", evidence, List.of(), charts);
+        }
+        Verdict verdict = Verdict.everyValue(close.numbers(), v -> v >= MANY_TIMES, v -> v < MANY_TIMES);
+        String reason = switch (verdict) {
+            case CONFIRMED -> "≥ " + Numbers.plain(MANY_TIMES) + " in all " + close.values().size() + " pairs";
+            case REFUTED -> "< " + Numbers.plain(MANY_TIMES) + " in all " + close.values().size() + " pairs";
+            case INCONCLUSIVE -> "the pairs fall on both sides of " + Numbers.plain(MANY_TIMES)
+                    + " (or one could not be computed)";
+        };
+        List<String> notes = new ArrayList<>();
+        if (!keepAlive.values().isEmpty()) {
+            notes.add("On keep-alive connections (plaintext) " + pooled + " ÷ " + perConnection + " is "
+                    + keepAlive.summary() + ": there a thread is started once per connection, not per request.");
+        }
+        return new ClaimResult(rule.number(), rule.claim(), rule.rule(), verdict, reason, evidence, notes, charts);
+    }
+
+    static Evidence requestsRatio(RunSet runs, String workload, String numerator, String denominator,
+                                  boolean decides) {
+        return Evidence.ratios(numerator + " ÷ " + denominator + " requests/s, " + workload,
+                runs.pairedRatios(workload, numerator, denominator, Metric.REQUESTS_PER_SECOND::of), decides);
+    }
+}
