@@ -1,0 +1,58 @@
+package poolbench.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import poolbench.report.Report;
+
+@Command(name = "report", description = {
+        "Writes a run directory's README.md (environment, method, tables with the spread over repeats, charts),",
+        "CLAIMS.md and claims.json (the article's claims with verdicts computed from the records) and charts/*.png.",
+        "When DIR is inside a results/ directory, also rewrites results/README.md, the index of every run."})
+final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "A run directory written by compare (raw/) or jmh (jmh/).")
+    Path dir;
+
+    @Option(names = "--index", paramLabel = "RESULTS",
+            description = "Rewrite RESULTS/README.md from every RESULTS/*/claims.json (default: DIR's parent when it "
+                    + "is named results).")
+    Path index;
+
+    @Override
+    public Integer call() throws Exception {
+        Path run = dir.toAbsolutePath().normalize();
+        if (!Report.isRunDirectory(run)) {
+            throw new Main.UsageException(dir + (Files.isDirectory(run) ? " is not a run directory (no raw/ and no "
+                    + "jmh/)" : " does not exist") + ": run ./poolbench compare first, or pass a results/<run> "
+                    + "directory");
+        }
+        Path indexDir = index != null ? index.toAbsolutePath().normalize() : defaultIndex(run);
+        Report.Written written = Report.write(run, indexDir);
+        PrintStream out = System.out;
+        Path here = Path.of("").toAbsolutePath();
+        out.println("wrote:");
+        written.files().forEach(f -> out.println("  " + (f.startsWith(here) ? here.relativize(f) : f)));
+        if (indexDir == null) {
+            out.println("results index not rewritten: " + dir + " is not inside a results/ directory "
+                    + "(pass --index results to rewrite results/README.md)");
+        }
+        out.println();
+        out.println("Suggested headline for the project README (markdown):");
+        out.println();
+        out.print(written.headline());
+        return 0;
+    }
+
+    /** A run published under results/ keeps results/README.md current; a scratch run elsewhere touches nothing. */
+    private static Path defaultIndex(Path run) {
+        Path parent = run.getParent();
+        return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("results")
+                ? parent : null;
+    }
+}
