@@ -50,7 +50,7 @@ public final class HelidonReference implements ReferenceServer {
 
     @Override
     public String description() {
-        return "reference: Helidon SE 4 WebServer (a virtual thread per connection; --concurrency is "
+        return "Helidon SE 4 WebServer (a virtual thread per connection; --concurrency is "
                 + "maxTcpConnections: waits in the backlog instead of 503)";
     }
 

@@ -31,7 +31,7 @@ public final class JettyQtpReference implements ReferenceServer {
 
     @Override
     public String description() {
-        return "reference: Jetty 12 with QueuedThreadPool (platform threads; --concurrency caps request threads, "
+        return "Jetty 12 with QueuedThreadPool (platform threads; --concurrency caps request threads, "
                 + "default 200; queues instead of 503; --max-idle-worker-duration is its idle timeout)";
     }
 

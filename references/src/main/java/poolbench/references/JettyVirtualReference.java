@@ -25,7 +25,7 @@ public final class JettyVirtualReference implements ReferenceServer {
 
     @Override
     public String description() {
-        return "reference: Jetty 12 with VirtualThreadPool (a virtual thread per task; no cap unless "
+        return "Jetty 12 with VirtualThreadPool (a virtual thread per task; no cap unless "
                 + "--concurrency; waits instead of 503)";
     }
 
