@@ -3,7 +3,10 @@ package poolbench.loadgen;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -34,6 +37,8 @@ final class ClientLoop implements Runnable {
     private static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
 
     private final InetSocketAddress address;
+    /** The address's own family: an IPv4 target gets a plain AF_INET socket, not a dual-stack IPv6 one. */
+    private final ProtocolFamily family;
     private final RunClock clock;
     private final OpenLoopSchedule schedule;
     private final boolean closeEachRequest;
@@ -60,6 +65,7 @@ final class ClientLoop implements Runnable {
     ClientLoop(InetSocketAddress address, RunClock clock, OpenLoopSchedule schedule, byte[] request,
                int connectionCount, int pipeline, boolean closeEachRequest, long timeoutNanos) throws IOException {
         this.address = address;
+        this.family = address.getAddress() instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
         this.clock = clock;
         this.schedule = schedule;
         this.closeEachRequest = closeEachRequest;
@@ -401,7 +407,7 @@ final class ClientLoop implements Runnable {
         c.phase = ConnectionState.Phase.CONNECTING;
         c.connectStartedAt = now;
         try {
-            SocketChannel channel = SocketChannel.open();
+            SocketChannel channel = SocketChannel.open(family);
             c.channel = channel;
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
