@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -150,7 +151,7 @@ public abstract class HostileClientContractTest extends ArmFixture {
             if (b >= 0) {
                 throw new AssertionError("more bytes after the response");
             }
-        } catch (java.net.SocketTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             throw new AssertionError("the server never closed", e);
         } catch (IOException reset) {
             // A reset is a close too.

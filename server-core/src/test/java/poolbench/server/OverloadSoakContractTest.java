@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +50,7 @@ public abstract class OverloadSoakContractTest extends ArmFixture {
     }
 
     @BeforeAll
+    @Timeout(120)
     void soak() throws Exception {
         soaked = HttpServer.start(ServerConfig.ephemeral().withPorts(0, -1), arm(),
                 ArmOptions.DEFAULTS.withConcurrency(CAP).withMaxIdleWorkerDuration(MAX_IDLE));
@@ -153,7 +155,7 @@ public abstract class OverloadSoakContractTest extends ArmFixture {
             }
             int grown = ProcessGauges.platformThreads() - before;
             Figures.record(armName(), "growth: platform threads added for " + connections + " open connections",
-                    grown + " (" + String.format(java.util.Locale.ROOT, "%.2f", grown / (double) connections)
+                    grown + " (" + String.format(Locale.ROOT, "%.2f", grown / (double) connections)
                             + " per connection)");
             assertEquals(connections, server.dispatcherStats().workersAlive());
             assertTrue(grown >= connections - 2 && grown <= connections + FEW, "grew " + grown + " threads");
