@@ -187,7 +187,8 @@ public final class HttpServer implements RunningServer {
 
     /**
      * Stops accepting, closes every open connection, and closes the dispatcher: idle workers exit at once, busy
-     * ones as soon as their connection's next read or write fails. Waits for the accept thread only.
+     * ones as soon as their connection's next read or write fails. Waits only for the accept thread and the write
+     * watchdog, both quick to end.
      */
     @Override
     public void close() {
