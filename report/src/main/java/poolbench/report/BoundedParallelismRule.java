@@ -46,7 +46,7 @@ final class BoundedParallelismRule implements ClaimRule {
             long peak = peakWorkers(r);
             peaks.add(new Measured(r.connections(), r.repeat(), peak, "peak " + peak + " workers, cap " + cap));
             rejected.add(new Measured(r.connections(), r.repeat(), r.server().connectionsRejected(),
-                    Numbers.human(r.server().connectionsRejected()) + " connections answered 503"));
+                    Numbers.count(r.server().connectionsRejected()) + " connections answered 503"));
         }
         List<Evidence> evidence = new ArrayList<>(List.of(
                 new Evidence("classic peak workers, overload", peaks, false, true),
@@ -62,10 +62,17 @@ final class BoundedParallelismRule implements ClaimRule {
         boolean bounded = classic.stream().allMatch(r -> peakWorkers(r) <= cap(r));
         boolean answered503 = classic.stream().allMatch(r -> r.server().connectionsRejected() > 0);
         Verdict verdict = bounded && answered503 ? Verdict.CONFIRMED : Verdict.REFUTED;
+        List<String> failures = new ArrayList<>();
+        if (!bounded) {
+            failures.add("a repeat had more workers than the cap");
+        }
+        if (!answered503) {
+            failures.add("a repeat answered no connection with 503");
+        }
         String reason = verdict == Verdict.CONFIRMED
-                ? "in all " + classic.size() + " repeats the workers stayed within the cap and the overflow got 503s"
-                : (bounded ? "" : "a repeat had more workers than the cap; ")
-                + (answered503 ? "" : "a repeat answered no connection with 503");
+                ? "in " + Numbers.all(classic.size(), "repeat") + " the workers stayed within the cap and the overflow "
+                + "got 503s"
+                : String.join(", and ", failures);
         return new ClaimResult(number(), claim(), rule(), verdict, reason, evidence, notes(runs), charts);
     }
 
@@ -90,7 +97,7 @@ final class BoundedParallelismRule implements ClaimRule {
             }
             List<Measured> threads = runs.ok(Workload.OVERLOAD, arm).stream().map(r -> new Measured(r.connections(),
                     r.repeat(), r.server().threadsPeak(), "peak " + r.server().threadsPeak() + " platform threads, "
-                    + peakWorkers(r) + " workers, " + Numbers.human(r.server().connectionsRejected()) + " 503s"))
+                    + peakWorkers(r) + " workers, " + Numbers.count(r.server().connectionsRejected()) + " 503s"))
                     .toList();
             if (!threads.isEmpty()) {
                 list.add(new Evidence(arm + " peak platform threads, overload", threads, false, false));
@@ -104,7 +111,7 @@ final class BoundedParallelismRule implements ClaimRule {
         List<RunRecord> perConnection = runs.ok(Workload.OVERLOAD, KnownArms.PER_CONNECTION);
         if (!perConnection.isEmpty()) {
             Spread threads = Spread.of(perConnection.stream().map(r -> (double) r.server().threadsPeak()).toList());
-            notes.add("per-connection, with no cap, peaked at " + threads.format(Numbers::human)
+            notes.add("per-connection, with no cap, peaked at " + threads.format(Numbers::count)
                     + " live platform threads on the same load.");
         }
         return notes;

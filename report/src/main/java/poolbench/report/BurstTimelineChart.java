@@ -1,7 +1,10 @@
 package poolbench.report;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -47,6 +50,7 @@ final class BurstTimelineChart {
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisDecimalPattern("#,###");
         List<Double> loadEnds = new ArrayList<>();
+        double highest = 0;
         for (WorkloadPoint p : runs.points(Workload.BURST)) {
             for (String arm : runs.arms(p)) {
                 List<RunRecord> ok = runs.ok(p, arm);
@@ -58,19 +62,25 @@ final class BurstTimelineChart {
                 long t0 = timeline.get(0).epochMillis();
                 double[] x = timeline.stream().mapToDouble(s -> (s.epochMillis() - t0) / 1000.0).toArray();
                 double[] y = timeline.stream().mapToDouble(s -> metric.applyAsLong(s)).toArray();
+                highest = Math.max(highest, Arrays.stream(y).max().orElse(0));
                 String name = runs.connections(Workload.BURST).size() > 1 ? arm + " c" + p.connections() : arm;
                 XYSeries s = chart.addSeries(name, x, y);
                 s.setLineColor(ChartStyle.color(arm));
                 s.setMarkerColor(ChartStyle.color(arm));
                 s.setMarker(SeriesMarkers.CIRCLE);
-                s.setLineWidth(2.5f);
+                s.setLineStyle(ChartStyle.LINE);
                 loadEnds.add((first.after().epochMillis() - t0) / 1000.0);
             }
         }
         if (!loadEnds.isEmpty()) {
             double end = Spread.median(loadEnds);
+            chart.getStyler().setAnnotationLineColor(Color.DARK_GRAY);
+            chart.getStyler().setAnnotationLineStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f));
             chart.addAnnotation(new AnnotationLine(end, true, false));
-            chart.addAnnotation(new AnnotationText("load stops, idle phase →", end, 0, false));
+            // Above the highest point, so the label never sits on a line.
+            chart.getStyler().setYAxisMax(highest * 1.12 + 1);
+            chart.addAnnotation(new AnnotationText("← load    idle →", end, highest * 1.06 + 0.5, false));
         }
         ChartStyle.save(chart, runs.dir(), file);
         return new DrawnChart(file, title, caption);

@@ -39,6 +39,9 @@ final class ChartStyle {
     static final Color[] SERIES_COLORS = {new Color(0x00, 0x72, 0xB2), new Color(0xD5, 0x5E, 0x00),
             new Color(0x00, 0x9E, 0x73), new Color(0xCC, 0x79, 0xA7), new Color(0xE6, 0x9F, 0x00)};
 
+    /** Every line solid: XChart would otherwise dash the fifth series, which reads as a different kind of line. */
+    static final BasicStroke LINE = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+
     static {
         // Charts are drawn into images, never onto a screen: servers and CI have no display.
         System.setProperty("java.awt.headless", "true");

@@ -13,9 +13,11 @@ import java.util.List;
 record ClaimResult(int number, String claim, String rule, Verdict verdict, String reason, List<Evidence> evidence,
                    List<String> notes, List<String> charts) {
 
-    /** The first deciding figure with its spread: the one-line answer the results index shows. */
+    /** The deciding figures with their spread: the one-line answer the results index shows. */
     String headline() {
-        return evidence.stream().filter(Evidence::decides).filter(e -> !e.values().isEmpty()).findFirst()
-                .map(e -> e.label() + ": " + e.summary()).orElse(reason);
+        List<String> deciding = evidence.stream().filter(Evidence::decides).filter(e -> !e.values().isEmpty())
+                .map(e -> e.label() + ": " + e.summary()).toList();
+        return (verdict == Verdict.INCONCLUSIVE && reason.startsWith(ClaimRule.MISSING)) || deciding.isEmpty()
+                ? reason : String.join("; ", deciding);
     }
 }

@@ -8,6 +8,9 @@ import java.util.List;
  */
 interface ClaimRule {
 
+    /** How the reason of a verdict without its data begins. */
+    String MISSING = "missing data: ";
+
     int number();
 
     /** The claim as the article makes it. */
@@ -21,7 +24,7 @@ interface ClaimRule {
     /** A result for a rule whose data is not in the run. */
     default ClaimResult missing(String what, List<Evidence> evidence, List<String> notes,
                                 List<String> charts) {
-        return new ClaimResult(number(), claim(), rule(), Verdict.INCONCLUSIVE, "missing data: " + what, evidence,
+        return new ClaimResult(number(), claim(), rule(), Verdict.INCONCLUSIVE, MISSING + what, evidence,
                 notes, charts);
     }
 }

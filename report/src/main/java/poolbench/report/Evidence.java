@@ -33,6 +33,9 @@ record Evidence(String label, List<Measured> values, boolean ratio, boolean deci
         if (values.isEmpty()) {
             return "no data";
         }
+        if (spread().empty()) {
+            return "n/a (no repeat gave a number: e.g. 0 ÷ 0)";
+        }
         return spread().format(format()) + (values.size() == 1 ? " (one repeat)" : " over " + values.size() + " repeats");
     }
 }

@@ -98,16 +98,17 @@ final class Findings {
         }
         md.paragraph("Medians over every connection count and repeat; each row's \"added\" columns are its median "
                 + "minus the row it builds on.");
-        md.table(List.of("runs", "what it adds", "CPU µs/request", "added CPU µs", "alloc B/request", "added B"),
+        md.table(List.of("arm, workload", "what it adds", "CPU µs/request", "added CPU µs", "alloc B/request", "added B"),
                 rows);
         List<String> sentences = new ArrayList<>();
         double connection = closeCpu.get() - keepAliveCpu.get();
         sentences.add(String.format(Locale.ROOT, "On classic a request on its own connection costs %s µs of CPU more "
                         + "than one on a kept-alive connection (%s×).", Numbers.human(connection),
                 Numbers.plain(closeCpu.get() / keepAliveCpu.get())));
-        threadCpu.ifPresent(t -> sentences.add(String.format(Locale.ROOT, "A platform thread per connection adds "
-                + "%s µs per request on top of that: %.0f%% of per-connection's cost on Connection: close.",
-                Numbers.human(t - closeCpu.get()), 100 * (t - closeCpu.get()) / t)));
+        threadCpu.ifPresent(t -> sentences.add(String.format(Locale.ROOT, "A platform thread per connection%s adds "
+                + "%s µs per request on top of that: %.0f%% of per-connection's CPU per request on Connection: close.",
+                buffers.isEmpty() ? " (with its buffers)" : "", Numbers.human(t - closeCpu.get()),
+                100 * (t - closeCpu.get()) / t)));
         runs.jmh().of("ThreadStartBenchmark").stream().filter(r -> r.method().equals("platformThread"))
                 .filter(r -> Double.isFinite(r.microsPerOp())).findFirst().ifPresent(r -> sentences.add(
                         "JMH's start-and-join of an empty platform thread takes " + Numbers.human(r.microsPerOp())

@@ -57,8 +57,8 @@ final class GcPressureRule implements ClaimRule {
         }
         Verdict verdict = Verdict.everyValue(alloc.numbers(), v -> v >= LOWER, v -> v <= NOT_LOWER);
         String reason = switch (verdict) {
-            case CONFIRMED -> "≥ " + Numbers.plain(LOWER) + " in all " + alloc.values().size() + " pairs";
-            case REFUTED -> "≤ " + Numbers.plain(NOT_LOWER) + " in all " + alloc.values().size() + " pairs";
+            case CONFIRMED -> "≥ " + Numbers.plain(LOWER) + " in " + Numbers.all(alloc.values().size(), "pair");
+            case REFUTED -> "≤ " + Numbers.plain(NOT_LOWER) + " in " + Numbers.all(alloc.values().size(), "pair");
             case INCONCLUSIVE -> "the pairs are not all ≥ " + Numbers.plain(LOWER) + " nor all ≤ "
                     + Numbers.plain(NOT_LOWER);
         };

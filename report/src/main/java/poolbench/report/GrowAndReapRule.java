@@ -58,7 +58,7 @@ final class GrowAndReapRule implements ClaimRule {
             reason = "a repeat reaped no worker";
         } else if (classic.stream().allMatch(GrowAndReapRule::grewAndShrank)) {
             verdict = Verdict.CONFIRMED;
-            reason = "in all " + classic.size() + " repeats the pool grew, reaped, and ended below its peak";
+            reason = "in " + Numbers.all(classic.size(), "repeat") + " the pool grew, reaped, and ended below its peak";
         } else {
             verdict = Verdict.INCONCLUSIVE;
             reason = "workers were reaped, but a repeat started fewer than " + GREW

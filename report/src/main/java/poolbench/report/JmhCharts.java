@@ -79,7 +79,13 @@ final class JmhCharts {
         if (seriesNames.size() == 1) {
             chart.getStyler().setLegendVisible(false);
         }
+        ChartStyle.valueLabels(chart, "#,##0.#", rows.stream()
+                .mapToDouble(r -> r.microsPerOp() + (Double.isFinite(r.microsPerOpError()) ? r.microsPerOpError() : 0))
+                .max().orElse(0));
         ChartStyle.save(chart, runs.dir(), file);
-        return Optional.of(new DrawnChart(file, title + " (" + mode.get() + " mode)", caption));
+        boolean loose = rows.stream().anyMatch(r -> r.microsPerOpError() > r.microsPerOp());
+        return Optional.of(new DrawnChart(file, title + " (" + mode.get() + " mode)", caption + (loose
+                ? " Some error bars are longer than their bars: JMH could not pin those scores down (too few "
+                + "iterations, or a busy machine), so read them as orders of magnitude only." : "")));
     }
 }

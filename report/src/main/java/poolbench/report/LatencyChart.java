@@ -52,7 +52,7 @@ final class LatencyChart {
                 xMax = Math.max(xMax, Math.ceil(xy[0][xy[0].length - 1]));
                 XYSeries s = chart.addSeries(arm, xy[0], xy[1]);
                 s.setLineColor(ChartStyle.color(arm));
-                s.setLineWidth(2.5f);
+                s.setLineStyle(ChartStyle.LINE);
                 s.setMarker(SeriesMarkers.NONE);
                 any = true;
             }

@@ -1,5 +1,6 @@
 package poolbench.report;
 
+import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 
 import poolbench.compare.RunRecord;
@@ -9,26 +10,33 @@ import poolbench.compare.RunRecord;
  * come from the load generator, the per-request ones from the server's own counters over the same window.
  */
 enum Metric {
-    REQUESTS_PER_SECOND("requests/s", "requests/s", r -> r.load().requestsPerSecond()),
-    P50_MS("p50 ms", "ms", r -> r.load().latency().percentileMs(50)),
-    P99_MS("p99 ms", "ms", r -> r.load().latency().percentileMs(99)),
-    P999_MS("p99.9 ms", "ms", r -> r.load().latency().percentileMs(99.9)),
-    CPU_MICROS_PER_REQUEST("CPU µs/request", "µs", r -> r.server().cpuMicrosPerRequest()),
-    ALLOC_BYTES_PER_REQUEST("alloc B/request", "bytes", r -> r.server().allocBytesPerRequest()),
-    GC_PER_10K_REQUESTS("GCs per 10k requests", "collections", r -> r.server().gcPer10kRequests()),
-    THREADS_PEAK("peak threads", "platform threads", r -> r.server().threadsPeak()),
-    WORKERS_PEAK("peak workers", "workers", r -> r.server().workersPeak()),
+    REQUESTS_PER_SECOND("requests/s", "requests/s", r -> r.load().requestsPerSecond(), Numbers::human),
+    P50_MS("p50 ms", "ms", r -> r.load().latency().percentileMs(50), Numbers::human),
+    P99_MS("p99 ms", "ms", r -> r.load().latency().percentileMs(99), Numbers::human),
+    P999_MS("p99.9 ms", "ms", r -> r.load().latency().percentileMs(99.9), Numbers::human),
+    CPU_MICROS_PER_REQUEST("CPU µs/request", "µs", r -> r.server().cpuMicrosPerRequest(), Numbers::human),
+    ALLOC_BYTES_PER_REQUEST("alloc B/request", "bytes", r -> r.server().allocBytesPerRequest(), Numbers::human),
+    GC_PER_10K_REQUESTS("GCs per 10k requests", "collections", r -> r.server().gcPer10kRequests(), Numbers::human),
+    THREADS_PEAK("peak threads", "platform threads", r -> r.server().threadsPeak(), Numbers::count),
+    WORKERS_PEAK("peak workers", "workers", r -> r.server().workersPeak(), Numbers::count),
     PEAK_RSS_MIB("peak RSS MiB", "MiB", r -> r.server().peakRssBytes() < 0 ? Double.NaN
-            : r.server().peakRssBytes() / (1024.0 * 1024.0));
+            : r.server().peakRssBytes() / (1024.0 * 1024.0), Numbers::human);
 
     private final String heading;
     private final String unit;
     private final ToDoubleFunction<RunRecord> read;
+    private final DoubleFunction<String> format;
 
-    Metric(String heading, String unit, ToDoubleFunction<RunRecord> read) {
+    Metric(String heading, String unit, ToDoubleFunction<RunRecord> read, DoubleFunction<String> format) {
         this.heading = heading;
         this.unit = unit;
         this.read = read;
+        this.format = format;
+    }
+
+    /** How a value of this figure is written: counts as whole numbers, measurements to their precision. */
+    String format(double value) {
+        return format.apply(value);
     }
 
     String heading() {

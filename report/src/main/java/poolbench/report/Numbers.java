@@ -26,6 +26,19 @@ final class Numbers {
         return String.format(Locale.ROOT, "%.3f", v);
     }
 
+    /** A count, or the median of counts: 12,345, or 12.5 when the median fell between two. */
+    static String count(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%,d", (long) v) : String.format(Locale.ROOT, "%,.1f", v);
+    }
+
+    /** "the one pair" / "all 3 pairs": how many values a verdict rests on. */
+    static String all(int n, String noun) {
+        return n == 1 ? "the one " + noun : "all " + n + " " + noun + "s";
+    }
+
     /** A ratio: "2.31×"; "n/a" when its denominator was zero. */
     static String ratio(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f×", v) : "n/a";

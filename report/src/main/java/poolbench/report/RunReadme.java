@@ -178,15 +178,15 @@ final class RunReadme {
             row.add(arm);
             row.add(ok.size() + (failed > 0 ? " (" + failed + " failed)" : ""));
             for (Metric m : COLUMNS) {
-                row.add(runs.spread(p, arm, m).format(Numbers::human));
+                row.add(runs.spread(p, arm, m).format(m::format));
             }
             if (any503) {
                 row.add(Spread.of(ok.stream().map(r -> (double) r.server().connectionsRejected()).toList())
-                        .format(Numbers::human));
+                        .format(Numbers::count));
             }
             if (anyLost) {
                 row.add(Spread.of(ok.stream().map(r -> (double) (r.load().errors().lostRequests()
-                        + r.load().errors().connect())).toList()).format(Numbers::human));
+                        + r.load().errors().connect())).toList()).format(Numbers::count));
             }
             rows.add(row);
         }

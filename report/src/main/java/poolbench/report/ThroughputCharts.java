@@ -64,7 +64,7 @@ final class ThroughputCharts {
             line.setLineColor(ChartStyle.color(arm));
             line.setMarkerColor(ChartStyle.color(arm));
             line.setMarker(SeriesMarkers.CIRCLE);
-            line.setLineWidth(2.5f);
+            line.setLineStyle(ChartStyle.LINE);
             if (maxRepeats > 1) {
                 for (int i = 0; i < maxRepeats; i++) {
                     List<Double> repeatValues = new ArrayList<>();

@@ -53,8 +53,8 @@ final class ThroughputMultipleRule implements ClaimRule {
         }
         Verdict verdict = Verdict.everyValue(close.numbers(), v -> v >= MANY_TIMES, v -> v < MANY_TIMES);
         String reason = switch (verdict) {
-            case CONFIRMED -> "≥ " + Numbers.plain(MANY_TIMES) + " in all " + close.values().size() + " pairs";
-            case REFUTED -> "< " + Numbers.plain(MANY_TIMES) + " in all " + close.values().size() + " pairs";
+            case CONFIRMED -> "≥ " + Numbers.plain(MANY_TIMES) + " in " + Numbers.all(close.values().size(), "pair");
+            case REFUTED -> "< " + Numbers.plain(MANY_TIMES) + " in " + Numbers.all(close.values().size(), "pair");
             case INCONCLUSIVE -> "the pairs fall on both sides of " + Numbers.plain(MANY_TIMES)
                     + " (or one could not be computed)";
         };

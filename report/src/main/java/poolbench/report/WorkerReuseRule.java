@@ -30,7 +30,7 @@ final class WorkerReuseRule implements ClaimRule {
     public String rule() {
         return "plaintext-close on classic: connections accepted in the measured window ÷ workers that could have "
                 + "served them (alive at the window's start + started in it); confirmed when ≥ "
-                + Numbers.human(MANY) + " in every repeat, refuted when < " + Numbers.human(MANY)
+                + Numbers.count(MANY) + " in every repeat, refuted when < " + Numbers.count(MANY)
                 + " in every repeat, otherwise inconclusive.";
     }
 
@@ -46,17 +46,17 @@ final class WorkerReuseRule implements ClaimRule {
             evidence.add(new Evidence("per-connection connections per platform thread started, plaintext-close",
                     perConnection.stream().map(r -> new Measured(r.connections(), r.repeat(),
                             ratio(r.server().connectionsAccepted(), r.server().threadsStarted()),
-                            Numbers.human(r.server().connectionsAccepted()) + " ÷ "
-                                    + Numbers.human(r.server().threadsStarted()))).toList(), false, false));
+                            Numbers.count(r.server().connectionsAccepted()) + " ÷ "
+                                    + Numbers.count(r.server().threadsStarted()))).toList(), false, false));
         }
         if (classic.isEmpty()) {
             return missing("no successful plaintext-close runs of classic", evidence, List.of(), charts);
         }
         Verdict verdict = Verdict.everyValue(perWorker.numbers(), v -> v >= MANY, v -> v < MANY);
         String reason = switch (verdict) {
-            case CONFIRMED -> "≥ " + Numbers.human(MANY) + " in all " + classic.size() + " repeats";
-            case REFUTED -> "< " + Numbers.human(MANY) + " in all " + classic.size() + " repeats";
-            case INCONCLUSIVE -> "the repeats fall on both sides of " + Numbers.human(MANY);
+            case CONFIRMED -> "≥ " + Numbers.count(MANY) + " in " + Numbers.all(classic.size(), "repeat");
+            case REFUTED -> "< " + Numbers.count(MANY) + " in " + Numbers.all(classic.size(), "repeat");
+            case INCONCLUSIVE -> "the repeats fall on both sides of " + Numbers.count(MANY);
         };
         return new ClaimResult(number(), claim(), rule(), verdict, reason, evidence, List.of(), charts);
     }
@@ -64,7 +64,7 @@ final class WorkerReuseRule implements ClaimRule {
     static Measured connectionsPerWorker(RunRecord r) {
         long workers = r.before().workersAlive() + r.server().workersStarted();
         return new Measured(r.connections(), r.repeat(), ratio(r.server().connectionsAccepted(), workers),
-                Numbers.human(r.server().connectionsAccepted()) + " connections ÷ " + workers + " workers");
+                Numbers.count(r.server().connectionsAccepted()) + " connections ÷ " + workers + " workers");
     }
 
     private static double ratio(long n, long d) {

@@ -1,0 +1,342 @@
+package poolbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import poolbench.compare.RunRecord;
+import poolbench.compare.Workload;
+
+/** Every claim's rule on records made to confirm it, to refute it, and to leave it undecided. */
+class ClaimRulesTest {
+
+    private static final String CLASSIC = KnownArms.CLASSIC;
+    private static final String PER_CONNECTION = KnownArms.PER_CONNECTION;
+    private static final String VIRTUAL = KnownArms.VIRTUAL;
+
+    /** Requests/s of two arms on one workload, repeat by repeat: {@code rates[k] = {first arm's, second arm's}}. */
+    private static List<RunRecord> rates(String workload, String first, String second, double[]... rates) {
+        List<RunRecord> records = new ArrayList<>();
+        for (int k = 0; k < rates.length; k++) {
+            records.add(Runs.run(first, workload, 16, k + 1).rps(rates[k][0]).build());
+            records.add(Runs.run(second, workload, 16, k + 1).rps(rates[k][1]).build());
+        }
+        return records;
+    }
+
+    private static ClaimResult evaluate(ClaimRule rule, List<RunRecord> records) {
+        return rule.evaluate(Runs.set(records));
+    }
+
+    @Nested
+    class PoolEfficiency {
+        final ClaimRule rule = new ThroughputMultipleRule();
+
+        @Test
+        void confirmedWhenThePoolServesTwiceAsManyInEveryRepeatOnClose() {
+            ClaimResult r = evaluate(rule, rates(Workload.PLAINTEXT_CLOSE, CLASSIC, PER_CONNECTION,
+                    new double[] {10_000, 4_000}, new double[] {9_000, 3_000}));
+            assertEquals(Verdict.CONFIRMED, r.verdict());
+            assertEquals(List.of(2.5, 3.0), r.evidence().get(0).numbers());
+        }
+
+        @Test
+        void refutedWhenThePoolIsBelowTwiceInEveryRepeat() {
+            ClaimResult r = evaluate(rule, rates(Workload.PLAINTEXT_CLOSE, CLASSIC, PER_CONNECTION,
+                    new double[] {10_000, 6_000}, new double[] {10_000, 9_000}));
+            assertEquals(Verdict.REFUTED, r.verdict());
+        }
+
+        @Test
+        void inconclusiveWhenTheRepeatsFallOnBothSides() {
+            ClaimResult r = evaluate(rule, rates(Workload.PLAINTEXT_CLOSE, CLASSIC, PER_CONNECTION,
+                    new double[] {10_000, 4_000}, new double[] {10_000, 6_000}));
+            assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+        }
+
+        @Test
+        void inconclusiveAndSaysWhatIsMissingWithoutTheThreadPerConnectionArm() {
+            ClaimResult r = evaluate(rule, List.of(Runs.run(CLASSIC, Workload.PLAINTEXT_CLOSE, 16, 1).build()));
+            assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+            assertTrue(r.reason().startsWith("missing data: no plaintext-close runs of both classic and "
+                    + "per-connection"), r.reason());
+        }
+
+        @Test
+        void keepAliveRatioIsShownButDoesNotDecide() {
+            List<RunRecord> records = new ArrayList<>(rates(Workload.PLAINTEXT_CLOSE, CLASSIC, PER_CONNECTION,
+                    new double[] {10_000, 4_000}));
+            records.addAll(rates(Workload.PLAINTEXT, CLASSIC, PER_CONNECTION, new double[] {10_000, 9_000}));
+            ClaimResult r = evaluate(rule, records);
+            assertEquals(Verdict.CONFIRMED, r.verdict());
+            Evidence keepAlive = r.evidence().get(1);
+            assertEquals(List.of(10_000 / 9_000.0), keepAlive.numbers());
+            assertTrue(!keepAlive.decides());
+        }
+    }
+
+    @Nested
+    class BoundedParallelism {
+        final ClaimRule rule = new BoundedParallelismRule();
+
+        private RunRecord overload(String arm, int repeat, long peak, long rejected) {
+            return Runs.run(arm, Workload.OVERLOAD, 256, repeat).path("/sleep?ms=5").serverArgs("--concurrency", "64")
+                    .workers(peak, 0, peak).connections(1_000, rejected).build();
+        }
+
+        @Test
+        void confirmedWhenWorkersStayWithinTheCapAndOverflowGets503() {
+            ClaimResult r = evaluate(rule, List.of(overload(CLASSIC, 1, 64, 500), overload(CLASSIC, 2, 60, 20),
+                    Runs.run(PER_CONNECTION, Workload.OVERLOAD, 256, 1).threads(270, 256).build()));
+            assertEquals(Verdict.CONFIRMED, r.verdict());
+            assertTrue(r.notes().get(0).contains("peaked at 270 live platform threads"), r.notes().toString());
+        }
+
+        @Test
+        void refutedWhenARepeatHasMoreWorkersThanTheCap() {
+            ClaimResult r = evaluate(rule, List.of(overload(CLASSIC, 1, 64, 500), overload(CLASSIC, 2, 65, 500)));
+            assertEquals(Verdict.REFUTED, r.verdict());
+            assertEquals("a repeat had more workers than the cap", r.reason());
+        }
+
+        @Test
+        void refutedWhenTheSamplerMissedAPeakThePoolCounted() {
+            RunRecord r1 = Runs.run(CLASSIC, Workload.OVERLOAD, 256, 1).serverArgs("--concurrency", "64")
+                    .workers(60, 0, 60).poolPeakCounter(70).connections(1_000, 5).build();
+            assertEquals(Verdict.REFUTED, evaluate(rule, List.of(r1)).verdict());
+        }
+
+        @Test
+        void refutedWhenARepeatAnsweredNo503() {
+            ClaimResult r = evaluate(rule, List.of(overload(CLASSIC, 1, 64, 0)));
+            assertEquals(Verdict.REFUTED, r.verdict());
+            assertEquals("a repeat answered no connection with 503", r.reason());
+        }
+
+        @Test
+        void inconclusiveWhenNothingCouldOverflow() {
+            RunRecord underCap = Runs.run(CLASSIC, Workload.OVERLOAD, 32, 1).serverArgs("--concurrency", "64")
+                    .workers(32, 0, 32).build();
+            ClaimResult r = evaluate(rule, List.of(underCap));
+            assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+            assertTrue(r.reason().contains("no more connections than its cap"), r.reason());
+        }
+
+        @Test
+        void inconclusiveWithoutTheOverloadWorkload() {
+            ClaimResult r = evaluate(rule, List.of(Runs.run(CLASSIC, Workload.PLAINTEXT, 16, 1).build()));
+            assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+            assertEquals("missing data: no successful overload runs of classic", r.reason());
+        }
+    }
+
+    @Nested
+    class GcPressure {
+        final ClaimRule rule = new GcPressureRule();
+
+        private List<RunRecord> alloc(double[]... bytes) {
+            List<RunRecord> records = new ArrayList<>();
+            for (int k = 0; k < bytes.length; k++) {
+                records.add(Runs.run(CLASSIC, Workload.PLAINTEXT_CLOSE, 16, k + 1).close().alloc(bytes[k][0]).build());
+                records.add(Runs.run(PER_CONNECTION, Workload.PLAINTEXT_CLOSE, 16, k + 1).close().alloc(bytes[k][1])
+                        .build());
+            }
+            return records;
+        }
+
+        @Test
+        void confirmedWhenAThreadPerConnectionAllocatesAFifthMoreInEveryRepeat() {
+            assertEquals(Verdict.CONFIRMED, evaluate(rule, alloc(new double[] {3_000, 60_000},
+                    new double[] {3_000, 3_600})).verdict());
+        }
+
+        @Test
+        void refutedWhenItAllocatesNoMoreInEveryRepeat() {
+            assertEquals(Verdict.REFUTED, evaluate(rule, alloc(new double[] {3_000, 3_000},
+                    new double[] {3_000, 2_000})).verdict());
+        }
+
+        @Test
+        void inconclusiveBetweenTheThresholds() {
+            assertEquals(Verdict.INCONCLUSIVE, evaluate(rule, alloc(new double[] {3_000, 3_300})).verdict());
+        }
+
+        @Test
+        void splitsBuffersFromThreadsWhenClassicRanWithConnectionBuffers() {
+            List<RunRecord> records = new ArrayList<>(alloc(new double[] {3_000, 60_000}));
+            records.add(Runs.run(CLASSIC, "plaintext-close-connbuf", 16, 1).close().buffers("connection")
+                    .serverArgs("--buffers", "connection").alloc(27_000).build());
+            ClaimResult r = evaluate(rule, records);
+            Evidence buffers = r.evidence().stream().filter(e -> e.label().startsWith("buffers'")).findFirst()
+                    .orElseThrow();
+            Evidence threads = r.evidence().stream().filter(e -> e.label().startsWith("threads'")).findFirst()
+                    .orElseThrow();
+            assertEquals(List.of(24_000.0), buffers.numbers());
+            assertEquals(List.of(33_000.0), threads.numbers());
+            assertTrue(r.notes().get(0).contains("buffers are 42% of the difference"), r.notes().get(0));
+        }
+
+        @Test
+        void saysBuffersCannotBeSeparatedWithoutAConnectionBufferRun() {
+            ClaimResult r = evaluate(rule, alloc(new double[] {3_000, 60_000}));
+            assertTrue(r.notes().get(0).startsWith("Buffers vs threads: no plaintext-close run of classic with "
+                    + "--buffers connection"), r.notes().get(0));
+        }
+    }
+
+    @Nested
+    class GrowAndReap {
+        final ClaimRule rule = new GrowAndReapRule();
+
+        private RunRecord burst(int repeat, long started, long reaped, long aliveAtEnd) {
+            return Runs.run(CLASSIC, Workload.BURST, 128, repeat).path("/sleep?ms=2")
+                    .workers(128, 0, 128).lifecycle(started, reaped, aliveAtEnd).build();
+        }
+
+        @Test
+        void confirmedWhenThePoolGrewReapedAndEndedBelowItsPeak() {
+            assertEquals(Verdict.CONFIRMED, evaluate(rule, List.of(burst(1, 128, 127, 1), burst(2, 128, 120, 8)))
+                    .verdict());
+        }
+
+        @Test
+        void refutedWhenARepeatReapedNone() {
+            ClaimResult r = evaluate(rule, List.of(burst(1, 128, 127, 1), burst(2, 128, 0, 128)));
+            assertEquals(Verdict.REFUTED, r.verdict());
+            assertEquals("a repeat reaped no worker", r.reason());
+        }
+
+        @Test
+        void inconclusiveWhenWorkersWereReapedButAsManyWereAliveAtTheEnd() {
+            assertEquals(Verdict.INCONCLUSIVE, evaluate(rule, List.of(burst(1, 256, 128, 128))).verdict());
+        }
+
+        @Test
+        void inconclusiveWithoutTheBurstWorkload() {
+            assertEquals("missing data: no successful burst runs of classic",
+                    evaluate(rule, List.of(Runs.run(CLASSIC, Workload.PLAINTEXT, 16, 1).build())).reason());
+        }
+    }
+
+    @Nested
+    class WorkerReuse {
+        final ClaimRule rule = new WorkerReuseRule();
+
+        private RunRecord close(int repeat, long accepted, long aliveBefore, long startedInWindow) {
+            return Runs.run(CLASSIC, Workload.PLAINTEXT_CLOSE, 16, repeat).close()
+                    .workers(aliveBefore, startedInWindow, aliveBefore + startedInWindow).connections(accepted, 0)
+                    .build();
+        }
+
+        @Test
+        void confirmedWhenEachWorkerServedTenConnectionsOrMore() {
+            ClaimResult r = evaluate(rule, List.of(close(1, 16_000, 16, 0), close(2, 1_600, 8, 8)));
+            assertEquals(Verdict.CONFIRMED, r.verdict());
+            assertEquals(List.of(1_000.0, 100.0), r.evidence().get(0).numbers());
+        }
+
+        @Test
+        void refutedWhenWorkersServedFewerThanTenEachInEveryRepeat() {
+            assertEquals(Verdict.REFUTED, evaluate(rule, List.of(close(1, 100, 16, 0))).verdict());
+        }
+
+        @Test
+        void inconclusiveWhenRepeatsDisagree() {
+            assertEquals(Verdict.INCONCLUSIVE, evaluate(rule, List.of(close(1, 16_000, 16, 0), close(2, 100, 16, 0)))
+                    .verdict());
+        }
+    }
+
+    @Nested
+    class VirtualThreads {
+        final ClaimRule rule = new VirtualThreadsRule();
+
+        private List<RunRecord> threeWorkloads(double keepAlive, double close, double sleep) {
+            List<RunRecord> records = new ArrayList<>();
+            records.addAll(rates(Workload.PLAINTEXT, VIRTUAL, CLASSIC, new double[] {keepAlive * 10_000, 10_000}));
+            records.addAll(rates(Workload.PLAINTEXT_CLOSE, VIRTUAL, CLASSIC, new double[] {close * 5_000, 5_000}));
+            records.addAll(rates(Workload.SLEEP, VIRTUAL, CLASSIC, new double[] {sleep * 8_000, 8_000}));
+            return records;
+        }
+
+        @Test
+        void confirmedWhenVirtualThreadsKeepUpOnEveryWorkload() {
+            assertEquals(Verdict.CONFIRMED, evaluate(rule, threeWorkloads(0.95, 1.0, 1.2)).verdict());
+        }
+
+        @Test
+        void refutedWhenOneWorkloadFallsBelowInEveryRepeat() {
+            ClaimResult r = evaluate(rule, threeWorkloads(1.0, 0.5, 1.0));
+            assertEquals(Verdict.REFUTED, r.verdict());
+            assertTrue(r.reason().contains("plaintext-close"), r.reason());
+        }
+
+        @Test
+        void inconclusiveWhenAWorkloadIsMissingAndNoneRefutes() {
+            List<RunRecord> records = new ArrayList<>();
+            records.addAll(rates(Workload.PLAINTEXT, VIRTUAL, CLASSIC, new double[] {10_000, 10_000}));
+            records.addAll(rates(Workload.PLAINTEXT_CLOSE, VIRTUAL, CLASSIC, new double[] {5_000, 5_000}));
+            ClaimResult r = evaluate(rule, records);
+            assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+            assertEquals("missing data: no paired virtual and classic runs of sleep", r.reason());
+        }
+
+        @Test
+        void inconclusiveWhenAWorkloadsRepeatsFallOnBothSides() {
+            List<RunRecord> records = new ArrayList<>(threeWorkloads(1.0, 1.0, 1.0));
+            records.addAll(List.of(Runs.run(VIRTUAL, Workload.SLEEP, 16, 2).rps(5_000).build(),
+                    Runs.run(CLASSIC, Workload.SLEEP, 16, 2).rps(8_000).build()));
+            assertEquals(Verdict.INCONCLUSIVE, evaluate(rule, records).verdict());
+        }
+    }
+
+    @Nested
+    class GoComparison {
+        final ClaimRule rule = new GoComparisonRule();
+
+        @Test
+        void inconclusiveAndSaysHowToIncludeTheGoArmsWhenTheyDidNotRun() {
+            ClaimResult r = evaluate(rule, rates(Workload.PLAINTEXT_CLOSE, CLASSIC, PER_CONNECTION,
+                    new double[] {10_000, 4_000}));
+            assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+            assertTrue(r.reason().contains("the Go arms were not in this run"), r.reason());
+            assertTrue(r.reason().contains("--arms"), r.reason());
+        }
+
+        @Test
+        void confirmedForFasthttpAndComparedWithJavaWorkloadByWorkload() {
+            List<RunRecord> records = new ArrayList<>(rates(Workload.PLAINTEXT_CLOSE, KnownArms.GO_FASTHTTP,
+                    KnownArms.GO_NETHTTP, new double[] {12_000, 4_000}));
+            records.addAll(rates(Workload.PLAINTEXT_CLOSE, CLASSIC, PER_CONNECTION, new double[] {10_000, 4_000}));
+            records.addAll(rates(Workload.PLAINTEXT, KnownArms.GO_FASTHTTP, KnownArms.GO_NETHTTP,
+                    new double[] {60_000, 30_000}));
+            records.addAll(rates(Workload.PLAINTEXT, CLASSIC, PER_CONNECTION, new double[] {50_000, 48_000}));
+            ClaimResult r = evaluate(rule, records);
+            assertEquals(Verdict.CONFIRMED, r.verdict());
+            assertTrue(r.notes().contains("plaintext: Go 2.00× (one repeat), Java 1.04× (one repeat) — a different "
+                    + "answer."), r.notes().toString());
+            assertTrue(r.notes().contains("plaintext-close: Go 3.00× (one repeat), Java 2.50× (one repeat) — the same "
+                    + "answer."), r.notes().toString());
+        }
+
+        @Test
+        void refutedWhenFasthttpIsLessThanTwiceAsFastOnClose() {
+            List<RunRecord> records = rates(Workload.PLAINTEXT_CLOSE, KnownArms.GO_FASTHTTP, KnownArms.GO_NETHTTP,
+                    new double[] {12_000, 10_000});
+            assertEquals(Verdict.REFUTED, evaluate(rule, records).verdict());
+        }
+    }
+
+    @Test
+    void everyValueNeedsEveryRepeatToAgreeAndANumber() {
+        assertEquals(Verdict.CONFIRMED, Verdict.everyValue(List.of(3.0, 2.0), v -> v >= 2, v -> v < 2));
+        assertEquals(Verdict.REFUTED, Verdict.everyValue(List.of(1.0, 1.9), v -> v >= 2, v -> v < 2));
+        assertEquals(Verdict.INCONCLUSIVE, Verdict.everyValue(List.of(1.0, 2.0), v -> v >= 2, v -> v < 2));
+        assertEquals(Verdict.INCONCLUSIVE, Verdict.everyValue(List.of(3.0, Double.NaN), v -> v >= 2, v -> v < 2));
+        assertEquals(Verdict.INCONCLUSIVE, Verdict.everyValue(List.of(), v -> v >= 2, v -> v < 2));
+    }
+}

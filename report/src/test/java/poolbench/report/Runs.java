@@ -1,0 +1,243 @@
+package poolbench.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.HdrHistogram.Histogram;
+import poolbench.compare.CompareRun;
+import poolbench.compare.Environment;
+import poolbench.compare.Pinning;
+import poolbench.compare.RunRecord;
+import poolbench.compare.ServerDeltas;
+import poolbench.loadgen.HistogramCodec;
+import poolbench.loadgen.LatencyReport;
+import poolbench.loadgen.LoadConfig;
+import poolbench.loadgen.LoadResult;
+import poolbench.server.StatsSnapshot;
+
+/**
+ * Run records built in code with exactly the figures a test needs, through the same public records compare writes;
+ * and run directories made of them.
+ */
+final class Runs {
+
+    static final long T0 = 1_800_000_000_000L;
+
+    private Runs() {
+    }
+
+    /** A fresh builder: one arm's run of a workload, every figure defaulted to something plausible. */
+    static Run run(String arm, String workload, int connections, int repeat) {
+        return new Run(arm, workload, connections, repeat);
+    }
+
+    static RunSet set(List<RunRecord> records) {
+        return new RunSet(Path.of("fixture"), records, Optional.empty(), new JmhResults(List.of(), List.of()));
+    }
+
+    static Environment environment(int repeats) {
+        return new Environment("2026-11-28T03:20:51Z", "fixture1", "Test CPU", 2, "6.1.0", "Linux amd64",
+                "Eclipse Adoptium", "25.0.3+9-LTS", "OpenJDK 64-Bit Server VM",
+                List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC"),
+                new Pinning(true, "0", "1", 1, 1, "server on CPUs 0, load on CPUs 1 (taskset)"), "abc123", "fixture",
+                "PT1S", "PT2S", repeats);
+    }
+
+    /** Writes the records and an environment as compare would: raw/<id>.json and environment.json. */
+    static Path writeRunDirectory(Path dir, List<RunRecord> records, Environment env) throws IOException {
+        Files.createDirectories(dir.resolve("raw"));
+        for (RunRecord r : records) {
+            CompareRun.JSON.writeValue(dir.resolve("raw").resolve(r.id() + ".json").toFile(), r);
+        }
+        if (env != null) {
+            CompareRun.JSON.writeValue(dir.resolve("environment.json").toFile(), env);
+        }
+        return dir;
+    }
+
+    /** Latencies spread from {@code fromMs} to {@code toMs}, with a few slow ones for a tail. */
+    static Histogram latencies(double fromMs, double toMs, int count) {
+        Histogram h = new Histogram(3_600_000_000_000L, 3);
+        for (int i = 0; i < count; i++) {
+            double ms = fromMs + (toMs - fromMs) * i / count;
+            h.recordValue((long) (ms * 1e6));
+        }
+        h.recordValue((long) (toMs * 10 * 1e6));
+        return h;
+    }
+
+    /** Everything one record says; the defaults describe a healthy pooled run. */
+    static final class Run {
+        final String arm;
+        final String workload;
+        final int connections;
+        final int repeat;
+        String path = "/plaintext";
+        boolean close;
+        List<String> serverArgs = List.of();
+        String buffers = "worker";
+        double requestsPerSecond = 10_000;
+        double allocBytesPerRequest = 1_000;
+        double cpuMicrosPerRequest = 100;
+        double gcPer10k = 1;
+        long threadsPeak = 20;
+        long threadsStarted = 0;
+        long workersPeak = 16;
+        long workersAliveBefore = 16;
+        long workersStarted = 0;
+        long workersStartedSinceStart = 16;
+        long workersReaped = 0;
+        long workersAliveAtEnd = 16;
+        long poolPeakCounter = 16;
+        long accepted = 16;
+        long rejected = 0;
+        double latencyFromMs = 0.1;
+        double latencyToMs = 2;
+        List<long[]> samples = List.of();
+
+        Run(String arm, String workload, int connections, int repeat) {
+            this.arm = arm;
+            this.workload = workload;
+            this.connections = connections;
+            this.repeat = repeat;
+        }
+
+        Run close() {
+            close = true;
+            return this;
+        }
+
+        Run path(String p) {
+            path = p;
+            return this;
+        }
+
+        Run serverArgs(String... args) {
+            serverArgs = List.of(args);
+            return this;
+        }
+
+        Run buffers(String b) {
+            buffers = b;
+            return this;
+        }
+
+        Run rps(double v) {
+            requestsPerSecond = v;
+            return this;
+        }
+
+        Run alloc(double v) {
+            allocBytesPerRequest = v;
+            return this;
+        }
+
+        Run cpu(double v) {
+            cpuMicrosPerRequest = v;
+            return this;
+        }
+
+        Run gc(double v) {
+            gcPer10k = v;
+            return this;
+        }
+
+        Run threads(long peak, long started) {
+            threadsPeak = peak;
+            threadsStarted = started;
+            return this;
+        }
+
+        /** Workers alive at the window's start, started in it, and the sampled peak. */
+        Run workers(long aliveBefore, long startedInWindow, long peak) {
+            workersAliveBefore = aliveBefore;
+            workersStarted = startedInWindow;
+            workersPeak = peak;
+            poolPeakCounter = peak;
+            return this;
+        }
+
+        /** Started since the server began, reaped to the end of the idle phase, alive at its end. */
+        Run lifecycle(long startedSinceStart, long reaped, long aliveAtEnd) {
+            workersStartedSinceStart = startedSinceStart;
+            workersReaped = reaped;
+            workersAliveAtEnd = aliveAtEnd;
+            return this;
+        }
+
+        Run poolPeakCounter(long v) {
+            poolPeakCounter = v;
+            return this;
+        }
+
+        Run connections(long acceptedInWindow, long rejectedInWindow) {
+            accepted = acceptedInWindow;
+            rejected = rejectedInWindow;
+            return this;
+        }
+
+        Run latency(double fromMs, double toMs) {
+            latencyFromMs = fromMs;
+            latencyToMs = toMs;
+            return this;
+        }
+
+        /** Samples as {seconds after the first, workers alive, threads live}. */
+        Run samples(long[]... s) {
+            samples = List.of(s);
+            return this;
+        }
+
+        RunRecord build() {
+            double seconds = 2;
+            long requests = Math.round(requestsPerSecond * seconds);
+            Histogram h = latencies(latencyFromMs, latencyToMs, (int) Math.min(requests, 5_000));
+            Map<String, Double> percentiles = new LinkedHashMap<>();
+            for (double p : new double[] {50, 75, 90, 99, 99.9, 99.99}) {
+                percentiles.put(p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p),
+                        h.getValueAtPercentile(p) / 1e6);
+            }
+            LatencyReport latency = new LatencyReport("send", h.getTotalCount(), h.getMinValue() / 1e6,
+                    h.getMean() / 1e6, h.getStdDeviation() / 1e6, h.getMaxValue() / 1e6, percentiles,
+                    HistogramCodec.encode(h));
+            LoadConfig config = new LoadConfig("http://127.0.0.1:8080" + path, connections, 1, Duration.ofSeconds(2),
+                    Duration.ZERO, null, close, 1, Duration.ofSeconds(2));
+            LoadResult load = new LoadResult(LoadResult.TOOL, config, "closed-loop", "2026-11-28T03:20:51Z", seconds,
+                    false, requests, requests, 0, requestsPerSecond, requests * 130, requests * 60,
+                    requests * 65.0, new LoadResult.Connections(close ? requests : connections, 0),
+                    new LoadResult.Errors(0, 0, 0, 0, 0, 0),
+                    new LoadResult.StatusClasses(0, requests - rejected, 0, 0, rejected, 0), latency, null, null,
+                    List.of());
+            ServerDeltas deltas = new ServerDeltas(requests, cpuMicrosPerRequest, allocBytesPerRequest, gcPer10k,
+                    gcPer10k * 2, threadsPeak, threadsStarted, workersPeak, workersStarted, workersReaped, accepted,
+                    rejected, 100L << 20);
+            StatsSnapshot before = snapshot(T0, workersAliveBefore, threadsPeak, workersStartedSinceStart
+                    - workersStarted, 0, poolPeakCounter);
+            StatsSnapshot after = snapshot(T0 + 2_000, workersPeak, threadsPeak, workersStartedSinceStart, 0,
+                    poolPeakCounter);
+            StatsSnapshot end = snapshot(T0 + 5_000, workersAliveAtEnd, threadsPeak, workersStartedSinceStart,
+                    workersReaped, poolPeakCounter);
+            List<StatsSnapshot> sampled = new ArrayList<>();
+            for (long[] s : samples) {
+                sampled.add(snapshot(T0 + s[0] * 1_000, s[1], s[2], workersStartedSinceStart, 0, poolPeakCounter));
+            }
+            String id = workload + "-c" + connections + "-" + arm + "-r" + repeat;
+            return new RunRecord(id, arm, workload, path, close, 1, connections, repeat, serverArgs, null, load, deltas,
+                    before, after, end, sampled);
+        }
+
+        private StatsSnapshot snapshot(long epochMillis, long workersAlive, long threadsLive, long started,
+                                       long reaped, long peak) {
+            return new StatsSnapshot(arm, buffers, epochMillis, epochMillis - T0 + 1_000, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    threadsLive, threadsLive, 0, workersAlive, 0, peak, started, reaped, 50L << 20, 90L << 20,
+                    100L << 20);
+        }
+    }
+}
