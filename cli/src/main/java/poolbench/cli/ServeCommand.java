@@ -66,6 +66,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Longest a keep-alive connection may idle (default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
+    @Option(names = "--write-timeout", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Longest one write may block on a client that does not read (default: ${DEFAULT-VALUE}).")
+    Duration writeTimeout;
+
     @Option(names = "--log-all-errors", description = "Log benign connection errors too.")
     boolean logAllErrors;
 
@@ -97,7 +101,7 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig serverConfig() {
         int admin = adminPort != null ? adminPort : port == 0 ? 0 : port + 1;
         return ServerConfig.DEFAULTS.withHost(host).withPorts(port, admin).withBuffers(buffers)
-                .withTimeouts(readTimeout, idleTimeout).withSleepOnOverflow(sleepOnOverflow);
+                .withTimeouts(readTimeout, idleTimeout).withWriteTimeout(writeTimeout).withSleepOnOverflow(sleepOnOverflow);
     }
 
     ArmOptions armOptions() {
