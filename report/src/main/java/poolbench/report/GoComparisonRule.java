@@ -37,9 +37,9 @@ final class GoComparisonRule implements ClaimRule {
         List<String> charts = List.of(ChartFiles.RELATIVE_THROUGHPUT);
         if (!runs.arms().contains(KnownArms.GO_FASTHTTP) || !runs.arms().contains(KnownArms.GO_NETHTTP)) {
             return missing("the Go arms were not in this run (" + KnownArms.GO_FASTHTTP + " and "
-                            + KnownArms.GO_NETHTTP + " need records); include them with ./poolbench compare --arms "
-                            + "classic,per-connection," + KnownArms.GO_FASTHTTP + "," + KnownArms.GO_NETHTTP
-                            + " (plus any other arms) on a machine with the Go reference servers built",
+                            + KnownArms.GO_NETHTTP + " need records); compare's full suite includes them where Go is "
+                            + "installed, or name them: ./poolbench compare --arms classic,per-connection,"
+                            + KnownArms.GO_FASTHTTP + "," + KnownArms.GO_NETHTTP,
                     List.of(), List.of(), charts);
         }
         ClaimResult go = ThroughputMultipleRule.evaluate(runs, KnownArms.GO_FASTHTTP, KnownArms.GO_NETHTTP, this,

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The arm names the claims are about, and the order reports list arms in: the pools first, then the thread per
- * connection they are measured against, then virtual threads, then the Go reference arms; any other arm after
+ * connection they are measured against, then virtual threads, then the reference servers; any other arm after
  * them by name, so a new arm shows up without an edit here.
  */
 final class KnownArms {
@@ -17,9 +17,13 @@ final class KnownArms {
     static final String VIRTUAL_POOLED = "virtual-pooled";
     static final String GO_FASTHTTP = "go-fasthttp";
     static final String GO_NETHTTP = "go-nethttp";
+    /** Production servers compare runs beside the arms, for scale. */
+    static final String HELIDON = "helidon";
+    static final String JETTY_QTP = "jetty-qtp";
+    static final String JETTY_VIRTUAL = "jetty-virtual";
 
     static final List<String> ORDER = List.of(CLASSIC, JDK_POOL, PER_CONNECTION, VIRTUAL, VIRTUAL_POOLED, GO_FASTHTTP,
-            GO_NETHTTP);
+            GO_NETHTTP, HELIDON, JETTY_QTP, JETTY_VIRTUAL);
 
     static final Comparator<String> COMPARATOR = Comparator.<String>comparingInt(KnownArms::rank)
             .thenComparing(Comparator.naturalOrder());

@@ -2,8 +2,10 @@ package poolbench.report;
 
 import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 import poolbench.compare.RunRecord;
+import poolbench.server.StatsSnapshot;
 
 /**
  * A figure read from one run's record, with the heading and unit a report prints it under. The client's figures
@@ -14,9 +16,12 @@ enum Metric {
     P50_MS("p50 ms", "ms", r -> r.load().latency().percentileMs(50), Numbers::human),
     P99_MS("p99 ms", "ms", r -> r.load().latency().percentileMs(99), Numbers::human),
     P999_MS("p99.9 ms", "ms", r -> r.load().latency().percentileMs(99.9), Numbers::human),
-    CPU_MICROS_PER_REQUEST("CPU µs/request", "µs", r -> r.server().cpuMicrosPerRequest(), Numbers::human),
-    ALLOC_BYTES_PER_REQUEST("alloc B/request", "bytes", r -> r.server().allocBytesPerRequest(), Numbers::human),
-    GC_PER_10K_REQUESTS("GCs per 10k requests", "collections", r -> r.server().gcPer10kRequests(), Numbers::human),
+    CPU_MICROS_PER_REQUEST("CPU µs/request", "µs", r -> known(r, StatsSnapshot::processCpuNanos,
+            r.server().cpuMicrosPerRequest()), Numbers::human),
+    ALLOC_BYTES_PER_REQUEST("alloc B/request", "bytes", r -> known(r, StatsSnapshot::allocatedBytes,
+            r.server().allocBytesPerRequest()), Numbers::human),
+    GC_PER_10K_REQUESTS("GCs per 10k requests", "collections", r -> known(r, StatsSnapshot::gcCount,
+            r.server().gcPer10kRequests()), Numbers::human),
     THREADS_PEAK("peak threads", "platform threads", r -> r.server().threadsPeak(), Numbers::count),
     WORKERS_PEAK("peak workers", "workers", r -> r.server().workersPeak(), Numbers::count),
     PEAK_RSS_MIB("peak RSS MiB", "MiB", r -> r.server().peakRssBytes() < 0 ? Double.NaN
@@ -45,6 +50,14 @@ enum Metric {
 
     String unit() {
         return unit;
+    }
+
+    /**
+     * A server that cannot count something reports -1 for it (a Go arm without /proc, say); the difference of two
+     * -1s would read as zero, so the figure is not a number instead.
+     */
+    private static double known(RunRecord r, ToLongFunction<StatsSnapshot> counter, double value) {
+        return r.before() != null && counter.applyAsLong(r.before()) < 0 ? Double.NaN : value;
     }
 
     /** The figure of one successful run. */

@@ -211,7 +211,7 @@ final class Runs {
                     Duration.ZERO, null, close, 1, Duration.ofSeconds(2));
             LoadResult load = new LoadResult(LoadResult.TOOL, config, "closed-loop", "2026-11-28T03:20:51Z", seconds,
                     false, requests, requests, 0, requestsPerSecond, requests * 130, requests * 60,
-                    requests * 65.0, new LoadResult.Connections(close ? requests : connections, 0),
+                    requests * 65.0, seconds / 2, new LoadResult.Connections(close ? requests : connections, 0),
                     new LoadResult.Errors(0, 0, 0, 0, 0, 0),
                     new LoadResult.StatusClasses(0, requests - rejected, 0, 0, rejected, 0), latency, null, null,
                     List.of());
