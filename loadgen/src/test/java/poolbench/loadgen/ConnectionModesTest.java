@@ -82,6 +82,21 @@ class ConnectionModesTest {
         }
     }
 
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void aBodyDelimitedByTheServersCloseCompletesAtEndOfStream() throws Exception {
+        try (ScriptedHttpServer server = ScriptedHttpServer.start(n -> new ScriptedHttpServer.Response(
+                ScriptedHttpServer.ascii("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nHello, World!"), true))) {
+            LoadResult result = LoadGenerator.run(config(server).withConnections(2));
+
+            assertTrue(result.requests() > 10, "requests " + result.requests());
+            assertEquals(server.requestsRead(), result.requests());
+            assertEquals(result.requests(), result.statusClasses().success());
+            assertEquals(0, result.errors().lostRequests());
+            assertEquals(result.requests(), result.connections().closedByServer());
+        }
+    }
+
     private static LoadConfig config(ScriptedHttpServer server) {
         return LoadConfig.defaults(server.url("/")).withThreads(1).withDuration(DURATION);
     }

@@ -22,6 +22,23 @@ class OpenLoopCorrectionTest {
     private static final long STALL_MILLIS = 1000;
 
     @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void everyScheduledRequestIsSentOrCountedAsUnsent() throws Exception {
+        try (CountingJdkServer server = CountingJdkServer.start()) {
+            LoadConfig config = LoadConfig.defaults(server.url()).withConnections(4).withThreads(2)
+                    .withRate(400.0).withDuration(Duration.ofSeconds(1));
+
+            LoadResult result = LoadGenerator.run(config);
+
+            long scheduled = result.sent() + result.schedule().unsent();
+            assertTrue(Math.abs(scheduled - 400) <= config.threads(), "scheduled " + scheduled);
+            assertEquals(server.requests(), result.requests());
+            assertEquals(result.sent(), result.requests() + result.errors().lostRequests());
+            assertEquals(result.requests(), result.serviceTime().count());
+        }
+    }
+
+    @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void aServerStallShowsInTheCorrectedTailButNotInTheServiceTime() throws Exception {
         AtomicBoolean stalled = new AtomicBoolean();
