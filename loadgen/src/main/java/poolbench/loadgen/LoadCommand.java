@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * {@code poolbench load URL}: drives any HTTP/1.1 server and prints a wrk-like summary. Bad input is one
  * line on stderr and exit code 2, never a stack trace; Ctrl-C prints (and writes) what was measured so far.
  */
-@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "load", sortOptions = false,
         description = {"HTTP/1.1 load generator (closed loop, or open loop with --rate), like wrk.",
                 "Latency goes into HdrHistogram; --json writes the whole result, --hgrm the percentile distribution."})
 public final class LoadCommand implements Callable<Integer> {
@@ -70,6 +70,9 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--hgrm", paramLabel = "FILE",
             description = "write the latency percentile distribution in ms (open loop: also FILE with .service before the extension)")
     Path hgrm;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
 
     /** A command line that reports usage errors in one line; use it (or {@link #ONE_LINE_ERRORS}) when registering the command. */
     public static CommandLine newCommandLine() {
