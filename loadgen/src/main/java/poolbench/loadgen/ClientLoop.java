@@ -53,6 +53,7 @@ final class ClientLoop implements Runnable {
     final LoopRecorders recorders = new LoopRecorders();
 
     private volatile boolean stopRequested;
+    private Throwable failure;
     private long cpuAtMeasureStart = -1;
     private long cpuAtEnd = -1;
     private boolean sending = true;
@@ -92,11 +93,16 @@ final class ClientLoop implements Runnable {
     public void run() {
         try {
             loop();
-        } catch (IOException e) {
-            throw new IllegalStateException("selector failed", e);
+        } catch (IOException | RuntimeException | Error e) {
+            failure = e;
         } finally {
             closeAll();
         }
+    }
+
+    /** What ended the loop abnormally (a selector failure), or null; read it after the thread has ended. */
+    Throwable failure() {
+        return failure;
     }
 
     private void loop() throws IOException {

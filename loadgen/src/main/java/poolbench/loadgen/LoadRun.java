@@ -117,6 +117,11 @@ public final class LoadRun {
             for (Thread t : loopThreads) {
                 t.join();
             }
+            for (ClientLoop loop : loops) {
+                if (loop.failure() != null) {
+                    throw loop.failure();
+                }
+            }
             long sendingEnded = stopRequested ? Math.min(stoppedAt, clock.sendDeadline()) : clock.sendDeadline();
             long measuredNanos = Math.max(0, sendingEnded - clock.measureStart());
             int lastSecond = (int) Math.max(0, (measuredNanos - 1) / SECOND_NANOS);
