@@ -58,6 +58,7 @@ final class ClientLoop implements Runnable {
     private long cpuAtEnd = -1;
     private boolean sending = true;
     private long now;
+    private long nextTimerCheck;
     private int cursor;
 
     /**
@@ -110,35 +111,46 @@ final class ClientLoop implements Runnable {
         for (ConnectionState c : connections) {
             open(c);
         }
-        long nextTimerCheck = now;
-        while (!stopRequested) {
-            now = System.nanoTime();
-            if (cpuAtMeasureStart < 0 && clock.measured(now)) {
-                cpuAtMeasureStart = THREAD_CPU.getCurrentThreadCpuTime();
-            }
-            if (sending && now >= clock.sendDeadline()) {
-                stopSending();
-            }
-            if (!sending && (now >= clock.drainDeadline() || !anyInFlight())) {
-                break;
-            }
-            if (now >= nextTimerCheck) {
-                checkTimers();
-                nextTimerCheck = now + Math.min(MAX_WAIT_NANOS, timeoutNanos / 4);
-            }
-            long wait = Math.min(nextTimerCheck, sending ? clock.sendDeadline() : clock.drainDeadline()) - now;
-            if (schedule != null && sending && sendDue()) {
-                wait = Math.min(wait, schedule.nextIntendedTime() - now);
-            }
-            if (wait <= 0) {
-                selector.selectNow(onReady);
-            } else {
-                selector.select(onReady, (wait + 999_999) / 1_000_000);
-            }
+        nextTimerCheck = now;
+        boolean running = true;
+        while (running && !stopRequested) {
+            running = turn();
         }
         now = System.nanoTime();
         countUnanswered(stopRequested ? Counter.ABANDONED : Counter.TIMEOUTS);
         cpuAtEnd = THREAD_CPU.getCurrentThreadCpuTime();
+    }
+
+    /**
+     * One turn of the loop: phase changes, timers, due sends, then one select. False when the loop is done.
+     * A method of its own so that the JIT compiles it after a few thousand calls; as the body of the
+     * long-running loop it would wait for on-stack replacement and run interpreted for seconds.
+     */
+    private boolean turn() throws IOException {
+        now = System.nanoTime();
+        if (cpuAtMeasureStart < 0 && clock.measured(now)) {
+            cpuAtMeasureStart = THREAD_CPU.getCurrentThreadCpuTime();
+        }
+        if (sending && now >= clock.sendDeadline()) {
+            stopSending();
+        }
+        if (!sending && (now >= clock.drainDeadline() || !anyInFlight())) {
+            return false;
+        }
+        if (now >= nextTimerCheck) {
+            checkTimers();
+            nextTimerCheck = now + Math.min(MAX_WAIT_NANOS, timeoutNanos / 4);
+        }
+        long wait = Math.min(nextTimerCheck, sending ? clock.sendDeadline() : clock.drainDeadline()) - now;
+        if (schedule != null && sending && sendDue()) {
+            wait = Math.min(wait, schedule.nextIntendedTime() - now);
+        }
+        if (wait <= 0) {
+            selector.selectNow(onReady);
+        } else {
+            selector.select(onReady, (wait + 999_999) / 1_000_000);
+        }
+        return true;
     }
 
     /**
