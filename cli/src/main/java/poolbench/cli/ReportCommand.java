@@ -16,7 +16,8 @@ import poolbench.report.Report;
         "When DIR is inside a results/ directory, also rewrites results/README.md, the index of every run."})
 final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "A run directory written by compare (raw/) or jmh (jmh/).")
+    @Parameters(index = "0", paramLabel = "DIR",
+            description = "A run directory written by compare (raw/) or jmh (jmh/).")
     Path dir;
 
     @Option(names = "--index", paramLabel = "RESULTS",

@@ -49,8 +49,8 @@ final class BoundedParallelismRule implements ClaimRule {
                     Numbers.count(r.server().connectionsRejected()) + " connections answered 503"));
         }
         List<Evidence> evidence = new ArrayList<>(List.of(
-                new Evidence("classic peak workers, overload", peaks, false, true),
-                new Evidence("classic connections answered 503, overload", rejected, false, true)));
+                new Evidence("classic peak workers, overload", peaks, Numbers::count, true),
+                new Evidence("classic connections answered 503, overload", rejected, Numbers::count, true)));
         evidence.addAll(contrast(runs));
         if (classic.isEmpty()) {
             return missing("no successful overload runs of classic", evidence, List.of(), charts);
@@ -100,7 +100,7 @@ final class BoundedParallelismRule implements ClaimRule {
                     + peakWorkers(r) + " workers, " + Numbers.count(r.server().connectionsRejected()) + " 503s"))
                     .toList();
             if (!threads.isEmpty()) {
-                list.add(new Evidence(arm + " peak platform threads, overload", threads, false, false));
+                list.add(new Evidence(arm + " peak platform threads, overload", threads, Numbers::count, false));
             }
         }
         return list;

@@ -7,13 +7,14 @@ import java.util.function.DoubleFunction;
  * A figure a claim's rule reads, per repeat, or one shown beside it for context.
  *
  * @param label   what the figure is, e.g. "classic ÷ per-connection requests/s, plaintext-close"
- * @param ratio   whether the values are ratios (written 2.31×) rather than counts
+ * @param format  how a value is written: {@link Numbers#ratio} for ratios, {@link Numbers#count} for counts
  * @param decides whether the rule's verdict is computed from it
  */
-record Evidence(String label, List<Measured> values, boolean ratio, boolean decides) {
+record Evidence(String label, List<Measured> values, DoubleFunction<String> format, boolean decides) {
 
     static Evidence ratios(String label, List<RepeatRatio> ratios, boolean decides) {
-        return new Evidence(label, ratios.stream().map(r -> Measured.of(r, Numbers::human)).toList(), true, decides);
+        return new Evidence(label, ratios.stream().map(r -> Measured.of(r, Numbers::human)).toList(), Numbers::ratio,
+                decides);
     }
 
     List<Double> numbers() {
@@ -24,10 +25,6 @@ record Evidence(String label, List<Measured> values, boolean ratio, boolean deci
         return Spread.of(numbers());
     }
 
-    DoubleFunction<String> format() {
-        return ratio ? Numbers::ratio : Numbers::human;
-    }
-
     /** "2.31× (2.20×–2.45×) over 3 repeats", or "no data". */
     String summary() {
         if (values.isEmpty()) {
@@ -36,6 +33,6 @@ record Evidence(String label, List<Measured> values, boolean ratio, boolean deci
         if (spread().empty()) {
             return "n/a (no repeat gave a number: e.g. 0 ÷ 0)";
         }
-        return spread().format(format()) + (values.size() == 1 ? " (one repeat)" : " over " + values.size() + " repeats");
+        return spread().format(format) + (values.size() == 1 ? " (one repeat)" : " over " + values.size() + " repeats");
     }
 }

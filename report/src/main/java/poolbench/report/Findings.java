@@ -15,6 +15,8 @@ import poolbench.compare.Workload;
  */
 final class Findings {
 
+    private static final String LOOPBACK = "LoopbackBenchmark";
+
     private Findings() {
     }
 
@@ -24,18 +26,18 @@ final class Findings {
         connectionCost(md, runs);
         jdkPool(md, runs);
         handOff(md, runs);
+        loopback(md, runs);
         workerOrder(md, runs);
     }
 
     /** One row per workload point, one column per arm: the paired ratio's median and range. */
     static void relativeToClassic(Markdown md, RunSet runs, Metric metric, String title) {
+        md.heading(3, title);
         List<String> others = runs.arms().stream().filter(a -> !a.equals(KnownArms.CLASSIC)).toList();
         if (!runs.arms().contains(KnownArms.CLASSIC) || others.isEmpty()) {
-            md.heading(3, title);
             md.paragraph("Needs classic and at least one other arm; this run has " + runs.arms() + ".");
             return;
         }
-        md.heading(3, title);
         List<String> header = new ArrayList<>(List.of("workload, connections"));
         header.addAll(others);
         List<List<String>> rows = new ArrayList<>();
@@ -98,8 +100,8 @@ final class Findings {
         }
         md.paragraph("Medians over every connection count and repeat; each row's \"added\" columns are its median "
                 + "minus the row it builds on.");
-        md.table(List.of("arm, workload", "what it adds", "CPU µs/request", "added CPU µs", "alloc B/request", "added B"),
-                rows);
+        md.table(List.of("arm, workload", "what it adds", "CPU µs/request", "added CPU µs", "alloc B/request",
+                "added B"), rows);
         List<String> sentences = new ArrayList<>();
         double connection = closeCpu.get() - keepAliveCpu.get();
         sentences.add(String.format(Locale.ROOT, "On classic a request on its own connection costs %s µs of CPU more "
@@ -116,7 +118,8 @@ final class Findings {
         runs.jmh().of("ParseBenchmark").stream().filter(r -> r.method().equals("workerOwnedBuffers")
                         && r.param("request").equals("PLAINTEXT") && Double.isFinite(r.microsPerOp())).findFirst()
                 .ifPresent(r -> sentences.add("Parsing and answering the plaintext request alone (JMH, no socket) "
-                        + "takes " + Numbers.human(r.microsPerOp()) + " µs, against " + Numbers.human(keepAliveCpu.get())
+                        + "takes " + Numbers.human(r.microsPerOp()) + " µs, against "
+                        + Numbers.human(keepAliveCpu.get())
                         + " µs of process CPU per keep-alive request on classic."));
         md.paragraph(String.join(" ", sentences));
     }
@@ -187,6 +190,26 @@ final class Findings {
                     Numbers.human(r.allocBytesPerOp())));
         }
         md.table(List.of("target", "benchmark", "µs per hand-off", "÷ CLASSIC_POOL", "alloc B/op"), table);
+    }
+
+    /** One request over loopback per arm, on a kept-alive connection and on a new one, against classic's. */
+    static void loopback(Markdown md, RunSet runs) {
+        md.heading(3, "One request over loopback, per arm (JMH)");
+        Optional<String> mode = runs.jmh().firstMode(LOOPBACK, JmhCharts.TIME_MODES);
+        if (mode.isEmpty()) {
+            md.paragraph("The JMH loopback suite is not in this run.");
+            return;
+        }
+        List<JmhResult> rows = runs.jmh().of(LOOPBACK, mode.get());
+        List<List<String>> table = new ArrayList<>();
+        for (JmhResult r : rows) {
+            Optional<JmhResult> classic = rows.stream().filter(x -> x.method().equals(r.method())
+                    && x.param("arm").equals(KnownArms.CLASSIC)).findFirst();
+            table.add(List.of(r.param("arm"), r.method(), Numbers.human(r.microsPerOp()),
+                    classic.map(c -> Numbers.ratio(r.microsPerOp() / c.microsPerOp())).orElse("–"),
+                    Numbers.human(r.allocBytesPerOp())));
+        }
+        md.table(List.of("arm", "benchmark", "µs per request", "÷ classic", "alloc B/op (client and server)"), table);
     }
 
     /** LIFO against FIFO: whether the ready stack's order pays, and whether JMH can tell them apart. */

@@ -98,9 +98,10 @@ final class GcPressureRule implements ClaimRule {
             }
         }
         evidence.add(new Evidence("buffers' bytes per request: classic with --buffers connection − classic, "
-                + "plaintext-close (workload " + connectionBuffers.get(0).workload() + ")", buffers, false, false));
+                + "plaintext-close (workload " + connectionBuffers.get(0).workload() + ")", buffers, Numbers::human,
+                false));
         evidence.add(new Evidence("threads' bytes per request: per-connection − classic with --buffers connection, "
-                + "plaintext-close", threads, false, false));
+                + "plaintext-close", threads, Numbers::human, false));
         Spread b = Spread.of(buffers.stream().map(Measured::value).toList());
         Spread t = Spread.of(threads.stream().map(Measured::value).toList());
         if (!b.empty() && !t.empty() && b.median() + t.median() > 0) {

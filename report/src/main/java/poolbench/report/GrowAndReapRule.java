@@ -40,12 +40,12 @@ final class GrowAndReapRule implements ClaimRule {
         List<RunRecord> classic = runs.ok(Workload.BURST, KnownArms.CLASSIC);
         List<Evidence> evidence = new ArrayList<>();
         evidence.add(new Evidence("classic workers reaped, burst", classic.stream().map(GrowAndReapRule::reaped)
-                .toList(), false, true));
+                .toList(), Numbers::count, true));
         for (String arm : runs.arms()) {
             List<RunRecord> other = runs.ok(Workload.BURST, arm);
             if (!arm.equals(KnownArms.CLASSIC) && !other.isEmpty()) {
                 evidence.add(new Evidence(arm + " workers reaped, burst",
-                        other.stream().map(GrowAndReapRule::reaped).toList(), false, false));
+                        other.stream().map(GrowAndReapRule::reaped).toList(), Numbers::count, false));
             }
         }
         if (classic.isEmpty()) {

@@ -167,9 +167,9 @@ final class RunSet {
     }
 
     /**
-     * Runs of a {@code Connection: close} /plaintext workload with per-connection buffers ({@code --buffers connection})
-     * on the given arm: recognised by what the server reported, whatever the workload is called, since that is what
-     * separates buffer reuse from thread reuse.
+     * Runs of a {@code Connection: close} /plaintext workload with per-connection buffers
+     * ({@code --buffers connection}) on the given arm: recognised by what the server reported, whatever the workload
+     * is called, since that is what separates buffer reuse from thread reuse.
      */
     List<RunRecord> closeWithConnectionBuffers(String arm) {
         return records.stream().filter(r -> r.ok() && r.arm().equals(arm) && r.close()

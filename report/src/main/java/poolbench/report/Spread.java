@@ -36,10 +36,12 @@ record Spread(double median, double min, double max, int n) {
         if (n == 0) {
             return "–";
         }
-        if (n == 1 || min == max) {
+        String low = number.apply(min);
+        String high = number.apply(max);
+        // A range that rounds to one number says nothing the median does not.
+        if (n == 1 || low.equals(high)) {
             return number.apply(median);
         }
-        return number.apply(median) + " (" + number.apply(min) + "–" + number.apply(max) + ")";
+        return number.apply(median) + " (" + low + "–" + high + ")";
     }
-
 }

@@ -39,7 +39,7 @@ final class WorkerReuseRule implements ClaimRule {
         List<String> charts = List.of(ChartFiles.CPU_PER_REQUEST);
         List<RunRecord> classic = runs.ok(Workload.PLAINTEXT_CLOSE, KnownArms.CLASSIC);
         Evidence perWorker = new Evidence("classic connections per worker, plaintext-close",
-                classic.stream().map(WorkerReuseRule::connectionsPerWorker).toList(), false, true);
+                classic.stream().map(WorkerReuseRule::connectionsPerWorker).toList(), Numbers::human, true);
         List<Evidence> evidence = new ArrayList<>(List.of(perWorker));
         List<RunRecord> perConnection = runs.ok(Workload.PLAINTEXT_CLOSE, KnownArms.PER_CONNECTION);
         if (!perConnection.isEmpty()) {
@@ -47,7 +47,7 @@ final class WorkerReuseRule implements ClaimRule {
                     perConnection.stream().map(r -> new Measured(r.connections(), r.repeat(),
                             ratio(r.server().connectionsAccepted(), r.server().threadsStarted()),
                             Numbers.count(r.server().connectionsAccepted()) + " ÷ "
-                                    + Numbers.count(r.server().threadsStarted()))).toList(), false, false));
+                                    + Numbers.count(r.server().threadsStarted()))).toList(), Numbers::human, false));
         }
         if (classic.isEmpty()) {
             return missing("no successful plaintext-close runs of classic", evidence, List.of(), charts);

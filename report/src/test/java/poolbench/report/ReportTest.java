@@ -151,6 +151,7 @@ class ReportTest {
         assertTrue(claims.contains("## What the data shows that the article did not claim"));
         assertTrue(claims.contains("### Where the cost of a new connection goes"));
         assertTrue(claims.contains("### LIFO vs FIFO worker order (JMH)"));
+        assertTrue(claims.contains("| per-connection | requestOnNewConnection | 1,575 | 5.75× |"), claims);
         assertTrue(claims.contains("[charts/alloc-per-request.png](charts/alloc-per-request.png)"));
         assertTrue(claims.contains("**Verdict: confirmed** — ≥ 2.00 in all 2 pairs."), "claim 1 on the fixture");
         assertTrue(claims.contains("**Verdict: inconclusive** — missing data: the Go arms were not in this run"));
