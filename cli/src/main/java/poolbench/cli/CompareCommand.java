@@ -81,6 +81,7 @@ final class CompareCommand implements Callable<Integer> {
         SummaryTable.print(records, stdout);
         stdout.println();
         stdout.println("records: " + dir.resolve("raw") + "  environment: " + dir.resolve("environment.json"));
+        ReportCommand.afterRun(dir, stdout);
         return records.stream().allMatch(RunRecord::ok) ? 0 : 1;
     }
 }

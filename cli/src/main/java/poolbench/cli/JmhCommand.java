@@ -142,6 +142,8 @@ final class JmhCommand implements Callable<Integer> {
         if (Files.isRegularFile(json)) {
             out.println("poolbench: JMH results: " + json);
             out.println("poolbench: environment: " + environment);
+            out.flush();
+            ReportCommand.afterRun(dir.getParent(), System.out);
         } else {
             out.println("poolbench: JMH wrote no results (exit code " + exit + "); environment: " + environment);
         }

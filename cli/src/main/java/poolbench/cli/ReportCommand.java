@@ -1,5 +1,6 @@
 package poolbench.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,21 @@ final class ReportCommand implements Callable<Integer> {
         out.println();
         out.print(written.headline());
         return 0;
+    }
+
+    /**
+     * Writes the report at the end of compare or jmh. The records are already on disk, so a failure here is one
+     * line saying how to retry, not a failed run.
+     */
+    static void afterRun(Path dir, PrintStream out) {
+        Path run = dir.toAbsolutePath().normalize();
+        try {
+            Report.write(run, defaultIndex(run));
+            out.println("report: " + run.resolve("README.md") + ", " + run.resolve("CLAIMS.md"));
+        } catch (IOException | RuntimeException e) {
+            out.println("poolbench: the results are saved but the report failed (" + e.getMessage()
+                    + "); retry with: ./poolbench report " + dir);
+        }
     }
 
     /** A run published under results/ keeps results/README.md current; a scratch run elsewhere touches nothing. */
