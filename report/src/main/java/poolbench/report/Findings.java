@@ -44,22 +44,13 @@ final class Findings {
         for (WorkloadPoint p : runs.points()) {
             List<String> row = new ArrayList<>(List.of(p.label()));
             for (String arm : others) {
-                List<Double> ratios = pairedAt(runs, p, arm, KnownArms.CLASSIC, metric);
+                List<Double> ratios = runs.pairedRatios(p, arm, KnownArms.CLASSIC, metric);
                 row.add(Spread.of(ratios).format(Numbers::ratio));
             }
             rows.add(row);
         }
         md.paragraph("Median of the per-repeat ratios, with their range when there are several repeats.");
         md.table(header, rows);
-    }
-
-    static List<Double> pairedAt(RunSet runs, WorkloadPoint p, String numerator, String denominator, Metric metric) {
-        List<Double> ratios = new ArrayList<>();
-        for (RunRecord n : runs.ok(p, numerator)) {
-            runs.ok(p, denominator, n.repeat()).ifPresent(d ->
-                    ratios.add(new RepeatRatio(p.connections(), n.repeat(), metric.of(n), metric.of(d)).ratio()));
-        }
-        return ratios;
     }
 
     /**
@@ -149,7 +140,7 @@ final class Findings {
         double bestValue = Double.NEGATIVE_INFINITY;
         double worstValue = Double.POSITIVE_INFINITY;
         for (WorkloadPoint p : runs.points()) {
-            Spread s = Spread.of(pairedAt(runs, p, KnownArms.JDK_POOL, KnownArms.CLASSIC, Metric.REQUESTS_PER_SECOND));
+            Spread s = Spread.of(runs.pairedRatios(p, KnownArms.JDK_POOL, KnownArms.CLASSIC, Metric.REQUESTS_PER_SECOND));
             if (s.empty()) {
                 continue;
             }

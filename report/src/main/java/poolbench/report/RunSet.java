@@ -166,6 +166,12 @@ final class RunSet {
         return ratios;
     }
 
+    /** The paired ratios of {@link #pairedRatios(String, String, String, ToDoubleFunction)} at one workload point. */
+    List<Double> pairedRatios(WorkloadPoint p, String numerator, String denominator, Metric metric) {
+        return pairedRatios(p.workload(), numerator, denominator, metric::of).stream()
+                .filter(r -> r.connections() == p.connections()).map(RepeatRatio::ratio).toList();
+    }
+
     /**
      * Runs of a {@code Connection: close} /plaintext workload with per-connection buffers
      * ({@code --buffers connection}) on the given arm: recognised by what the server reported, whatever the workload
