@@ -153,13 +153,14 @@ func run(o options) error {
 		go admin.Serve(adminLn)
 		statsWhere = fmt.Sprintf("http://%s:%d/stats", o.host, adminLn.Addr().(*net.TCPAddr).Port)
 	}
+	// Listen for SIGTERM before saying ready, so that a stop sent right after the ready line stops cleanly.
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)
 	served := make(chan error, 1)
 	go func() { served <- srv.serve(countingListener{Listener: ln, counts: counts}) }()
 	fmt.Printf("%s serving on http://%s:%d  (stats: %s; buffers: n/a)\n", o.arm, o.host,
 		ln.Addr().(*net.TCPAddr).Port, statsWhere)
 
-	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)
 	select {
 	case <-signals:
 	case err := <-served:

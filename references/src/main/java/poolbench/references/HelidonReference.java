@@ -1,6 +1,7 @@
 package poolbench.references;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -84,7 +85,16 @@ public final class HelidonReference implements ReferenceServer {
         try {
             server = builder.build().start();
         } catch (RuntimeException e) {
+            // Helidon wraps the BindException; unwrapped, serve can name the port to change.
+            if (e.getCause() instanceof BindException bind) {
+                throw bind;
+            }
             throw new IOException("Helidon did not start: " + e.getMessage(), e);
+        }
+        if (!server.isRunning()) {
+            // Helidon logs a listener that failed to bind and returns a stopped server rather than throwing.
+            throw new IOException("Helidon did not start on " + config.host() + ":" + config.port()
+                    + "; its log above says why");
         }
         StatsEndpoint admin = null;
         if (config.adminPort() >= 0) {

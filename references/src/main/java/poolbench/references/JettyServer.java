@@ -1,6 +1,7 @@
 package poolbench.references;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -84,6 +85,10 @@ final class JettyServer implements RunningServer {
             }
         } catch (Exception e) {
             stopQuietly(server);
+            // Jetty wraps the BindException; unwrapped, serve can name the port to change.
+            if (e.getCause() instanceof BindException bind) {
+                throw bind;
+            }
             if (e instanceof IOException io) {
                 throw io;
             }
