@@ -68,6 +68,7 @@ public final class ConnectionLoop implements ConnectionServer {
         // The first request must arrive within the read timeout counted from the accept.
         long deadline = System.nanoTime() + readTimeoutNanos;
         boolean betweenRequests = false;
+        int soTimeout = -1;
         while (true) {
             int answered = 0;
             while (true) {
@@ -131,7 +132,12 @@ public final class ConnectionLoop implements ConnectionServer {
                 }
                 timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000));
             }
-            connection.setSoTimeout(timeoutMillis);
+            if (timeoutMillis != soTimeout) {
+                // Socket options go through a boxed, synchronized path: set one only when it changes, which on a
+                // busy keep-alive connection is once.
+                connection.setSoTimeout(timeoutMillis);
+                soTimeout = timeoutMillis;
+            }
             int n;
             try {
                 n = in.read(buf, end, buf.length - end);

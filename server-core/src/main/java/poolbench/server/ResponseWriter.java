@@ -93,9 +93,19 @@ public final class ResponseWriter {
         len += b.length;
     }
 
+    /** Content-Length values below this are copied from a table instead of formatted digit by digit. */
+    private static final int ENCODED_LENGTHS = 1024;
+    private static final byte[][] DECIMALS = new byte[ENCODED_LENGTHS][];
+
+    static {
+        for (int i = 0; i < ENCODED_LENGTHS; i++) {
+            DECIMALS[i] = ascii(Integer.toString(i));
+        }
+    }
+
     private void putDecimal(int n) {
-        if (n == 0) {
-            buf[len++] = '0';
+        if (n < ENCODED_LENGTHS) {
+            put(DECIMALS[n]);
             return;
         }
         int digits = 0;
