@@ -45,6 +45,9 @@ final class ChartStyle {
     /** Every line solid: XChart would otherwise dash the fifth series, which reads as a different kind of line. */
     static final BasicStroke LINE = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
 
+    /** What the three spaces before a value label take up at the tick labels' size. */
+    private static final int LABEL_LIFT_PIXELS = 14;
+
     static {
         // Charts are drawn into images, never onto a screen: servers and CI have no display.
         System.setProperty("java.awt.headless", "true");
@@ -80,10 +83,13 @@ final class ChartStyle {
     /**
      * Writes each bar's value above it, turned upright, in the y axis's number format {@code pattern}: the bars of
      * small values stay readable beside large ones. XChart anchors an upright label just inside the bar's top, so the
-     * format starts with spaces that lift the digits clear of it. Leaves headroom above the tallest bar.
+     * format starts with spaces that lift the digits clear of it; the y axis's tick labels share that format, and the
+     * spaces would push them onto the axis, so the ticks get as much more padding. Leaves headroom above the tallest
+     * bar.
      */
     static void valueLabels(CategoryChart chart, String pattern, double tallest) {
         chart.getStyler().setYAxisDecimalPattern("'   '" + pattern);
+        chart.getStyler().setAxisTickPadding(chart.getStyler().getAxisTickPadding() + LABEL_LIFT_PIXELS);
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setLabelsRotation(90);
         chart.getStyler().setLabelsPosition(1.0);

@@ -67,21 +67,22 @@ final class JmhCharts {
             String name = seriesNames.get(i);
             List<Double> values = new ArrayList<>();
             List<Double> errors = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
             for (String c : categories) {
                 Optional<JmhResult> r = rows.stream().filter(x -> category.apply(x).equals(c)
                         && series.apply(x).equals(name)).findFirst();
-                values.add(r.map(JmhResult::microsPerOp).orElse(0.0));
+                values.add(r.map(JmhResult::microsPerOp).orElse(null));
                 errors.add(r.map(JmhResult::microsPerOpError).filter(Double::isFinite).orElse(0.0));
+                // With one series there is room to print the score under its bar; error bars would cross a label on it.
+                labels.add(seriesNames.size() == 1 && r.isPresent()
+                        ? c + ": " + Numbers.human(r.get().microsPerOp()) + " µs" : c);
             }
-            CategorySeries s = chart.addSeries(name, categories, values, errors);
+            CategorySeries s = chart.addSeries(name, labels, values, errors);
             s.setFillColor(ChartStyle.SERIES_COLORS[i % ChartStyle.SERIES_COLORS.length]);
         }
         if (seriesNames.size() == 1) {
             chart.getStyler().setLegendVisible(false);
         }
-        ChartStyle.valueLabels(chart, "#,##0.#", rows.stream()
-                .mapToDouble(r -> r.microsPerOp() + (Double.isFinite(r.microsPerOpError()) ? r.microsPerOpError() : 0))
-                .max().orElse(0));
         ChartStyle.save(chart, runs.dir(), file);
         boolean loose = rows.stream().anyMatch(r -> r.microsPerOpError() > r.microsPerOp());
         return Optional.of(new DrawnChart(file, title + " (" + mode.get() + " mode)", caption + (loose
