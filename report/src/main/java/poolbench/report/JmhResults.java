@@ -8,19 +8,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Every JMH result under a run's {@code jmh/} directory ({@code *.json}, JMH's standard {@code -rf json} format).
- * Files that are not JMH results are skipped, and named, rather than failing the report.
+ * Every JMH result under a run's {@code jmh/} directory ({@code *.json}, JMH's standard {@code -rf json} format),
+ * and the environment notes {@code jmh} writes beside them ({@code <suite>-environment.txt}). Files that are not JMH
+ * results are skipped, and named, rather than failing the report.
+ *
+ * @param environments each environment note's file name and text, in name order
  */
-record JmhResults(List<JmhResult> results, List<String> unreadable) {
+record JmhResults(List<JmhResult> results, List<String> unreadable, Map<String, String> environments) {
+
+    JmhResults(List<JmhResult> results, List<String> unreadable) {
+        this(results, unreadable, Map.of());
+    }
 
     static final String DIRECTORY = "jmh";
     private static final String PACKAGE = "poolbench.bench.jmh.";
+    private static final String ENVIRONMENT_SUFFIX = "-environment.txt";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static JmhResults load(Path runDir) throws IOException {
@@ -33,6 +42,12 @@ record JmhResults(List<JmhResult> results, List<String> unreadable) {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        }
+        Map<String, String> environments = new TreeMap<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path note : list.filter(p -> p.getFileName().toString().endsWith(ENVIRONMENT_SUFFIX)).toList()) {
+                environments.put(note.getFileName().toString(), Files.readString(note).strip());
+            }
         }
         for (Path file : files) {
             try {
@@ -48,7 +63,7 @@ record JmhResults(List<JmhResult> results, List<String> unreadable) {
                 unreadable.add(file.getFileName() + " (" + e.getMessage() + ")");
             }
         }
-        return new JmhResults(results, unreadable);
+        return new JmhResults(results, unreadable, environments);
     }
 
     static JmhResult parse(JsonNode row) {

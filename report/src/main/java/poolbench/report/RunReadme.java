@@ -43,8 +43,13 @@ final class RunReadme {
     private static void environment(Markdown md, RunSet runs) {
         md.heading(2, "Environment");
         if (runs.environment().isEmpty()) {
-            md.paragraph(RunSet.ENVIRONMENT + " is missing: the machine, JDK and flags of this run are unknown, so "
-                    + "its numbers cannot be compared with another run's.");
+            if (runs.jmh().environments().isEmpty()) {
+                md.paragraph(RunSet.ENVIRONMENT + " is missing: the machine, JDK and flags of this run are unknown, so "
+                        + "its numbers cannot be compared with another run's.");
+            } else {
+                md.paragraph(RunSet.ENVIRONMENT + " is missing (compare writes it); the JMH run recorded its own "
+                        + "environment, under JMH below.");
+            }
             return;
         }
         Environment e = runs.environment().get();
@@ -202,6 +207,10 @@ final class RunReadme {
             jmh.unreadable().forEach(u -> md.bullet("not read: " + u));
             return;
         }
+        jmh.environments().forEach((file, text) -> {
+            md.paragraph("Environment of the JMH run (" + Markdown.code(JmhResults.DIRECTORY + "/" + file) + "):");
+            md.paragraph("```\n" + text + "\n```");
+        });
         for (DrawnChart c : charts.jmh()) {
             md.paragraph("**" + c.title() + ".** " + c.caption());
             md.image(c.title(), c.file());

@@ -39,6 +39,9 @@ class PartialRunTest {
         Report.write(dir, null);
         String readme = Files.readString(dir.resolve("README.md"));
         assertTrue(readme.contains("only JMH results are reported below"), readme);
+        assertTrue(readme.contains("the JMH run recorded its own environment"), readme);
+        assertTrue(readme.contains("Environment of the JMH run (`jmh/quick-environment.txt`):\n\n```\nstarted: "),
+                readme);
         assertTrue(Files.isRegularFile(dir.resolve(ChartFiles.JMH_HAND_OFF)));
         assertTrue(readme.contains("| ThreadStartBenchmark.virtualThread | – | avgt | 1 | 38.5 | us/op |"), readme);
         ClaimsDocument.Summary summary = ClaimsDocument.readJson(dir.resolve("claims.json"));

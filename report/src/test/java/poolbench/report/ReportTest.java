@@ -82,8 +82,10 @@ class ReportTest {
 
     static void copyJmhFixture(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("jmh"));
-        try (InputStream in = ReportTest.class.getResourceAsStream("/jmh/quick.json")) {
-            Files.copy(in, dir.resolve("jmh").resolve("quick.json"));
+        for (String file : List.of("quick.json", "quick-environment.txt")) {
+            try (InputStream in = ReportTest.class.getResourceAsStream("/jmh/" + file)) {
+                Files.copy(in, dir.resolve("jmh").resolve(file));
+            }
         }
     }
 
