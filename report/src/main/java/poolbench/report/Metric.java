@@ -8,33 +8,32 @@ import poolbench.compare.RunRecord;
 import poolbench.server.StatsSnapshot;
 
 /**
- * A figure read from one run's record, with the heading and unit a report prints it under. The client's figures
- * come from the load generator, the per-request ones from the server's own counters over the same window.
+ * A figure read from one run's record, with the heading (unit included) a report prints it under and its format.
+ * The client's figures come from the load generator, the per-request ones from the server's own counters over the
+ * same window.
  */
 enum Metric {
-    REQUESTS_PER_SECOND("requests/s", "requests/s", r -> r.load().requestsPerSecond(), Numbers::human),
-    P50_MS("p50 ms", "ms", r -> r.load().latency().percentileMs(50), Numbers::human),
-    P99_MS("p99 ms", "ms", r -> r.load().latency().percentileMs(99), Numbers::human),
-    P999_MS("p99.9 ms", "ms", r -> r.load().latency().percentileMs(99.9), Numbers::human),
-    CPU_MICROS_PER_REQUEST("CPU µs/request", "µs", r -> known(r, StatsSnapshot::processCpuNanos,
+    REQUESTS_PER_SECOND("requests/s", r -> r.load().requestsPerSecond(), Numbers::human),
+    P50_MS("p50 ms", r -> r.load().latency().percentileMs(50), Numbers::human),
+    P99_MS("p99 ms", r -> r.load().latency().percentileMs(99), Numbers::human),
+    P999_MS("p99.9 ms", r -> r.load().latency().percentileMs(99.9), Numbers::human),
+    CPU_MICROS_PER_REQUEST("CPU µs/request", r -> known(r, StatsSnapshot::processCpuNanos,
             r.server().cpuMicrosPerRequest()), Numbers::human),
-    ALLOC_BYTES_PER_REQUEST("alloc B/request", "bytes", r -> known(r, StatsSnapshot::allocatedBytes,
+    ALLOC_BYTES_PER_REQUEST("alloc B/request", r -> known(r, StatsSnapshot::allocatedBytes,
             r.server().allocBytesPerRequest()), Numbers::human),
-    GC_PER_10K_REQUESTS("GCs per 10k requests", "collections", r -> known(r, StatsSnapshot::gcCount,
+    GC_PER_10K_REQUESTS("GCs per 10k requests", r -> known(r, StatsSnapshot::gcCount,
             r.server().gcPer10kRequests()), Numbers::human),
-    THREADS_PEAK("peak threads", "platform threads", r -> r.server().threadsPeak(), Numbers::count),
-    WORKERS_PEAK("peak workers", "workers", r -> r.server().workersPeak(), Numbers::count),
-    PEAK_RSS_MIB("peak RSS MiB", "MiB", r -> r.server().peakRssBytes() < 0 ? Double.NaN
+    THREADS_PEAK("peak threads", r -> r.server().threadsPeak(), Numbers::count),
+    WORKERS_PEAK("peak workers", r -> r.server().workersPeak(), Numbers::count),
+    PEAK_RSS_MIB("peak RSS MiB", r -> r.server().peakRssBytes() < 0 ? Double.NaN
             : r.server().peakRssBytes() / (1024.0 * 1024.0), Numbers::human);
 
     private final String heading;
-    private final String unit;
     private final ToDoubleFunction<RunRecord> read;
     private final DoubleFunction<String> format;
 
-    Metric(String heading, String unit, ToDoubleFunction<RunRecord> read, DoubleFunction<String> format) {
+    Metric(String heading, ToDoubleFunction<RunRecord> read, DoubleFunction<String> format) {
         this.heading = heading;
-        this.unit = unit;
         this.read = read;
         this.format = format;
     }
@@ -46,10 +45,6 @@ enum Metric {
 
     String heading() {
         return heading;
-    }
-
-    String unit() {
-        return unit;
     }
 
     /**
