@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static poolbench.pool.StatsChecks.assertConsistent;
-import static poolbench.pool.StatsChecks.awaitStats;
+import static poolbench.server.StatsChecks.assertConsistent;
+import static poolbench.server.StatsChecks.awaitStats;
 
 import java.net.Socket;
 import java.time.Duration;
@@ -17,6 +17,7 @@ import poolbench.server.ArmOptions;
 import poolbench.server.Arms;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
+import poolbench.server.FakeConnectionServers;
 
 class JdkPoolArmTest {
 

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static poolbench.pool.StatsChecks.assertConsistent;
-import static poolbench.pool.StatsChecks.awaitIdle;
-import static poolbench.pool.StatsChecks.awaitStats;
+import static poolbench.server.StatsChecks.assertConsistent;
+import static poolbench.server.StatsChecks.awaitIdle;
+import static poolbench.server.StatsChecks.awaitStats;
 
 import java.io.IOException;
 import java.time.Duration;

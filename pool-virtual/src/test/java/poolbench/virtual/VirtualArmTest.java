@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static poolbench.virtual.StatsChecks.assertConsistent;
-import static poolbench.virtual.StatsChecks.awaitStats;
+import static poolbench.server.StatsChecks.assertConsistent;
+import static poolbench.server.StatsChecks.awaitStats;
 
 import java.net.Socket;
 import java.util.ArrayList;
@@ -19,6 +19,7 @@ import poolbench.server.ArmOptions;
 import poolbench.server.Arms;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
+import poolbench.server.FakeConnectionServers;
 
 class VirtualArmTest {
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static poolbench.virtual.StatsChecks.assertConsistent;
-import static poolbench.virtual.StatsChecks.awaitIdle;
+import static poolbench.server.StatsChecks.assertConsistent;
+import static poolbench.server.StatsChecks.awaitIdle;
 
 import java.net.Socket;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +17,7 @@ import poolbench.server.ArmOptions;
 import poolbench.server.Arms;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
+import poolbench.server.FakeConnectionServers;
 
 class VirtualPooledArmTest {
 

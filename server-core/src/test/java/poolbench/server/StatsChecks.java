@@ -1,4 +1,4 @@
-package poolbench.perconnection;
+package poolbench.server;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,13 +7,13 @@ import java.util.function.Supplier;
 import poolbench.server.DispatcherStats;
 
 /** Waits for a dispatcher's stats to reach a state, and checks the invariants every snapshot must keep. */
-final class StatsChecks {
+public final class StatsChecks {
 
     private StatsChecks() {
     }
 
     /** Polls until {@code condition} holds; the test's own timeout bounds the wait. */
-    static DispatcherStats awaitStats(Supplier<DispatcherStats> stats, Predicate<DispatcherStats> condition)
+    public static DispatcherStats awaitStats(Supplier<DispatcherStats> stats, Predicate<DispatcherStats> condition)
             throws InterruptedException {
         while (true) {
             DispatcherStats now = assertConsistent(stats.get());
@@ -24,11 +24,11 @@ final class StatsChecks {
         }
     }
 
-    static DispatcherStats awaitIdle(Supplier<DispatcherStats> stats, long idle) throws InterruptedException {
+    public static DispatcherStats awaitIdle(Supplier<DispatcherStats> stats, long idle) throws InterruptedException {
         return awaitStats(stats, s -> s.workersIdle() == idle);
     }
 
-    static DispatcherStats assertConsistent(DispatcherStats s) {
+    public static DispatcherStats assertConsistent(DispatcherStats s) {
         assertTrue(s.workersAlive() >= s.workersIdle(), () -> "alive < idle: " + s);
         assertTrue(s.workersPeak() >= s.workersAlive(), () -> "peak < alive: " + s);
         assertTrue(s.workersStarted() >= s.workersPeak(), () -> "started < peak: " + s);

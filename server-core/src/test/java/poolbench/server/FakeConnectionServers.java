@@ -1,4 +1,4 @@
-package poolbench.pool;
+package poolbench.server;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -17,12 +17,12 @@ import poolbench.server.ConnectionServers;
  * Connection servers that serve nothing: each records which server and thread took a connection, holds it until
  * the test finishes it, then closes it.
  */
-final class FakeConnectionServers implements ConnectionServers {
+public final class FakeConnectionServers implements ConnectionServers {
 
-    static final Duration WAIT = Duration.ofSeconds(10);
+    public static final Duration WAIT = Duration.ofSeconds(10);
 
     /** One connection taken: by which server (numbered from 1 in creation order) on which thread. */
-    record Served(Socket connection, int server, Thread thread) {
+    public record Served(Socket connection, int server, Thread thread) {
     }
 
     private final AtomicInteger created = new AtomicInteger();
@@ -30,18 +30,18 @@ final class FakeConnectionServers implements ConnectionServers {
     private final Map<Socket, CountDownLatch> held = new ConcurrentHashMap<>();
 
     /** An unconnected socket standing for an accepted connection, held by its server until {@link #finish}. */
-    Socket connection() {
+    public Socket connection() {
         Socket socket = new Socket();
         held.put(socket, new CountDownLatch(1));
         return socket;
     }
 
-    void finish(Socket connection) {
+    public void finish(Socket connection) {
         held.get(connection).countDown();
     }
 
     /** The next connection taken by a server. */
-    Served awaitServed() throws InterruptedException {
+    public Served awaitServed() throws InterruptedException {
         Served next = served.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         if (next == null) {
             throw new AssertionError("no connection served within " + WAIT);
@@ -49,7 +49,7 @@ final class FakeConnectionServers implements ConnectionServers {
         return next;
     }
 
-    int created() {
+    public int created() {
         return created.get();
     }
 
