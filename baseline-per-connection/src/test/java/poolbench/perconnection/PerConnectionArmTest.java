@@ -12,30 +12,20 @@ import static poolbench.server.StatsChecks.awaitStats;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import poolbench.server.ArmOptions;
 import poolbench.server.Arms;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
+import poolbench.server.DispatcherFixture;
 import poolbench.server.FakeConnectionServers;
 
-class PerConnectionArmTest {
+class PerConnectionArmTest extends DispatcherFixture {
 
-    private final FakeConnectionServers servers = new FakeConnectionServers();
-    private Dispatcher dispatcher;
-
-    private Dispatcher create(ArmOptions options) {
-        dispatcher = Arms.require("per-connection").create(options, servers);
-        return dispatcher;
-    }
-
-    @AfterEach
-    void close() {
-        if (dispatcher != null) {
-            dispatcher.close();
-        }
+    @Override
+    protected String armName() {
+        return "per-connection";
     }
 
     @Test

@@ -9,7 +9,6 @@ import static poolbench.server.StatsChecks.assertConsistent;
 import static poolbench.server.StatsChecks.awaitIdle;
 
 import java.net.Socket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import poolbench.pool.WorkerPoolDispatcher;
@@ -17,23 +16,14 @@ import poolbench.server.ArmOptions;
 import poolbench.server.Arms;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
+import poolbench.server.DispatcherFixture;
 import poolbench.server.FakeConnectionServers;
 
-class VirtualPooledArmTest {
+class VirtualPooledArmTest extends DispatcherFixture {
 
-    private final FakeConnectionServers servers = new FakeConnectionServers();
-    private Dispatcher dispatcher;
-
-    private Dispatcher create(ArmOptions options) {
-        dispatcher = Arms.require("virtual-pooled").create(options, servers);
-        return dispatcher;
-    }
-
-    @AfterEach
-    void close() {
-        if (dispatcher != null) {
-            dispatcher.close();
-        }
+    @Override
+    protected String armName() {
+        return "virtual-pooled";
     }
 
     @Test
