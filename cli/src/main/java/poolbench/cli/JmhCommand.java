@@ -178,19 +178,15 @@ final class JmhCommand implements Callable<Integer> {
                 "run: java -jar benchmarks/target/benchmarks.jar " + arguments.stream()
                         .map(a -> a.contains(" ") ? "'" + a + "'" : a).collect(Collectors.joining(" ")),
                 "java: " + java() + " (" + firstLine(output(home, java(), "-version")) + ")",
-                "cpu: " + cpuModel(),
+                "cpu: " + Environment.readCpuModel(),
                 "cores: " + Runtime.getRuntime().availableProcessors() + " available to the JVM",
                 "memory: " + memTotal(),
                 "kernel: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
                 "host: " + Environment.machineId(),
-                "git: " + gitCommit(home),
+                "git: " + Environment.gitCommit(home),
                 "load average at start: " + loadAverage(),
                 "");
-    }
-
-    private static String cpuModel() {
-        return procField("/proc/cpuinfo", "model name");
     }
 
     private static String memTotal() {
@@ -219,15 +215,6 @@ final class JmhCommand implements Callable<Integer> {
         } catch (IOException | UncheckedIOException | ArrayIndexOutOfBoundsException e) {
             return "unknown";
         }
-    }
-
-    private static String gitCommit(Path home) {
-        String commit = output(home, "git", "rev-parse", "HEAD").trim();
-        if (commit.isEmpty()) {
-            return "unknown (not a git checkout)";
-        }
-        boolean changed = !output(home, "git", "status", "--porcelain", "--untracked-files=no").isBlank();
-        return commit + (changed ? " with uncommitted changes" : "");
     }
 
     /** What a short command prints (stdout and stderr), or "" when it cannot be run within 10 s. */

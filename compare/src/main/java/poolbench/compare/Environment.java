@@ -35,7 +35,8 @@ public record Environment(String date, String hostId, String cpuModel, int cpus,
         return host.replaceAll("[^A-Za-z0-9-]", "").toLowerCase(java.util.Locale.ROOT);
     }
 
-    static String readCpuModel() {
+    /** The CPU's model name from /proc/cpuinfo, or "unknown". */
+    public static String readCpuModel() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                 if (line.startsWith("model name")) {
@@ -58,7 +59,7 @@ public record Environment(String date, String hostId, String cpuModel, int cpus,
     }
 
     /** The commit the run was built from, with "-dirty" when the tree had uncommitted changes. */
-    static String gitCommit(Path repo) {
+    public static String gitCommit(Path repo) {
         String commit = run(repo, "git", "rev-parse", "HEAD");
         if (commit.isEmpty()) {
             return "unknown";
