@@ -13,25 +13,40 @@ import java.net.SocketTimeoutException;
  * <p>With {@link BufferOwnership#WORKER} the buffers are made once, here, and reused for every connection the
  * owning worker serves; with {@link BufferOwnership#CONNECTION} each {@link #serve} makes its own.
  *
- * <p>Responses go out through a {@link WatchedOutput}, so that the server's {@link WriteWatchdog} can close a
- * connection whose write has blocked longer than {@link ServerConfig#writeTimeout()}.
+ * <p>Reads are untimed: before each read the loop publishes its deadline (the read timeout while a request is
+ * arriving, the idle timeout between requests) in its {@link ConnectionDeadlines}, and the server's
+ * {@link DeadlineSweeper} shuts the input of a connection whose deadline has passed; the read then ends and the
+ * loop answers 408 (or closes an idle connection). Responses go out through a {@link WatchedOutput}, so that the
+ * sweeper can close a connection whose write has blocked longer than {@link ServerConfig#writeTimeout()}. With
+ * {@link TimeoutMode#SOCKET} (the ablation), or without a sweeper, reads are timed on the socket instead.
  */
 public final class ConnectionLoop implements ConnectionServer {
 
     private final ServerConfig config;
+    private static final int TIMED_OUT = -2;
+    private static final long NOT_STARTED = Long.MIN_VALUE;
+
     private final RequestParser parser;
     private final ServerStats stats;
     private final ConnectionBuffers workerBuffers;
-    private final WriteWatchdog watchdog;
-    private final WatchedOutput out = new WatchedOutput();
+    private final DeadlineSweeper sweeper;
+    private final boolean socketTimeouts;
+    private final ConnectionDeadlines deadlines = new ConnectionDeadlines();
+    private final WatchedOutput out = new WatchedOutput(deadlines);
+    /** The socket timeout last set on the current connection (ablation only); -1 before the first. */
+    private int soTimeout;
 
-    /** A loop whose writes are bounded by {@code watchdog}; null leaves them unbounded (tests that serve alone). */
-    ConnectionLoop(ServerConfig config, ServerStats stats, WriteWatchdog watchdog) {
+    /**
+     * A loop whose deadlines are enforced by {@code sweeper}; null leaves writes unbounded and times reads on the
+     * socket (tests that serve alone).
+     */
+    ConnectionLoop(ServerConfig config, ServerStats stats, DeadlineSweeper sweeper) {
         this.config = config;
         this.parser = new RequestParser(config);
         this.stats = stats;
         this.workerBuffers = config.buffers() == BufferOwnership.WORKER ? new ConnectionBuffers(config) : null;
-        this.watchdog = watchdog;
+        this.sweeper = sweeper;
+        this.socketTimeouts = sweeper == null || config.timeouts() == TimeoutMode.SOCKET;
     }
 
     @Override
@@ -39,15 +54,17 @@ public final class ConnectionLoop implements ConnectionServer {
         try (connection) {
             ConnectionBuffers buffers = workerBuffers != null ? workerBuffers : new ConnectionBuffers(config);
             out.attach(connection);
-            if (watchdog != null) {
-                watchdog.watch(out);
+            deadlines.attach(connection);
+            if (sweeper != null) {
+                sweeper.watch(deadlines);
             }
             try {
                 loop(connection, buffers);
             } finally {
-                if (watchdog != null) {
-                    watchdog.unwatch(out);
+                if (sweeper != null) {
+                    sweeper.unwatch(deadlines);
                 }
+                deadlines.detach();
                 out.detach();
             }
         } finally {
@@ -67,8 +84,10 @@ public final class ConnectionLoop implements ConnectionServer {
         long skip = 0;
         // The first request must arrive within the read timeout counted from the accept.
         long deadline = System.nanoTime() + readTimeoutNanos;
+        long answeredAt = 0;
         boolean betweenRequests = false;
-        int soTimeout = -1;
+        long idleTimeoutNanos = config.idleTimeout().toNanos();
+        soTimeout = -1;
         while (true) {
             int answered = 0;
             while (true) {
@@ -108,7 +127,8 @@ public final class ConnectionLoop implements ConnectionServer {
                 writer.flush(out);
                 // A pipelining client may never leave the buffer empty: each request's clock starts when the
                 // one before it was answered, so only a request that never completes runs out of time.
-                deadline = System.nanoTime() + readTimeoutNanos;
+                answeredAt = System.nanoTime();
+                deadline = answeredAt + readTimeoutNanos;
             }
             if (start == end) {
                 start = end = 0;
@@ -121,40 +141,68 @@ public final class ConnectionLoop implements ConnectionServer {
             if (idle && answered > 0) {
                 betweenRequests = true;
             }
-            int timeoutMillis;
-            if (idle && betweenRequests) {
-                timeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis());
+            boolean waitingIdle = idle && betweenRequests;
+            long readBy;
+            if (waitingIdle) {
+                // One clock read a keep-alive request: the one taken when it was answered.
+                readBy = (answered > 0 ? answeredAt : System.nanoTime()) + idleTimeoutNanos;
             } else {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                if (deadline == NOT_STARTED) {
+                    deadline = System.nanoTime() + readTimeoutNanos;
+                }
+                readBy = deadline;
+                if (deadline - System.nanoTime() <= 0) {
                     timeOut(writer);
                     return;
                 }
-                timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000));
-            }
-            if (timeoutMillis != soTimeout) {
-                // Socket options go through a boxed, synchronized path: set one only when it changes, which on a
-                // busy keep-alive connection is once.
-                connection.setSoTimeout(timeoutMillis);
-                soTimeout = timeoutMillis;
             }
             int n;
-            try {
+            if (socketTimeouts) {
+                n = timedRead(connection, in, buf, end, readBy, waitingIdle);
+                if (n == TIMED_OUT) {
+                    if (!waitingIdle) {
+                        timeOut(writer);
+                    }
+                    return;
+                }
+            } else {
+                deadlines.readBy(readBy);
                 n = in.read(buf, end, buf.length - end);
-            } catch (SocketTimeoutException e) {
-                if (!(idle && betweenRequests)) {
+                deadlines.readDone();
+            }
+            if (n < 0) {
+                if (!waitingIdle && deadlines.readExpired(connection)) {
                     timeOut(writer);
                 }
                 return;
             }
-            if (n < 0) {
-                return;
-            }
             if (idle) {
-                // A new request starts arriving: it gets a whole read timeout from now.
-                deadline = System.nanoTime() + readTimeoutNanos;
+                // A new request starts arriving: it gets a whole read timeout from now, a clock read taken only
+                // if it does not arrive whole (one that does is answered and its successor's clock started).
+                deadline = NOT_STARTED;
             }
             end += n;
+        }
+    }
+
+    /**
+     * The ablation's read: {@code setSoTimeout} to the time left, then a timed read; {@link #TIMED_OUT} when it
+     * timed out. The option goes through a boxed, synchronized path, so it is set only when it changes, which on a
+     * busy keep-alive connection is once.
+     */
+    private int timedRead(Socket connection, InputStream in, byte[] buf, int end, long readBy, boolean waitingIdle)
+            throws IOException {
+        int timeoutMillis = waitingIdle
+                ? (int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis())
+                : (int) Math.max(1, Math.min(Integer.MAX_VALUE, (readBy - System.nanoTime()) / 1_000_000));
+        if (timeoutMillis != soTimeout) {
+            connection.setSoTimeout(timeoutMillis);
+            soTimeout = timeoutMillis;
+        }
+        try {
+            return in.read(buf, end, buf.length - end);
+        } catch (SocketTimeoutException e) {
+            return TIMED_OUT;
         }
     }
 

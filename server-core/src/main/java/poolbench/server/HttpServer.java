@@ -38,7 +38,7 @@ public final class HttpServer implements RunningServer {
     private final ServerStats stats = new ServerStats();
     private final Thread acceptThread;
     private final StatsEndpoint admin;
-    private final WriteWatchdog watchdog;
+    private final DeadlineSweeper sweeper;
     private final ResponseWriter overflowWriter = new ResponseWriter(512);
     private long lastOverflowLog = System.nanoTime() - OVERFLOW_LOG_INTERVAL_NANOS - 1;
     private volatile boolean closed;
@@ -48,25 +48,25 @@ public final class HttpServer implements RunningServer {
         this.armName = arm.name();
         this.concurrencyForLog = options.concurrencyOrDefault();
         this.listener = new ServerSocket();
-        WriteWatchdog startedWatchdog = null;
+        DeadlineSweeper startedSweeper = null;
         Dispatcher startedDispatcher = null;
         try {
             listener.setReuseAddress(true);
             listener.bind(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()), config.backlog());
-            WriteWatchdog writes = new WriteWatchdog(config.writeTimeout(), stats, "write-watchdog-" + arm.name());
-            startedWatchdog = writes;
-            startedDispatcher = arm.create(options, () -> new ConnectionLoop(config, stats, writes));
-            this.watchdog = writes;
+            DeadlineSweeper deadlines = new DeadlineSweeper(config, stats, "deadline-sweeper-" + arm.name());
+            startedSweeper = deadlines;
+            startedDispatcher = arm.create(options, () -> new ConnectionLoop(config, stats, deadlines));
+            this.sweeper = deadlines;
             this.dispatcher = startedDispatcher;
             this.admin = config.adminPort() < 0 ? null
                     : new StatsEndpoint(config.host(), config.adminPort(), this::stats);
         } catch (IOException | RuntimeException e) {
-            // A failed start (the admin port taken, say) must not leave the pool's or the watchdog's threads behind.
+            // A failed start (the admin port taken, say) must not leave the pool's or the sweeper's threads behind.
             if (startedDispatcher != null) {
                 startedDispatcher.close();
             }
-            if (startedWatchdog != null) {
-                startedWatchdog.close();
+            if (startedSweeper != null) {
+                startedSweeper.close();
             }
             listener.close();
             throw e;
@@ -187,8 +187,8 @@ public final class HttpServer implements RunningServer {
 
     /**
      * Stops accepting, closes every open connection, and closes the dispatcher: idle workers exit at once, busy
-     * ones as soon as their connection's next read or write fails. Waits only for the accept thread and the write
-     * watchdog, both quick to end.
+     * ones as soon as their connection's next read or write fails. Waits only for the accept thread and the
+     * deadline sweeper, both quick to end.
      */
     @Override
     public void close() {
@@ -208,7 +208,7 @@ public final class HttpServer implements RunningServer {
             }
             dispatcher.close();
             stats.closeAllOpen();
-            watchdog.close();
+            sweeper.close();
             if (admin != null) {
                 admin.close();
             }

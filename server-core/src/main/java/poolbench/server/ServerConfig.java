@@ -15,7 +15,9 @@ import java.util.Objects;
  *                            a connection's first request); a client that trickles or sends nothing is closed
  * @param idleTimeout         the longest a keep-alive connection may wait for its next request
  * @param writeTimeout        the longest one write of responses may block; a client that stops reading is closed
- *                            once a write has been stuck this long (a watchdog checks about every 250 ms)
+ *                            once a write has been stuck this long (the deadline sweeper checks about every 250 ms)
+ * @param timeouts            how the read and idle timeouts are enforced: by the deadline sweeper with untimed
+ *                            reads (the default), or by a socket timeout on each read (the ablation)
  * @param sleepOnOverflow     fasthttp's SleepWhenConcurrencyLimitsExceeded: 0 now, 100 ms in the article's version
  * @param maxRequestLineBytes a longer request line is answered 414
  * @param maxHeaderBytes      a longer header section (request line included) is answered 431; also the read
@@ -24,16 +26,17 @@ import java.util.Objects;
  * @param backlog             the listen backlog
  */
 public record ServerConfig(String host, int port, int adminPort, BufferOwnership buffers, Duration readTimeout,
-                           Duration idleTimeout, Duration writeTimeout, Duration sleepOnOverflow,
+                           Duration idleTimeout, Duration writeTimeout, TimeoutMode timeouts, Duration sleepOnOverflow,
                            int maxRequestLineBytes, int maxHeaderBytes, long maxBodyBytes, int backlog) {
 
     public static final ServerConfig DEFAULTS = new ServerConfig("127.0.0.1", 8080, 8081, BufferOwnership.WORKER,
-            Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ZERO, 4096, 8192, 1 << 20,
-            4096);
+            Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(10), TimeoutMode.WATCHDOG, Duration.ZERO,
+            4096, 8192, 1 << 20, 4096);
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(buffers, "buffers");
+        Objects.requireNonNull(timeouts, "timeouts");
         requirePositive(readTimeout, "readTimeout");
         requirePositive(idleTimeout, "idleTimeout");
         requirePositive(writeTimeout, "writeTimeout");
@@ -69,36 +72,41 @@ public record ServerConfig(String host, int port, int adminPort, BufferOwnership
 
     public ServerConfig withHost(String h) {
         return new ServerConfig(h, port, adminPort, buffers, readTimeout, idleTimeout, writeTimeout,
-                sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+                timeouts, sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
     }
 
     public ServerConfig withPorts(int p, int admin) {
         return new ServerConfig(host, p, admin, buffers, readTimeout, idleTimeout, writeTimeout,
-                sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+                timeouts, sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
     }
 
     public ServerConfig withBuffers(BufferOwnership b) {
         return new ServerConfig(host, port, adminPort, b, readTimeout, idleTimeout, writeTimeout,
-                sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+                timeouts, sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
     }
 
     public ServerConfig withTimeouts(Duration read, Duration idle) {
-        return new ServerConfig(host, port, adminPort, buffers, read, idle, writeTimeout, sleepOnOverflow,
-                maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+        return new ServerConfig(host, port, adminPort, buffers, read, idle, writeTimeout, timeouts,
+                sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
     }
 
     public ServerConfig withWriteTimeout(Duration write) {
-        return new ServerConfig(host, port, adminPort, buffers, readTimeout, idleTimeout, write, sleepOnOverflow,
-                maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+        return new ServerConfig(host, port, adminPort, buffers, readTimeout, idleTimeout, write, timeouts,
+                sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+    }
+
+    public ServerConfig withTimeoutMode(TimeoutMode mode) {
+        return new ServerConfig(host, port, adminPort, buffers, readTimeout, idleTimeout, writeTimeout, mode,
+                sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
     }
 
     public ServerConfig withSleepOnOverflow(Duration d) {
-        return new ServerConfig(host, port, adminPort, buffers, readTimeout, idleTimeout, writeTimeout, d,
-                maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+        return new ServerConfig(host, port, adminPort, buffers, readTimeout, idleTimeout, writeTimeout, timeouts,
+                d, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
     }
 
     public ServerConfig withLimits(int requestLine, int headers, long body) {
         return new ServerConfig(host, port, adminPort, buffers, readTimeout, idleTimeout, writeTimeout,
-                sleepOnOverflow, requestLine, headers, body, backlog);
+                timeouts, sleepOnOverflow, requestLine, headers, body, backlog);
     }
 }

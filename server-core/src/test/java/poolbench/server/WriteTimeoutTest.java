@@ -98,10 +98,10 @@ class WriteTimeoutTest extends ArmFixture {
     }
 
     @Test
-    void closingTheServerEndsItsWatchdog() throws Exception {
+    void closingTheServerEndsItsDeadlineSweeper() throws Exception {
         HttpServer server = startWithWriteTimeout();
-        assertEquals(1, ProcessGauges.threadsNamed("write-watchdog-" + armName()));
+        assertEquals(1, ProcessGauges.threadsNamed("deadline-sweeper-" + armName()));
         server.close();
-        assertEquals(0, ProcessGauges.threadsNamed("write-watchdog-" + armName()));
+        assertEquals(0, ProcessGauges.threadsNamed("deadline-sweeper-" + armName()));
     }
 }
