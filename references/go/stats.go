@@ -41,6 +41,9 @@ type statsSnapshot struct {
 	HeapUsedBytes       int64  `json:"heapUsedBytes"`
 	RSSBytes            int64  `json:"rssBytes"`
 	PeakRSSBytes        int64  `json:"peakRssBytes"`
+	VoluntaryCS         int64  `json:"voluntaryContextSwitches"`
+	InvoluntaryCS       int64  `json:"involuntaryContextSwitches"`
+	CSCounted           bool   `json:"contextSwitchesCounted"`
 }
 
 // clockTicksPerSecond is Linux's USER_HZ, which /proc/self/stat counts CPU time in.
@@ -57,6 +60,7 @@ func (s *serverStats) take() statsSnapshot {
 	var mem runtime.MemStats
 	runtime.ReadMemStats(&mem)
 	status := procStatus()
+	voluntary, involuntary, counted := contextSwitches()
 	now := time.Now()
 	return statsSnapshot{
 		Arm:                 s.arm,
@@ -83,6 +87,9 @@ func (s *serverStats) take() statsSnapshot {
 		HeapUsedBytes:       int64(mem.HeapAlloc),
 		RSSBytes:            kilobytes(status["VmRSS"]),
 		PeakRSSBytes:        kilobytes(status["VmHWM"]),
+		VoluntaryCS:         voluntary,
+		InvoluntaryCS:       involuntary,
+		CSCounted:           counted,
 	}
 }
 
@@ -139,6 +146,38 @@ func procStatus() map[string]int64 {
 		}
 	}
 	return values
+}
+
+// contextSwitches sums voluntary_ctxt_switches and nonvoluntary_ctxt_switches over /proc/self/task/*/status, as
+// poolbench's ContextSwitches does; counted is false without /proc.
+func contextSwitches() (voluntary, involuntary int64, counted bool) {
+	tasks, err := os.ReadDir("/proc/self/task")
+	if err != nil {
+		return 0, 0, false
+	}
+	for _, task := range tasks {
+		raw, err := os.ReadFile("/proc/self/task/" + task.Name() + "/status")
+		if err != nil {
+			continue // the thread ended while we read
+		}
+		for _, line := range strings.Split(string(raw), "\n") {
+			name, value, found := strings.Cut(line, ":")
+			if !found {
+				continue
+			}
+			n, err := strconv.ParseInt(strings.TrimSpace(value), 10, 64)
+			if err != nil {
+				continue
+			}
+			switch name {
+			case "voluntary_ctxt_switches":
+				voluntary += n
+			case "nonvoluntary_ctxt_switches":
+				involuntary += n
+			}
+		}
+	}
+	return voluntary, involuntary, true
 }
 
 func kilobytes(kb int64) int64 {

@@ -17,6 +17,7 @@ import poolbench.server.ArmOptions;
 import poolbench.server.BufferOwnership;
 import poolbench.server.RunningServer;
 import poolbench.server.ServerConfig;
+import poolbench.server.TimeoutMode;
 import poolbench.server.Servers;
 import poolbench.server.WorkerOrder;
 
@@ -70,6 +71,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Longest one write may block on a client that does not read (default: ${DEFAULT-VALUE}).")
     Duration writeTimeout;
 
+    @Option(names = "--timeouts",
+            description = "How read and idle timeouts are enforced: watchdog (untimed reads, one deadline sweeper) or "
+                    + "socket (a socket timeout on each read: the ablation) (default: watchdog).")
+    TimeoutMode timeouts;
+
     @Option(names = "--log-all-errors", description = "Log benign connection errors too.")
     boolean logAllErrors;
 
@@ -90,9 +96,10 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "serve-shutdown"));
         var out = spec.commandLine().getOut();
-        out.printf("%s serving on http://%s:%d  (stats: %s; buffers: %s)%n", arm, host, server.port(),
+        out.printf("%s serving on http://%s:%d  (stats: %s; buffers: %s; timeouts: %s)%n", arm, host, server.port(),
                 server.adminPort() < 0 ? "off" : "http://" + host + ":" + server.adminPort() + "/stats",
-                buffers.name().toLowerCase(Locale.ROOT));
+                buffers.name().toLowerCase(Locale.ROOT),
+                serverConfig().timeouts().name().toLowerCase(Locale.ROOT));
         out.flush();
         stopped.await();
         return 0;
@@ -101,7 +108,8 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig serverConfig() {
         int admin = adminPort != null ? adminPort : port == 0 ? 0 : port + 1;
         return ServerConfig.DEFAULTS.withHost(host).withPorts(port, admin).withBuffers(buffers)
-                .withTimeouts(readTimeout, idleTimeout).withWriteTimeout(writeTimeout).withSleepOnOverflow(sleepOnOverflow);
+                .withTimeouts(readTimeout, idleTimeout).withWriteTimeout(writeTimeout).withSleepOnOverflow(sleepOnOverflow)
+                .withTimeoutMode(timeouts != null ? timeouts : ServerConfig.DEFAULTS.timeouts());
     }
 
     ArmOptions armOptions() {

@@ -21,11 +21,16 @@ import poolbench.server.StatsSnapshot;
  * @param connectionsAccepted connections accepted in the window
  * @param connectionsRejected connections answered 503 at the cap in the window
  * @param peakRssBytes        the process's peak resident set (VmHWM) at the end
+ * @param voluntaryContextSwitchesPerRequest   the server's threads blocking (a read with nothing to read, a park)
+ *                            per request; null where the server cannot count them (no /proc, a Go arm)
+ * @param involuntaryContextSwitchesPerRequest the scheduler taking a CPU from the server's threads per request;
+ *                            null where it cannot count them
  */
 public record ServerDeltas(long requests, double cpuMicrosPerRequest, double allocBytesPerRequest,
                            double gcPer10kRequests, double gcMillisPer10kRequests, long threadsPeak,
                            long threadsStarted, long workersPeak, long workersStarted, long workersReaped,
-                           long connectionsAccepted, long connectionsRejected, long peakRssBytes) {
+                           long connectionsAccepted, long connectionsRejected, long peakRssBytes,
+                           Double voluntaryContextSwitchesPerRequest, Double involuntaryContextSwitchesPerRequest) {
 
     /**
      * Per-request figures from {@code before} to {@code after} (the measured window); reaping from
@@ -41,6 +46,7 @@ public record ServerDeltas(long requests, double cpuMicrosPerRequest, double all
             threadsPeak = Math.max(threadsPeak, s.threadsLive());
             workersPeak = Math.max(workersPeak, s.workersAlive());
         }
+        boolean counted = before.contextSwitchesCounted() && after.contextSwitchesCounted();
         return new ServerDeltas(requests,
                 (after.processCpuNanos() - before.processCpuNanos()) / 1_000.0 / per,
                 (after.allocatedBytes() - before.allocatedBytes()) / per,
@@ -53,6 +59,8 @@ public record ServerDeltas(long requests, double cpuMicrosPerRequest, double all
                 end.workersReaped() - before.workersReaped(),
                 after.connectionsAccepted() - before.connectionsAccepted(),
                 after.connectionsRejected() - before.connectionsRejected(),
-                after.peakRssBytes());
+                after.peakRssBytes(),
+                counted ? (after.voluntaryContextSwitches() - before.voluntaryContextSwitches()) / per : null,
+                counted ? (after.involuntaryContextSwitches() - before.involuntaryContextSwitches()) / per : null);
     }
 }

@@ -37,6 +37,7 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
     static Suite quick() {
         return new Suite("quick", List.of(
                 Workload.plaintext(List.of(64), List.of(64)),
+                Workload.plaintextSocketTimeouts(List.of(64)),
                 Workload.plaintextClose(List.of(16), List.of(16)),
                 Workload.sleep(List.of(500), List.of(500)),
                 Workload.cpu(List.of(64)),
@@ -52,6 +53,7 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
     static Suite full() {
         return new Suite("full", List.of(
                 Workload.plaintext(List.of(16, 64, 256), List.of(64)),
+                Workload.plaintextSocketTimeouts(List.of(64)),
                 Workload.plaintextClose(List.of(16, 64), List.of(64)),
                 Workload.plaintextCloseConnectionBuffers(List.of(64)),
                 Workload.pipelined(List.of(16)),

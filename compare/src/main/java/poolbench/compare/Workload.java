@@ -35,11 +35,20 @@ public record Workload(String name, String path, boolean close, int pipeline, Li
     /** plaintext-close with buffers owned by each connection: what buffer reuse alone is worth. */
     public static final String PLAINTEXT_CLOSE_CONNECTION_BUFFERS = "plaintext-close-connbuf";
 
-    public static final List<String> NAMES = List.of(PLAINTEXT, PLAINTEXT_CLOSE, PLAINTEXT_CLOSE_CONNECTION_BUFFERS,
-            PIPELINED, SLEEP, CPU, OVERLOAD, BURST);
+    /** plaintext with a socket timeout on every read: what the per-read timer costs each model (the ablation). */
+    public static final String PLAINTEXT_SOCKET_TIMEOUTS = "plaintext-socket-timeouts";
+
+    public static final List<String> NAMES = List.of(PLAINTEXT, PLAINTEXT_SOCKET_TIMEOUTS, PLAINTEXT_CLOSE,
+            PLAINTEXT_CLOSE_CONNECTION_BUFFERS, PIPELINED, SLEEP, CPU, OVERLOAD, BURST);
 
     static Workload plaintext(List<Integer> connections, List<Integer> references) {
         return new Workload(PLAINTEXT, "/plaintext", false, 1, connections, List.of(), Duration.ZERO, references);
+    }
+
+    /** Reference servers skip it: the option is poolbench's. */
+    static Workload plaintextSocketTimeouts(List<Integer> connections) {
+        return new Workload(PLAINTEXT_SOCKET_TIMEOUTS, "/plaintext", false, 1, connections,
+                List.of("--timeouts", "socket"), Duration.ZERO, List.of());
     }
 
     static Workload plaintextClose(List<Integer> connections, List<Integer> references) {

@@ -12,7 +12,8 @@ class ServerDeltasTest {
     private static StatsSnapshot snapshot(long requests, long cpuNanos, long alloc, long gcCount, long gcMillis,
                                           long threads, long workers, long workersStarted, long reaped) {
         return new StatsSnapshot("classic", "worker", 0, 0, requests, requests, 0, requests, 0, cpuNanos, alloc,
-                gcCount, gcMillis, threads, threads, threads, workers, 0, workers, workersStarted, reaped, 0, 0, 0);
+                gcCount, gcMillis, threads, threads, threads, workers, 0, workers, workersStarted, reaped, 0, 0, 0,
+                requests / 2, requests / 10, true);
     }
 
     @Test
@@ -31,5 +32,18 @@ class ServerDeltasTest {
         assertEquals(9, d.workersPeak());
         assertEquals(4, d.workersStarted());
         assertEquals(4, d.workersReaped(), "reaping counts through the idle phase");
+        assertEquals(0.5, d.voluntaryContextSwitchesPerRequest(), 1e-9);
+        assertEquals(0.1, d.involuntaryContextSwitchesPerRequest(), 1e-9);
+    }
+
+    @Test
+    void contextSwitchesAreAbsentWhereTheServerCannotCountThem() {
+        StatsSnapshot counted = snapshot(1_000, 0, 0, 0, 0, 1, 1, 1, 0);
+        StatsSnapshot b = snapshot(2_000, 0, 0, 0, 0, 1, 1, 1, 0);
+        StatsSnapshot notCounted = new StatsSnapshot(b.arm(), b.buffers(), 0, 0, b.requests(), 0, 0, 0, 0, 0, 0, 0,
+                0, 1, 1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, false);
+        ServerDeltas d = ServerDeltas.between(counted, notCounted, notCounted, List.of());
+        assertEquals(null, d.voluntaryContextSwitchesPerRequest());
+        assertEquals(null, d.involuntaryContextSwitchesPerRequest());
     }
 }

@@ -217,7 +217,7 @@ final class Runs {
                     List.of());
             ServerDeltas deltas = new ServerDeltas(requests, cpuMicrosPerRequest, allocBytesPerRequest, gcPer10k,
                     gcPer10k * 2, threadsPeak, threadsStarted, workersPeak, workersStarted, workersReaped, accepted,
-                    rejected, 100L << 20);
+                    rejected, 100L << 20, 1.0, 0.01);
             StatsSnapshot before = snapshot(T0, workersAliveBefore, threadsPeak, workersStartedSinceStart
                     - workersStarted, 0, poolPeakCounter);
             StatsSnapshot after = snapshot(T0 + 2_000, workersPeak, threadsPeak, workersStartedSinceStart, 0,
@@ -237,7 +237,7 @@ final class Runs {
                                        long reaped, long peak) {
             return new StatsSnapshot(arm, buffers, epochMillis, epochMillis - T0 + 1_000, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                     threadsLive, threadsLive, 0, workersAlive, 0, peak, started, reaped, 50L << 20, 90L << 20,
-                    100L << 20);
+                    100L << 20, 0, 0, true);
         }
     }
 }

@@ -13,6 +13,9 @@ import java.nio.file.Path;
  * <p>{@code allocatedBytes} is {@code com.sun.management.ThreadMXBean#getTotalThreadAllocatedBytes}: it counts
  * threads that have ended, and a virtual thread's allocations are counted on the carrier it ran on (a test
  * pins both).
+ *
+ * <p>The context switches are summed over the live threads' {@code /proc/self/task/*}{@code /status} (see
+ * {@link ContextSwitches}); {@code contextSwitchesCounted} is false, and both counts 0, where there is no /proc.
  */
 public record StatsSnapshot(
         String arm,
@@ -38,7 +41,10 @@ public record StatsSnapshot(
         long workersReaped,
         long heapUsedBytes,
         long rssBytes,
-        long peakRssBytes) {
+        long peakRssBytes,
+        long voluntaryContextSwitches,
+        long involuntaryContextSwitches,
+        boolean contextSwitchesCounted) {
 
     /** Reads the JVM and process figures now, beside the server's and the dispatcher's. */
     public static StatsSnapshot take(String arm, BufferOwnership buffers, ServerStats server, DispatcherStats workers) {
@@ -62,13 +68,14 @@ public record StatsSnapshot(
             gcTime += Math.max(0, gc.getCollectionTime());
         }
         long[] rss = residentSetBytes();
+        ContextSwitches switches = ContextSwitches.ofThisProcess();
         return new StatsSnapshot(arm, buffers, System.currentTimeMillis(),
                 ManagementFactory.getRuntimeMXBean().getUptime(), requests, accepted, rejected, served, open,
                 os.getProcessCpuTime(), threads.getTotalThreadAllocatedBytes(), gcCount, gcTime,
                 threads.getThreadCount(), threads.getPeakThreadCount(), threads.getTotalStartedThreadCount(),
                 workers.workersAlive(), workers.workersIdle(), workers.workersPeak(), workers.workersStarted(),
                 workers.workersReaped(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
-                rss[0], rss[1]);
+                rss[0], rss[1], switches.voluntary(), switches.involuntary(), switches.counted());
     }
 
     /** VmRSS and VmHWM from /proc/self/status in bytes; -1 each where there is no /proc. */
