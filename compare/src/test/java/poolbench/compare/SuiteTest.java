@@ -53,7 +53,7 @@ class SuiteTest {
                 .map(s -> s.workload().name() + "@" + s.connections()).distinct().toList();
         assertEquals(List.of("plaintext@64", "plaintext-close@64", "sleep@1000"), reference);
         long classicRuns = scenarios.stream().filter(s -> s.arm().equals("classic")).count();
-        assertEquals(12 * 3, classicRuns);
+        assertEquals(13 * 3, classicRuns);
     }
 
     @Test

@@ -24,6 +24,7 @@ final class Findings {
         relativeToClassic(md, runs, Metric.REQUESTS_PER_SECOND, "Requests/s of every arm ÷ classic's");
         relativeToClassic(md, runs, Metric.P99_MS, "p99 latency of every arm ÷ classic's (below 1 is faster)");
         connectionCost(md, runs);
+        SocketTimeoutCost.render(md, runs);
         jdkPool(md, runs);
         handOff(md, runs);
         loopback(md, runs);

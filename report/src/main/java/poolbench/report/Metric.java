@@ -23,6 +23,10 @@ enum Metric {
             r.server().allocBytesPerRequest()), Numbers::human),
     GC_PER_10K_REQUESTS("GCs per 10k requests", r -> known(r, StatsSnapshot::gcCount,
             r.server().gcPer10kRequests()), Numbers::human),
+    VOLUNTARY_CONTEXT_SWITCHES_PER_REQUEST("voluntary cs/request",
+            r -> orNaN(r.server().voluntaryContextSwitchesPerRequest()), Numbers::human),
+    INVOLUNTARY_CONTEXT_SWITCHES_PER_REQUEST("involuntary cs/request",
+            r -> orNaN(r.server().involuntaryContextSwitchesPerRequest()), Numbers::human),
     THREADS_PEAK("peak threads", r -> r.server().threadsPeak(), Numbers::count),
     WORKERS_PEAK("peak workers", r -> r.server().workersPeak(), Numbers::count),
     PEAK_RSS_MIB("peak RSS MiB", r -> r.server().peakRssBytes() < 0 ? Double.NaN
@@ -53,6 +57,11 @@ enum Metric {
      */
     private static double known(RunRecord r, ToLongFunction<StatsSnapshot> counter, double value) {
         return r.before() != null && counter.applyAsLong(r.before()) < 0 ? Double.NaN : value;
+    }
+
+    /** A figure a record may lack (older records, servers without /proc) is not a number. */
+    private static double orNaN(Double value) {
+        return value == null ? Double.NaN : value;
     }
 
     /** The figure of one successful run. */

@@ -20,6 +20,7 @@ final class RunReadme {
 
     static final List<Metric> COLUMNS = List.of(Metric.REQUESTS_PER_SECOND, Metric.P50_MS, Metric.P99_MS,
             Metric.P999_MS, Metric.CPU_MICROS_PER_REQUEST, Metric.ALLOC_BYTES_PER_REQUEST, Metric.GC_PER_10K_REQUESTS,
+            Metric.VOLUNTARY_CONTEXT_SWITCHES_PER_REQUEST, Metric.INVOLUNTARY_CONTEXT_SWITCHES_PER_REQUEST,
             Metric.THREADS_PEAK, Metric.WORKERS_PEAK, Metric.PEAK_RSS_MIB);
 
     private RunReadme() {
@@ -94,7 +95,9 @@ final class RunReadme {
         md.bullet("Server figures are deltas of the server's own counters (its stats endpoint) between a snapshot "
                 + "just before and one just after the measured window, divided by the requests the server answered "
                 + "in it: CPU time of the whole process (GC and JIT included), heap bytes allocated by all threads "
-                + "(ended and virtual ones included), collections. Peaks of threads and workers are the largest seen "
+                + "(ended and virtual ones included), collections, context switches of the live threads "
+                + "(voluntary: a thread blocked; involuntary: the scheduler took its CPU; summed over "
+                + "/proc/self/task, so threads that ended in the window are missing). Peaks of threads and workers are the largest seen "
                 + "by a sampler once a second and at both ends; peak RSS is the process's VmHWM at the end. Workers "
                 + "reaped count from the window's start to the end of the idle phase that follows the burst "
                 + "workload.");
