@@ -52,6 +52,7 @@ final class ConnectionDeadlines {
     /** Lets go of the connection once it has been served. */
     void detach() {
         socket = null;
+        readExpired = null;
         READ_BY.setRelease(this, NONE);
         WRITING_SINCE.setRelease(this, NONE);
     }
