@@ -73,6 +73,19 @@ public abstract class HostileClientContractTest extends ArmFixture {
     }
 
     @Test
+    void theSocketTimeoutAblationClosesASilentClientWithinTheReadTimeoutToo() throws Exception {
+        HttpServer server = start(ServerConfig.ephemeral().withTimeouts(READ_TIMEOUT, IDLE_TIMEOUT)
+                .withWriteTimeout(WRITE_TIMEOUT).withTimeoutMode(TimeoutMode.SOCKET), ArmOptions.DEFAULTS);
+        try (Socket silent = connect(server.port())) {
+            long t0 = System.nanoTime();
+            TestHttp.Response r = readResponse(silent);
+            Duration closedAfter = untilClosed(silent, t0);
+            assertEquals(408, r.status());
+            assertWithin(READ_TIMEOUT, closedAfter, "the silent client (--timeouts socket)");
+        }
+    }
+
+    @Test
     void aClientThatNeverReadsIsClosedWithinTheWriteTimeout() throws Exception {
         HttpServer server = startWithShortTimeouts();
         try (SteadyClient steady = SteadyClient.start(server.port());
