@@ -153,8 +153,9 @@ public final class CompareRun {
         Path log = options.out().resolve("logs").resolve(s.id() + ".log");
         try (ServerProcess server = ServerProcess.start(commands.forArm(s.arm()), s.arm(), serverArgs, log)) {
             String url = "http://" + HOST + ":" + server.port() + w.path();
-            LoadConfig load = new LoadConfig(url, s.connections(), pinning.loadCpuCount(), suite.duration(),
-                    Duration.ZERO, null, w.close(), w.pipeline(), LOAD_TIMEOUT);
+            LoadConfig load = LoadConfig.defaults(url).withConnections(s.connections())
+                    .withThreads(pinning.loadCpuCount()).withDuration(suite.duration()).withWarmup(Duration.ZERO)
+                    .withClose(w.close()).withPipeline(w.pipeline()).withTimeout(LOAD_TIMEOUT);
             StatsClient stats = new StatsClient(HOST, server.adminPort());
             if (!suite.warmup().isZero()) {
                 LoadGenerator.run(load.withDuration(suite.warmup()));

@@ -17,7 +17,7 @@ import poolbench.server.Arms;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
 import poolbench.server.DispatcherFixture;
-import poolbench.server.FakeConnectionServers;
+import poolbench.server.FakeConnectionServerFactory;
 
 class ClassicArmTest extends DispatcherFixture {
 
@@ -42,7 +42,7 @@ class ClassicArmTest extends DispatcherFixture {
         Socket connection = servers.connection();
         assertTrue(d.dispatch(connection));
 
-        FakeConnectionServers.Served served = servers.awaitServed();
+        FakeConnectionServerFactory.Served served = servers.awaitServed();
         assertSame(connection, served.connection());
         assertFalse(served.thread().isVirtual());
         assertTrue(served.thread().getName().startsWith("classic-worker-"), served.thread().getName());
@@ -79,11 +79,11 @@ class ClassicArmTest extends DispatcherFixture {
     @Timeout(30)
     void aWorkerKeepsItsConnectionServerForTheConnectionsItServesInTurn() throws Exception {
         Dispatcher d = create(ArmOptions.DEFAULTS);
-        FakeConnectionServers.Served previous = null;
+        FakeConnectionServerFactory.Served previous = null;
         for (int i = 0; i < 5; i++) {
             Socket connection = servers.connection();
             assertTrue(d.dispatch(connection));
-            FakeConnectionServers.Served served = servers.awaitServed();
+            FakeConnectionServerFactory.Served served = servers.awaitServed();
             servers.finish(connection);
             awaitIdle(d::stats, 1);
             assertTrue(connection.isClosed());
@@ -116,7 +116,7 @@ class ClassicArmTest extends DispatcherFixture {
         Dispatcher d = create(ArmOptions.DEFAULTS);
         Socket busy = servers.connection();
         assertTrue(d.dispatch(busy));
-        FakeConnectionServers.Served served = servers.awaitServed();
+        FakeConnectionServerFactory.Served served = servers.awaitServed();
 
         d.close();
         d.close();
@@ -126,8 +126,8 @@ class ClassicArmTest extends DispatcherFixture {
         assertTrue(served.thread().isAlive(), "the busy worker is not cut off");
 
         servers.finish(busy);
-        assertTrue(((WorkerPoolDispatcher) d).awaitTermination(FakeConnectionServers.WAIT));
-        assertTrue(served.thread().join(FakeConnectionServers.WAIT));
+        assertTrue(((WorkerPoolDispatcher) d).awaitTermination(FakeConnectionServerFactory.WAIT));
+        assertTrue(served.thread().join(FakeConnectionServerFactory.WAIT));
         assertEquals(0, d.stats().workersAlive());
     }
 }

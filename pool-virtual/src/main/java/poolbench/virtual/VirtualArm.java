@@ -2,10 +2,14 @@ package poolbench.virtual;
 
 import poolbench.server.Arm;
 import poolbench.server.ArmOptions;
-import poolbench.server.ConnectionServers;
+import poolbench.server.ConnectionServerFactory;
 import poolbench.server.Dispatcher;
+import poolbench.server.ThreadPerConnectionDispatcher;
 
-/** A virtual thread per connection: the JDK's answer to "why pool at all?". */
+/**
+ * A virtual thread per connection: the JDK's answer to "why pool at all?". The same dispatcher as
+ * {@code per-connection} (baseline-per-connection) but for the thread factory, and it honours a cap when given one.
+ */
 public final class VirtualArm implements Arm {
 
     @Override
@@ -20,7 +24,8 @@ public final class VirtualArm implements Arm {
     }
 
     @Override
-    public Dispatcher create(ArmOptions options, ConnectionServers servers) {
-        return new VirtualThreadDispatcher(servers, options.concurrency(), options.logAllErrors());
+    public Dispatcher create(ArmOptions options, ConnectionServerFactory servers) {
+        return new ThreadPerConnectionDispatcher(Thread.ofVirtual().name("virtual-", 0).factory(),
+                options.concurrency(), servers, options.logAllErrors());
     }
 }

@@ -19,7 +19,7 @@ import poolbench.server.Arms;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
 import poolbench.server.DispatcherFixture;
-import poolbench.server.FakeConnectionServers;
+import poolbench.server.FakeConnectionServerFactory;
 
 class VirtualArmTest extends DispatcherFixture {
 
@@ -41,14 +41,14 @@ class VirtualArmTest extends DispatcherFixture {
         Dispatcher d = create(ArmOptions.DEFAULTS);
         Socket first = servers.connection();
         assertTrue(d.dispatch(first));
-        FakeConnectionServers.Served a = servers.awaitServed();
+        FakeConnectionServerFactory.Served a = servers.awaitServed();
         servers.finish(first);
-        assertTrue(a.thread().join(FakeConnectionServers.WAIT));
+        assertTrue(a.thread().join(FakeConnectionServerFactory.WAIT));
         assertTrue(first.isClosed());
 
         Socket second = servers.connection();
         assertTrue(d.dispatch(second));
-        FakeConnectionServers.Served b = servers.awaitServed();
+        FakeConnectionServerFactory.Served b = servers.awaitServed();
         servers.finish(second);
 
         assertTrue(a.thread().isVirtual());
@@ -119,6 +119,6 @@ class VirtualArmTest extends DispatcherFixture {
         assertTrue(thread.isAlive());
 
         servers.finish(running);
-        assertTrue(thread.join(FakeConnectionServers.WAIT));
+        assertTrue(thread.join(FakeConnectionServerFactory.WAIT));
     }
 }

@@ -17,7 +17,7 @@ import poolbench.server.Arms;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
 import poolbench.server.DispatcherFixture;
-import poolbench.server.FakeConnectionServers;
+import poolbench.server.FakeConnectionServerFactory;
 
 class VirtualPooledArmTest extends DispatcherFixture {
 
@@ -41,7 +41,7 @@ class VirtualPooledArmTest extends DispatcherFixture {
         for (int i = 0; i < 5; i++) {
             Socket connection = servers.connection();
             assertTrue(d.dispatch(connection));
-            FakeConnectionServers.Served served = servers.awaitServed();
+            FakeConnectionServerFactory.Served served = servers.awaitServed();
             servers.finish(connection);
             awaitIdle(d::stats, 1);
             assertTrue(served.thread().isVirtual());
@@ -80,7 +80,7 @@ class VirtualPooledArmTest extends DispatcherFixture {
         Dispatcher d = create(ArmOptions.DEFAULTS);
         Socket busy = servers.connection();
         assertTrue(d.dispatch(busy));
-        FakeConnectionServers.Served busyServed = servers.awaitServed();
+        FakeConnectionServerFactory.Served busyServed = servers.awaitServed();
         assertSame(busy, busyServed.connection());
         Thread busyWorker = busyServed.thread();
         Socket done = servers.connection();
@@ -91,12 +91,12 @@ class VirtualPooledArmTest extends DispatcherFixture {
 
         d.close();
         d.close();
-        assertTrue(idleWorker.join(FakeConnectionServers.WAIT), "the idle worker exits at once");
+        assertTrue(idleWorker.join(FakeConnectionServerFactory.WAIT), "the idle worker exits at once");
         assertTrue(busyWorker.isAlive());
         assertFalse(d.dispatch(servers.connection()));
 
         servers.finish(busy);
-        assertTrue(((WorkerPoolDispatcher) d).awaitTermination(FakeConnectionServers.WAIT));
-        assertTrue(busyWorker.join(FakeConnectionServers.WAIT));
+        assertTrue(((WorkerPoolDispatcher) d).awaitTermination(FakeConnectionServerFactory.WAIT));
+        assertTrue(busyWorker.join(FakeConnectionServerFactory.WAIT));
     }
 }

@@ -3,12 +3,12 @@ package poolbench.server;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * The fixture every arm's dispatcher tests share: the arm found by name, run over {@link FakeConnectionServers},
+ * The fixture every arm's dispatcher tests share: the arm found by name, run over {@link FakeConnectionServerFactory},
  * closed after each test.
  */
 public abstract class DispatcherFixture {
 
-    protected final FakeConnectionServers servers = new FakeConnectionServers();
+    protected final FakeConnectionServerFactory servers = new FakeConnectionServerFactory();
     private Dispatcher dispatcher;
 
     /** The arm under test, as {@code poolbench serve --arm} names it. */

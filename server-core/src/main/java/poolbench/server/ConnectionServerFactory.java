@@ -2,7 +2,7 @@ package poolbench.server;
 
 /** Makes the per-worker {@link ConnectionServer}s a dispatcher runs. Thread-safe. */
 @FunctionalInterface
-public interface ConnectionServers {
+public interface ConnectionServerFactory {
 
     ConnectionServer newConnectionServer();
 }

@@ -7,24 +7,14 @@ import java.io.IOException;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
-/** The contract on server-core's own test arm, plus what the connection loop does with time and buffers. */
-class ServerCoreContractTest extends ArmContractTest {
-
-    @Override
-    protected RunningServer startServer(ServerConfig config, ArmOptions options) throws IOException {
-        return HttpServer.start(config, new ThreadPerConnectionTestArm(), options);
-    }
-
-    @Override
-    protected String armName() {
-        return "test-thread-per-connection";
-    }
-
-    @Override
-    protected boolean capped() {
-        return true;
-    }
+/**
+ * What the connection loop does with time and buffers, on server-core's own test arm (whose arm contracts run in
+ * {@link ServerCoreSuiteTest}).
+ */
+@Timeout(30)
+class ConnectionLoopTest {
 
     private HttpServer startWith(ServerConfig config) throws IOException {
         return HttpServer.start(config, new ThreadPerConnectionTestArm(), ArmOptions.DEFAULTS);

@@ -11,13 +11,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import poolbench.server.ConnectionServer;
-import poolbench.server.ConnectionServers;
+import poolbench.server.ConnectionServerFactory;
 
 /**
  * Connection servers that serve nothing: each records which server and thread took a connection, holds it until
  * the test finishes it, then closes it.
  */
-public final class FakeConnectionServers implements ConnectionServers {
+public final class FakeConnectionServerFactory implements ConnectionServerFactory {
 
     public static final Duration WAIT = Duration.ofSeconds(10);
 

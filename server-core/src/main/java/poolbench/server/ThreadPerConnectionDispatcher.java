@@ -1,25 +1,27 @@
-package poolbench.virtual;
+package poolbench.server;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
-import poolbench.server.ConnectionErrors;
-import poolbench.server.ConnectionServers;
-import poolbench.server.Dispatcher;
-import poolbench.server.DispatcherStats;
 
 /**
- * Starts a virtual thread for every connection, with a fresh {@link poolbench.server.ConnectionServer}, and lets
- * it end with the connection. Without a cap this is the per-connection arm with the thread made cheap; with one, a
- * Semaphore gives the pool's bounded parallelism (refusal at the cap) without pooling anything.
+ * Starts a thread for every connection, with a fresh {@link ConnectionServer} (so fresh buffers), and lets it end
+ * with the connection: nothing is reused, nothing idles. The thread factory is the model under test: platform
+ * threads make the {@code per-connection} arm (net/http's analogue), virtual ones the {@code virtual} arm; the two
+ * differ in nothing else. With a cap, a Semaphore gives the pool's bounded parallelism (refusal at the cap) without
+ * pooling anything.
+ *
+ * <p>It lives in server-core, not in an arm module, because two arm modules share it and an arm module may only
+ * depend on server-core.
  */
-final class VirtualThreadDispatcher implements Dispatcher {
+public final class ThreadPerConnectionDispatcher implements Dispatcher {
 
-    private final ThreadFactory threads = Thread.ofVirtual().name("virtual-", 0).factory();
-    private final ConnectionServers servers;
+    private final ThreadFactory threads;
+    private final ConnectionServerFactory servers;
     private final boolean logAllErrors;
     /** Null when uncapped. */
     private final Semaphore permits;
@@ -29,12 +31,24 @@ final class VirtualThreadDispatcher implements Dispatcher {
     private final AtomicLong rejected = new AtomicLong();
     private volatile boolean closed;
 
-    VirtualThreadDispatcher(ConnectionServers servers, OptionalInt concurrency, boolean logAllErrors) {
-        this.servers = servers;
+    /**
+     * @param threads      makes the thread each connection runs on
+     * @param cap          connections served at once; empty for no cap (then nothing is ever refused while open)
+     * @param servers      makes the fresh ConnectionServer each connection gets
+     * @param logAllErrors log benign connection errors too
+     */
+    public ThreadPerConnectionDispatcher(ThreadFactory threads, OptionalInt cap, ConnectionServerFactory servers,
+                                         boolean logAllErrors) {
+        this.threads = Objects.requireNonNull(threads, "threads");
+        this.servers = Objects.requireNonNull(servers, "servers");
         this.logAllErrors = logAllErrors;
-        this.permits = concurrency.isPresent() ? new Semaphore(concurrency.getAsInt()) : null;
+        this.permits = cap.isPresent() ? new Semaphore(cap.getAsInt()) : null;
     }
 
+    /**
+     * Refuses only at the cap or once closed. If the thread cannot start (the OS is out of threads) the counts are
+     * undone and the Error propagates: that is the model's overload behaviour, not a capacity the arm chose.
+     */
     @Override
     public boolean dispatch(Socket connection) {
         if (closed) {
@@ -68,7 +82,11 @@ final class VirtualThreadDispatcher implements Dispatcher {
         }
     }
 
-    /** The permit goes back first, so that once alive shows a connection gone, its place can be taken. */
+    /**
+     * The permit goes back first, so that once alive shows a connection gone, its place can be taken. So a new
+     * connection's thread may start while the old one is still ending: the threads alive may pass the cap for an
+     * instant, the connections served at once never do (RELIABILITY.md, finding 3).
+     */
     private void ended() {
         if (permits != null) {
             permits.release();
