@@ -1,17 +1,14 @@
 package poolbench.pool;
 
-import poolbench.server.Arm;
 import poolbench.server.ArmOptions;
+import poolbench.server.NamedArm;
 
 /**
  * What the three pooled arms ({@code classic}, {@code jdk-pool}, {@code virtual-pooled}) share: a name, a cap that
  * defaults to fasthttp's {@code DefaultConcurrency}, idle workers that go after {@code maxIdleWorkerDuration}, and
  * every {@link ArmOptions} honoured. They differ in the pool and its threads, which is all their subclasses say.
  */
-public abstract class PooledArm implements Arm {
-
-    private final String name;
-    private final String description;
+public abstract class PooledArm extends NamedArm {
 
     /**
      * @param name  the arm's name on the command line
@@ -20,18 +17,7 @@ public abstract class PooledArm implements Arm {
      * @param order how the order option is honoured, when not plainly
      */
     protected PooledArm(String name, String model, String idle, String order) {
-        this.name = name;
-        this.description = model + ", capped at concurrency (default " + ArmOptions.DEFAULT_CONCURRENCY + "), " + idle
-                + "; honours concurrency, maxIdleWorkerDuration, order" + order + ", logAllErrors";
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final String description() {
-        return description;
+        super(name, model + ", capped at concurrency (default " + ArmOptions.DEFAULT_CONCURRENCY + "), " + idle
+                + "; honours concurrency, maxIdleWorkerDuration, order" + order + ", logAllErrors");
     }
 }
