@@ -77,24 +77,4 @@ class PerConnectionArmTest extends DispatcherFixture {
         DispatcherStats after = awaitStats(d::stats, s -> s.workersAlive() == 0);
         assertEquals(new DispatcherStats(0, 0, 8, 8, 0, 0), assertConsistent(after));
     }
-
-    @Test
-    @Timeout(30)
-    void closeRefusesLaterConnectionsAndLetsRunningOnesFinish() throws Exception {
-        Dispatcher d = create(ArmOptions.DEFAULTS);
-        Socket running = servers.connection();
-        assertTrue(d.dispatch(running));
-        Thread thread = servers.awaitServed().thread();
-
-        d.close();
-        d.close();
-        Socket late = servers.connection();
-        assertFalse(d.dispatch(late));
-        assertFalse(late.isClosed(), "a refused connection stays the caller's to close");
-        assertTrue(thread.isAlive());
-
-        servers.finish(running);
-        assertTrue(thread.join(FakeConnectionServerFactory.WAIT));
-        assertEquals(0, awaitStats(d::stats, s -> s.workersAlive() == 0).rejected());
-    }
 }

@@ -3,7 +3,7 @@ package poolbench.perconnection;
 import poolbench.server.ArmSuite;
 
 /**
- * Every arm contract (wire, hostile clients, overload soak, leaks) on the {@code per-connection} arm: a new platform
+ * Every arm contract (dispatcher, wire, hostile clients, overload soak, leaks) on the {@code per-connection} arm: a new platform
  * thread per connection, uncapped, so no overflow.
  */
 class PerConnectionSuiteTest extends ArmSuite {

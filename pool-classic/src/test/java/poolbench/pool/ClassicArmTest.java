@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static poolbench.server.StatsChecks.assertConsistent;
 import static poolbench.server.StatsChecks.awaitIdle;
 
 import java.net.Socket;
@@ -48,31 +47,6 @@ class ClassicArmTest extends DispatcherFixture {
         assertTrue(served.thread().getName().startsWith("classic-worker-"), served.thread().getName());
         assertEquals(new DispatcherStats(1, 0, 1, 1, 0, 0), d.stats());
         servers.finish(connection);
-    }
-
-    @Test
-    @Timeout(30)
-    void refusesConnectionsPastTheConcurrencyCap() throws Exception {
-        Dispatcher d = create(ArmOptions.DEFAULTS.withConcurrency(2));
-        Socket first = servers.connection();
-        Socket second = servers.connection();
-        assertTrue(d.dispatch(first));
-        assertTrue(d.dispatch(second));
-        servers.awaitServed();
-        servers.awaitServed();
-
-        Socket third = servers.connection();
-        assertFalse(d.dispatch(third));
-        assertFalse(third.isClosed(), "a refused connection stays the caller's to answer and close");
-        DispatcherStats stats = assertConsistent(d.stats());
-        assertEquals(1, stats.rejected());
-        assertEquals(2, stats.workersAlive());
-
-        servers.finish(first);
-        awaitIdle(d::stats, 1);
-        assertTrue(d.dispatch(third), "a freed worker takes the next connection");
-        servers.finish(second);
-        servers.finish(third);
     }
 
     @Test

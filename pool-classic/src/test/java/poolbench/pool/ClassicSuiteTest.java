@@ -3,7 +3,7 @@ package poolbench.pool;
 import poolbench.server.ArmSuite;
 
 /**
- * Every arm contract (wire, hostile clients, overload soak, leaks) on the {@code classic} arm: fasthttp's pool on
+ * Every arm contract (dispatcher, wire, hostile clients, overload soak, leaks) on the {@code classic} arm: fasthttp's pool on
  * platform threads, capped.
  */
 class ClassicSuiteTest extends ArmSuite {

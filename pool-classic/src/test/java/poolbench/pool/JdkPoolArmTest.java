@@ -49,27 +49,6 @@ class JdkPoolArmTest extends DispatcherFixture {
         servers.finish(connection);
     }
 
-    @Test
-    @Timeout(30)
-    void refusesConnectionsPastTheConcurrencyCap() throws Exception {
-        Dispatcher d = create(ArmOptions.DEFAULTS.withConcurrency(2));
-        Socket first = servers.connection();
-        Socket second = servers.connection();
-        assertTrue(d.dispatch(first));
-        assertTrue(d.dispatch(second));
-        servers.awaitServed();
-        servers.awaitServed();
-
-        Socket third = servers.connection();
-        assertFalse(d.dispatch(third));
-        assertFalse(third.isClosed());
-        DispatcherStats stats = assertConsistent(d.stats());
-        assertEquals(1, stats.rejected());
-        assertEquals(2, stats.workersAlive());
-        servers.finish(first);
-        servers.finish(second);
-    }
-
     /**
      * With a cap of one, a connection either goes to the one pool thread or is refused (when it is not yet back
      * waiting on the queue), so retrying shows whether that thread kept its ConnectionServer.

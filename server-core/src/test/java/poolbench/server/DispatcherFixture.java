@@ -14,8 +14,13 @@ public abstract class DispatcherFixture {
     /** The arm under test, as {@code poolbench serve --arm} names it. */
     protected abstract String armName();
 
+    /** The arm under test: found by name, as {@code poolbench serve} finds it. */
+    protected Arm arm() {
+        return Arms.require(armName());
+    }
+
     protected Dispatcher create(ArmOptions options) {
-        dispatcher = Arms.require(armName()).create(options, servers);
+        dispatcher = arm().create(options, servers);
         return dispatcher;
     }
 

@@ -15,7 +15,8 @@ final class ThreadPerConnectionTestArm implements Arm {
 
     @Override
     public String description() {
-        return "server-core's own test arm";
+        return "server-core's own test arm: a platform thread per connection, always capped at concurrency; "
+                + "honours concurrency, logAllErrors; ignores maxIdleWorkerDuration, order";
     }
 
     @Override
