@@ -79,9 +79,6 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--log-all-errors", description = "Log benign connection errors too.")
     boolean logAllErrors;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
     @Override
     public Integer call() throws InterruptedException {
         RunningServer server;
