@@ -11,7 +11,8 @@ public final class PerConnectionArm extends ThreadPerConnectionArm {
 
     public PerConnectionArm() {
         super("per-connection", "a new platform thread per connection, no cap, a fresh ConnectionServer each "
-                        + "(net/http analogue); honours logAllErrors; ignores concurrency, maxIdleWorkerDuration, order",
+                        + "(net/http analogue); honours logAllErrors; ignores concurrency, "
+                        + "maxIdleWorkerDuration, order",
                 false, () -> Thread.ofPlatform().daemon().name("per-connection-", 0).factory());
     }
 }

@@ -3,8 +3,8 @@ package poolbench.pool;
 import poolbench.server.ArmSuite;
 
 /**
- * Every arm contract (dispatcher, wire, hostile clients, overload soak, leaks) on the {@code jdk-pool} arm: a ThreadPoolExecutor,
- * capped through its maximum pool size.
+ * Every arm contract (dispatcher, wire, hostile clients, overload soak, leaks) on the {@code jdk-pool} arm: a
+ * ThreadPoolExecutor, capped through its maximum pool size.
  */
 class JdkPoolSuiteTest extends ArmSuite {
 
