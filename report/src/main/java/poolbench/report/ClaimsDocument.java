@@ -60,14 +60,14 @@ final class ClaimsDocument {
         md.heading(2, c.number() + ". " + c.claim());
         md.paragraph("**Verdict: " + c.verdict().word() + "** — " + c.reason() + ".");
         md.paragraph("Rule: " + c.rule());
-        List<Evidence> shown = c.evidence().stream().filter(e -> !e.values().isEmpty()).toList();
+        List<Figure> shown = c.evidence().stream().filter(e -> !e.values().isEmpty()).toList();
         if (!shown.isEmpty()) {
-            for (Evidence e : shown) {
+            for (Figure e : shown) {
                 md.bullet((e.decides() ? "**" + e.label() + "** (decides)" : e.label()) + ": " + e.summary());
             }
             List<List<String>> rows = new ArrayList<>();
-            for (Evidence e : shown) {
-                for (Measured m : e.values()) {
+            for (Figure e : shown) {
+                for (Figure.Repeat m : e.values()) {
                     rows.add(List.of(e.label(), m.where(), e.format().apply(m.value()), m.detail()));
                 }
             }

@@ -183,15 +183,15 @@ final class RunReadme {
             row.add(arm);
             row.add(ok.size() + (failed > 0 ? " (" + failed + " failed)" : ""));
             for (Metric m : COLUMNS) {
-                row.add(runs.spread(p, arm, m).format(m::format));
+                row.add(runs.figure(p, arm, m).range(m::format));
             }
             if (any503) {
-                row.add(Spread.of(ok.stream().map(r -> (double) r.server().connectionsRejected()).toList())
-                        .format(Numbers::count));
+                row.add(Figure.of(ok.stream().map(r -> (double) r.server().connectionsRejected()).toList())
+                        .range(Numbers::count));
             }
             if (anyLost) {
-                row.add(Spread.of(ok.stream().map(r -> (double) (r.load().errors().lostRequests()
-                        + r.load().errors().connect())).toList()).format(Numbers::count));
+                row.add(Figure.of(ok.stream().map(r -> (double) (r.load().errors().lostRequests()
+                        + r.load().errors().connect())).toList()).range(Numbers::count));
             }
             rows.add(row);
         }

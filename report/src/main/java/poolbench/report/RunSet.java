@@ -144,8 +144,9 @@ final class RunSet {
         return (int) records(p).stream().filter(r -> r.arm().equals(arm) && !r.ok()).count();
     }
 
-    Spread spread(WorkloadPoint p, String arm, Metric metric) {
-        return Spread.of(ok(p, arm).stream().map(metric::of).toList());
+    /** One arm's figure at a workload point, a value per repeat. */
+    Figure figure(WorkloadPoint p, String arm, Metric metric) {
+        return Figure.of(ok(p, arm).stream().map(metric::of).toList());
     }
 
     /**
@@ -153,13 +154,13 @@ final class RunSet {
      * is paired with repeat k because arms take turns within a repeat, so a drift of the machine over the run
      * affects both sides of a pair alike.
      */
-    List<RepeatRatio> pairedRatios(String workload, String numerator, String denominator,
+    List<Figure.Repeat> pairedRatios(String workload, String numerator, String denominator,
                                    ToDoubleFunction<RunRecord> metric) {
-        List<RepeatRatio> ratios = new ArrayList<>();
+        List<Figure.Repeat> ratios = new ArrayList<>();
         for (WorkloadPoint p : points(workload)) {
             for (RunRecord n : ok(p, numerator)) {
                 ok(p, denominator, n.repeat()).ifPresent(d ->
-                        ratios.add(new RepeatRatio(p.connections(), n.repeat(), metric.applyAsDouble(n),
+                        ratios.add(Figure.Repeat.ratio(p.connections(), n.repeat(), metric.applyAsDouble(n),
                                 metric.applyAsDouble(d))));
             }
         }
@@ -169,7 +170,7 @@ final class RunSet {
     /** The paired ratios of {@link #pairedRatios(String, String, String, ToDoubleFunction)} at one workload point. */
     List<Double> pairedRatios(WorkloadPoint p, String numerator, String denominator, Metric metric) {
         return pairedRatios(p.workload(), numerator, denominator, metric::of).stream()
-                .filter(r -> r.connections() == p.connections()).map(RepeatRatio::ratio).toList();
+                .filter(r -> r.connections() == p.connections()).map(Figure.Repeat::value).toList();
     }
 
     /**

@@ -73,7 +73,7 @@ class ClaimRulesTest {
             records.addAll(rates(Workload.PLAINTEXT, CLASSIC, PER_CONNECTION, new double[] {10_000, 9_000}));
             ClaimResult r = evaluate(rule, records);
             assertEquals(Verdict.CONFIRMED, r.verdict());
-            Evidence keepAlive = r.evidence().get(1);
+            Figure keepAlive = r.evidence().get(1);
             assertEquals(List.of(10_000 / 9_000.0), keepAlive.numbers());
             assertTrue(!keepAlive.decides());
         }
@@ -171,9 +171,9 @@ class ClaimRulesTest {
             records.add(Runs.run(CLASSIC, "plaintext-close-connbuf", 16, 1).close().buffers("connection")
                     .serverArgs("--buffers", "connection").alloc(27_000).build());
             ClaimResult r = evaluate(rule, records);
-            Evidence buffers = r.evidence().stream().filter(e -> e.label().startsWith("buffers'")).findFirst()
+            Figure buffers = r.evidence().stream().filter(e -> e.label().startsWith("buffers'")).findFirst()
                     .orElseThrow();
-            Evidence threads = r.evidence().stream().filter(e -> e.label().startsWith("threads'")).findFirst()
+            Figure threads = r.evidence().stream().filter(e -> e.label().startsWith("threads'")).findFirst()
                     .orElseThrow();
             assertEquals(List.of(24_000.0), buffers.numbers());
             assertEquals(List.of(33_000.0), threads.numbers());
@@ -333,10 +333,19 @@ class ClaimRulesTest {
 
     @Test
     void everyValueNeedsEveryRepeatToAgreeAndANumber() {
-        assertEquals(Verdict.CONFIRMED, Verdict.everyValue(List.of(3.0, 2.0), v -> v >= 2, v -> v < 2));
-        assertEquals(Verdict.REFUTED, Verdict.everyValue(List.of(1.0, 1.9), v -> v >= 2, v -> v < 2));
-        assertEquals(Verdict.INCONCLUSIVE, Verdict.everyValue(List.of(1.0, 2.0), v -> v >= 2, v -> v < 2));
-        assertEquals(Verdict.INCONCLUSIVE, Verdict.everyValue(List.of(3.0, Double.NaN), v -> v >= 2, v -> v < 2));
-        assertEquals(Verdict.INCONCLUSIVE, Verdict.everyValue(List.of(), v -> v >= 2, v -> v < 2));
+        Threshold twice = Threshold.atLeast(2);
+        assertEquals(Verdict.CONFIRMED, twice.verdict(Figure.of(List.of(3.0, 2.0))));
+        assertEquals(Verdict.REFUTED, twice.verdict(Figure.of(List.of(1.0, 1.9))));
+        assertEquals(Verdict.INCONCLUSIVE, twice.verdict(Figure.of(List.of(1.0, 2.0))));
+        assertEquals(Verdict.INCONCLUSIVE, twice.verdict(Figure.of(List.of(3.0, Double.NaN))));
+        assertEquals(Verdict.INCONCLUSIVE, twice.verdict(Figure.of(List.of())));
+    }
+
+    @Test
+    void aThresholdPrintsTheSameNumbersItApplies() {
+        assertEquals("confirmed when ≥ 1.20 in every pair, refuted when ≤ 1.00 in every pair, otherwise "
+                + "inconclusive", Threshold.band(1.2, 1.0).rule("pair"));
+        assertEquals("≥ 2.00 in all 2 pairs", Threshold.atLeast(2).reason(Verdict.CONFIRMED,
+                Figure.of(List.of(3.0, 2.0)), "pair"));
     }
 }
