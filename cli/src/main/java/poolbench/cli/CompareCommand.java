@@ -1,6 +1,7 @@
 package poolbench.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -11,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import poolbench.compare.CompareOptions;
 import poolbench.compare.CompareRun;
+import poolbench.compare.Gate;
 import poolbench.compare.RunDirectory;
 import poolbench.compare.RunRecord;
 import poolbench.compare.Suite;
@@ -47,8 +49,21 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Run directory (default: results/<date>-<host id>).")
     Path out;
 
-    @Option(names = "--no-pin", description = "Do not pin the server and the load to separate CPUs.")
+    @Option(names = "--no-pin", description = "Do not pin the server and the load to separate CPUs (interference "
+            + "is then recorded machine-wide, not per CPU).")
     boolean noPin;
+
+    @Option(names = "--max-others", defaultValue = "" + Gate.DEFAULT_THRESHOLD, description = "A run whose CPUs other "
+            + "processes (or steal) used more than this share of is disturbed and retried (default: ${DEFAULT-VALUE}).")
+    double maxOthers;
+
+    @Option(names = "--attempts", defaultValue = "" + Gate.DEFAULT_ATTEMPTS, description = "Tries per run before a "
+            + "disturbed one is kept, marked and left out of medians, ratios and verdicts (default: ${DEFAULT-VALUE}).")
+    int attempts;
+
+    @Option(names = "--quiet-wait", defaultValue = Gate.DEFAULT_QUIET_WAIT_SECONDS + "s", converter = DurationConverter.class,
+            description = "Longest wait for quiet CPUs before each run (default: ${DEFAULT-VALUE}).")
+    Duration quietWait;
 
     @Override
     public Integer call() throws Exception {
@@ -59,7 +74,8 @@ final class CompareCommand implements Callable<Integer> {
         if (repeats != null) {
             chosen = chosen.withRepeats(repeats);
         }
-        List<String> armNames = arms != null ? arms : CompareRun.defaultArms(chosen, System.out);
+        List<String> armNames = CompareRun.withAaArm(chosen,
+                arms != null ? arms : CompareRun.defaultArms(chosen, System.out));
         List<String> known = CompareRun.knownArms();
         for (String a : armNames) {
             if (!known.contains(a)) {
@@ -70,7 +86,7 @@ final class CompareCommand implements Callable<Integer> {
         Path dir = out != null ? out : RunDirectory.next(repo.resolve("results"), "raw");
         var stdout = System.out;
         CompareOptions options = new CompareOptions(chosen, armNames, dir.toAbsolutePath(), !noPin, repo,
-                System.console() != null);
+                System.console() != null, new Gate(maxOthers, attempts, quietWait));
         CompareRun run = new CompareRun(options, stdout);
         // Ctrl-C: the records written so far stay on disk; show their table before the JVM goes.
         Thread interrupted = new Thread(() -> {
