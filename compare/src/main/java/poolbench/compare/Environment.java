@@ -36,6 +36,14 @@ public record Environment(String date, String hostId, String cpuModel, int cpus,
                              long roundingTicks, double steadyWithin) {
     }
 
+    /** An environment without accounting (as written before it existed). */
+    public Environment(String date, String hostId, String cpuModel, int cpus, String kernel, String os,
+                       String jdkVendor, String jdkVersion, String jvmName, List<String> serverJvmFlags,
+                       Pinning pinning, String gitCommit, String suite, String warmup, String duration, int repeats) {
+        this(date, hostId, cpuModel, cpus, kernel, os, jdkVendor, jdkVersion, jvmName, serverJvmFlags, pinning,
+                gitCommit, suite, warmup, duration, repeats, null);
+    }
+
     static Environment capture(List<String> serverJvmFlags, Pinning pinning, Suite suite, Path repo,
                                Accounting accounting) {
         return new Environment(Instant.now().toString(), machineId(), readCpuModel(), Runtime.getRuntime().availableProcessors(),

@@ -45,12 +45,13 @@ abstract class ClaimRule {
     /**
      * The verdict of a rule that is one threshold on one figure, with the reason in the threshold's words.
      *
-     * @param unit what one value of {@code deciding} is: "pair" (of arms in one repeat) or "repeat"
+     * @param per what one value of {@code deciding} is: a pair of arms in one repeat (judged by its interval) or
+     *            one arm's repeat (judged repeat by repeat)
      */
-    final ClaimResult decide(Threshold threshold, String unit, Figure deciding, List<Figure> evidence,
+    final ClaimResult decide(Threshold threshold, Per per, Figure deciding, List<Figure> evidence,
                              List<String> notes, List<String> charts) {
-        Verdict verdict = threshold.verdict(deciding);
-        return result(verdict, threshold.reason(verdict, deciding, unit), evidence, notes, charts);
+        Verdict verdict = threshold.verdict(deciding, per);
+        return result(verdict, threshold.reason(verdict, deciding, per), evidence, notes, charts);
     }
 
     /** A result for a rule whose data is not in the run. */

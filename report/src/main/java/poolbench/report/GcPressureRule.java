@@ -24,7 +24,7 @@ final class GcPressureRule extends ClaimRule {
     @Override
     String rule() {
         return "per-connection ÷ classic allocated bytes per request on plaintext-close, repeat k paired with "
-                + "repeat k: " + LOWER.rule("pair") + ". GCs per 10k requests are shown "
+                + "repeat k: " + LOWER.rule(Per.PAIR) + ". GCs per 10k requests are shown "
                 + "beside it. Buffers vs threads: a plaintext-close run of classic with --buffers connection, when "
                 + "present, gives the buffers' share; the JMH parse suite's per-connection minus worker-owned B/op "
                 + "gives the buffers' bytes without any thread.";
@@ -33,9 +33,9 @@ final class GcPressureRule extends ClaimRule {
     @Override
     ClaimResult evaluate(RunSet runs) {
         List<String> charts = List.of(ChartFiles.ALLOC_PER_REQUEST);
-        Figure alloc = Figure.ratios("per-connection ÷ classic alloc B/request, plaintext-close",
-                runs.pairedRatios(Workload.PLAINTEXT_CLOSE, KnownArms.PER_CONNECTION, KnownArms.CLASSIC,
-                        Metric.ALLOC_BYTES_PER_REQUEST::of), true);
+        Figure alloc = runs.ratio("per-connection ÷ classic alloc B/request, plaintext-close",
+                Workload.PLAINTEXT_CLOSE, KnownArms.PER_CONNECTION, KnownArms.CLASSIC, Metric.ALLOC_BYTES_PER_REQUEST,
+                true);
         Figure gc = Figure.ratios("per-connection ÷ classic GCs per 10k requests, plaintext-close",
                 runs.pairedRatios(Workload.PLAINTEXT_CLOSE, KnownArms.PER_CONNECTION, KnownArms.CLASSIC,
                         Metric.GC_PER_10K_REQUESTS::of), false);
@@ -47,7 +47,7 @@ final class GcPressureRule extends ClaimRule {
             return missing("no plaintext-close runs of both per-connection and classic with the same repeat",
                     evidence, notes, charts);
         }
-        return decide(LOWER, "pair", alloc, evidence, notes, charts);
+        return decide(LOWER, Per.PAIR, alloc, evidence, notes, charts);
     }
 
     /**

@@ -19,8 +19,8 @@ final class GoComparisonRule extends ClaimRule {
     @Override
     String rule() {
         return "claim 1's rule on the Go arms: go-fasthttp ÷ go-nethttp requests/s on plaintext-close, repeat k "
-                + "paired with repeat k: " + ThroughputMultipleRule.MANY_TIMES.rule("pair") + ". For every workload both Go arms ran, the Go ratio is shown "
-                + "beside classic ÷ per-connection; Java gives the same answer on a workload when both medians are on "
+                + "paired with repeat k: " + ThroughputMultipleRule.MANY_TIMES.rule(Per.PAIR) + ". For every workload both Go arms ran, the Go ratio is shown "
+                + "beside classic ÷ per-connection; Java gives the same answer on a workload when both geometric means are on "
                 + "the same side of " + ThroughputMultipleRule.MANY_TIMES.format().apply(ThroughputMultipleRule.MANY_TIMES.confirmAt())
                 + ".";
     }
@@ -35,8 +35,8 @@ final class GoComparisonRule extends ClaimRule {
                             + KnownArms.GO_FASTHTTP + "," + KnownArms.GO_NETHTTP,
                     List.of(), List.of(), charts);
         }
-        ClaimResult go = ThroughputMultipleRule.evaluate(runs, KnownArms.GO_FASTHTTP, KnownArms.GO_NETHTTP, this,
-                charts);
+        ClaimResult go = ThroughputMultipleRule.evaluate(runs, KnownArms.GO_FASTHTTP, KnownArms.GO_NETHTTP,
+                Metric.REQUESTS_PER_SECOND, this, charts);
         List<Figure> evidence = new ArrayList<>(go.evidence().stream().filter(Figure::decides).toList());
         List<String> notes = new ArrayList<>();
         for (String w : runs.workloads()) {
@@ -61,6 +61,6 @@ final class GoComparisonRule extends ClaimRule {
 
     private static boolean sameSide(Figure a, Figure b) {
         Threshold t = ThroughputMultipleRule.MANY_TIMES;
-        return t.confirms(a.median()) == t.confirms(b.median());
+        return t.confirms(a.geometricMean()) == t.confirms(b.geometricMean());
     }
 }

@@ -46,20 +46,37 @@ record Threshold(double confirmAt, double refuteAt, boolean refuteInclusive, Dou
         return (refuteInclusive ? "≤ " : "< ") + format.apply(refuteAt);
     }
 
-    /** The rule's verdict clause, e.g. "confirmed when ≥ 2.00 in every pair, refuted when < 2.00 in every pair". */
-    String rule(String unit) {
-        return "confirmed when " + confirmText() + " in every " + unit + ", refuted when " + refuteText()
-                + " in every " + unit + ", otherwise inconclusive";
+    /**
+     * The rule's verdict clause, e.g. "confirmed when the whole 95% interval of the geometric mean of the pairs'
+     * ratios is ≥ 2.00, refuted when it is wholly < 2.00, otherwise inconclusive".
+     */
+    String rule(Per per) {
+        return switch (per) {
+            case PAIR -> "confirmed when the whole 95% interval of the geometric mean of the pairs' ratios (bootstrap "
+                    + "over pairs, widened by the run's A/A noise where it has an A/A arm) is " + confirmText()
+                    + ", refuted when it is wholly " + refuteText() + ", otherwise inconclusive (the interval "
+                    + "straddles the threshold)";
+            case REPEAT -> "confirmed when " + confirmText() + " in every repeat, refuted when " + refuteText()
+                    + " in every repeat, otherwise inconclusive";
+        };
     }
 
     /**
-     * Confirmed when every value confirms, refuted when every value refutes, otherwise (values on both sides, none at
-     * all, or one that is not a number) inconclusive: a verdict needs every repeat to agree.
+     * Pairs: confirmed when the interval's low end confirms, refuted when its high end refutes. Repeats: confirmed when
+     * every value confirms, refuted when every value refutes. Anything else (a straddle, no values, one that is not a
+     * number) is inconclusive.
      */
-    Verdict verdict(Figure f) {
+    Verdict verdict(Figure f, Per per) {
         List<Double> values = f.numbers();
         if (values.isEmpty() || values.stream().anyMatch(v -> !Double.isFinite(v))) {
             return Verdict.INCONCLUSIVE;
+        }
+        if (per == Per.PAIR) {
+            Figure.Interval i = f.interval();
+            if (i.empty()) {
+                return Verdict.INCONCLUSIVE;
+            }
+            return confirms(i.low()) ? Verdict.CONFIRMED : refutes(i.high()) ? Verdict.REFUTED : Verdict.INCONCLUSIVE;
         }
         if (values.stream().allMatch(this::confirms)) {
             return Verdict.CONFIRMED;
@@ -70,11 +87,23 @@ record Threshold(double confirmAt, double refuteAt, boolean refuteInclusive, Dou
         return Verdict.INCONCLUSIVE;
     }
 
-    /** Why {@code f} got {@code verdict}, in the rule's own words: "≥ 2.00 in all 3 pairs". */
-    String reason(Verdict verdict, Figure f, String unit) {
+    /** Why {@code f} got {@code verdict}, in the rule's own words, naming the interval for pairs. */
+    String reason(Verdict verdict, Figure f, Per per) {
+        int n = f.values().size();
+        if (per == Per.PAIR && !f.interval().empty()) {
+            String interval = "the 95% interval " + f.interval().text(f.format()) + " (geometric mean "
+                    + f.format().apply(f.geometricMean()) + " over " + (n == 1 ? "the one pair" : n + " pairs") + ")";
+            return switch (verdict) {
+                case CONFIRMED -> interval + " is wholly " + confirmText();
+                case REFUTED -> interval + " is wholly " + refuteText();
+                case INCONCLUSIVE -> interval + " straddles " + (confirmAt == refuteAt
+                        ? format.apply(confirmAt) : confirmText() + " / " + refuteText());
+            };
+        }
+        String unit = per.noun();
         return switch (verdict) {
-            case CONFIRMED -> confirmText() + " in " + Numbers.all(f.values().size(), unit);
-            case REFUTED -> refuteText() + " in " + Numbers.all(f.values().size(), unit);
+            case CONFIRMED -> confirmText() + " in " + Numbers.all(n, unit);
+            case REFUTED -> refuteText() + " in " + Numbers.all(n, unit);
             case INCONCLUSIVE -> confirmAt == refuteAt
                     ? "the " + unit + "s fall on both sides of " + format.apply(confirmAt)
                     + " (or one could not be computed)"

@@ -22,8 +22,10 @@ final class VirtualThreadsRule extends ClaimRule {
     @Override
     String rule() {
         return "virtual ÷ classic requests/s on " + String.join(", ", WORKLOADS) + ", repeat k paired with repeat k: "
-                + "confirmed when " + ABOUT_AS_MANY.confirmText() + " in every pair of every one of those "
-                + "workloads; refuted when " + ABOUT_AS_MANY.refuteText() + " in every pair of at least one; "
+                + "each workload is judged by the 95% interval of the geometric mean of its pairs (bootstrap over pairs, "
+                + "widened by the run's A/A noise): confirmed when every workload's interval is wholly "
+                + ABOUT_AS_MANY.confirmText() + "; refuted when at least one workload's is wholly "
+                + ABOUT_AS_MANY.refuteText() + "; "
                 + "otherwise (or when a workload is missing and none refutes) inconclusive. p99 latency virtual ÷ "
                 + "classic, and virtual-pooled ÷ virtual requests/s (\"never pool virtual threads\"), are shown beside "
                 + "it and do not decide.";
@@ -42,8 +44,8 @@ final class VirtualThreadsRule extends ClaimRule {
                 missing.add(w);
             }
             runs.points(w).forEach(p -> charts.add(ChartFiles.latency(p)));
-            context.add(Figure.ratios("virtual ÷ classic p99 latency, " + w,
-                    runs.pairedRatios(w, KnownArms.VIRTUAL, KnownArms.CLASSIC, Metric.P99_MS::of), false));
+            context.add(runs.ratio("virtual ÷ classic p99 latency, " + w, w, KnownArms.VIRTUAL, KnownArms.CLASSIC,
+                    Metric.P99_MS, false));
             context.add(ThroughputMultipleRule.requestsRatio(runs, w, KnownArms.VIRTUAL_POOLED, KnownArms.VIRTUAL,
                     false));
         }
@@ -51,23 +53,24 @@ final class VirtualThreadsRule extends ClaimRule {
         evidence.addAll(context.stream().filter(e -> !e.values().isEmpty()).toList());
 
         List<String> refuting = deciding.stream().filter(e -> !e.values().isEmpty()
-                && ABOUT_AS_MANY.verdict(e) == Verdict.REFUTED)
-                .map(Figure::label).toList();
+                && ABOUT_AS_MANY.verdict(e, Per.PAIR) == Verdict.REFUTED)
+                .map(e -> e.label() + " (" + e.interval().text(e.format()) + ")").toList();
         Verdict verdict;
         String reason;
         if (!refuting.isEmpty()) {
             verdict = Verdict.REFUTED;
-            reason = ABOUT_AS_MANY.refuteText() + " in every pair of: " + String.join("; ", refuting);
+            reason = "the whole 95% interval is " + ABOUT_AS_MANY.refuteText() + " on: " + String.join("; ", refuting);
         } else if (!missing.isEmpty()) {
             return missing("no paired virtual and classic runs of " + String.join(", ", missing), evidence,
                     List.of(), charts);
-        } else if (deciding.stream().allMatch(e -> ABOUT_AS_MANY.verdict(e) == Verdict.CONFIRMED)) {
+        } else if (deciding.stream().allMatch(e -> ABOUT_AS_MANY.verdict(e, Per.PAIR) == Verdict.CONFIRMED)) {
             verdict = Verdict.CONFIRMED;
-            reason = ABOUT_AS_MANY.confirmText() + " in every pair of every workload";
+            reason = "every workload's whole 95% interval is " + ABOUT_AS_MANY.confirmText();
         } else {
             verdict = Verdict.INCONCLUSIVE;
-            reason = "some pairs are not " + ABOUT_AS_MANY.confirmText() + ", but no workload is below it in "
-                    + "every pair";
+            reason = "an interval straddles " + ABOUT_AS_MANY.format().apply(ABOUT_AS_MANY.confirmAt()) + ", and no workload's is wholly below it: "
+                    + String.join("; ", deciding.stream().map(e -> e.label() + " " + e.interval().text(e.format()))
+                    .toList());
         }
         return result(verdict, reason, evidence, List.of(), charts);
     }

@@ -23,7 +23,7 @@ final class WorkerReuseRule extends ClaimRule {
     @Override
     String rule() {
         return "plaintext-close on classic: connections accepted in the measured window ÷ workers that could have "
-                + "served them (alive at the window's start + started in it); " + MANY.rule("repeat") + ".";
+                + "served them (alive at the window's start + started in it); " + MANY.rule(Per.REPEAT) + ".";
     }
 
     @Override
@@ -44,7 +44,7 @@ final class WorkerReuseRule extends ClaimRule {
         if (classic.isEmpty()) {
             return missing("no successful plaintext-close runs of classic", evidence, List.of(), charts);
         }
-        return decide(MANY, "repeat", perWorker, evidence, List.of(), charts);
+        return decide(MANY, Per.REPEAT, perWorker, evidence, List.of(), charts);
     }
 
     static Figure.Repeat connectionsPerWorker(RunRecord r) {

@@ -18,12 +18,16 @@ class ClaimRulesTest {
     private static final String PER_CONNECTION = KnownArms.PER_CONNECTION;
     private static final String VIRTUAL = KnownArms.VIRTUAL;
 
-    /** Requests/s of two arms on one workload, repeat by repeat: {@code rates[k] = {first arm's, second arm's}}. */
+    /**
+     * Requests/s of two arms on one workload, repeat by repeat: {@code rates[k] = {first arm's, second arm's}}, each
+     * on a saturated server.
+     */
     private static List<RunRecord> rates(String workload, String first, String second, double[]... rates) {
         List<RunRecord> records = new ArrayList<>();
         for (int k = 0; k < rates.length; k++) {
-            records.add(Runs.run(first, workload, 16, k + 1).rps(rates[k][0]).build());
-            records.add(Runs.run(second, workload, 16, k + 1).rps(rates[k][1]).build());
+            // A saturated server spends its CPU on the requests it serves: CPU per request is 1 / throughput.
+            records.add(Runs.run(first, workload, 16, k + 1).rps(rates[k][0]).cpu(1e6 / rates[k][0]).build());
+            records.add(Runs.run(second, workload, 16, k + 1).rps(rates[k][1]).cpu(1e6 / rates[k][1]).build());
         }
         return records;
     }
@@ -334,18 +338,75 @@ class ClaimRulesTest {
     @Test
     void everyValueNeedsEveryRepeatToAgreeAndANumber() {
         Threshold twice = Threshold.atLeast(2);
-        assertEquals(Verdict.CONFIRMED, twice.verdict(Figure.of(List.of(3.0, 2.0))));
-        assertEquals(Verdict.REFUTED, twice.verdict(Figure.of(List.of(1.0, 1.9))));
-        assertEquals(Verdict.INCONCLUSIVE, twice.verdict(Figure.of(List.of(1.0, 2.0))));
-        assertEquals(Verdict.INCONCLUSIVE, twice.verdict(Figure.of(List.of(3.0, Double.NaN))));
-        assertEquals(Verdict.INCONCLUSIVE, twice.verdict(Figure.of(List.of())));
+        assertEquals(Verdict.CONFIRMED, twice.verdict(Figure.of(List.of(3.0, 2.0)), Per.REPEAT));
+        assertEquals(Verdict.REFUTED, twice.verdict(Figure.of(List.of(1.0, 1.9)), Per.REPEAT));
+        assertEquals(Verdict.INCONCLUSIVE, twice.verdict(Figure.of(List.of(1.0, 2.0)), Per.REPEAT));
+        assertEquals(Verdict.INCONCLUSIVE, twice.verdict(Figure.of(List.of(3.0, Double.NaN)), Per.REPEAT));
+        assertEquals(Verdict.INCONCLUSIVE, twice.verdict(Figure.of(List.of()), Per.REPEAT));
     }
 
     @Test
     void aThresholdPrintsTheSameNumbersItApplies() {
-        assertEquals("confirmed when ≥ 1.20 in every pair, refuted when ≤ 1.00 in every pair, otherwise "
-                + "inconclusive", Threshold.band(1.2, 1.0).rule("pair"));
-        assertEquals("≥ 2.00 in all 2 pairs", Threshold.atLeast(2).reason(Verdict.CONFIRMED,
-                Figure.of(List.of(3.0, 2.0)), "pair"));
+        assertEquals("confirmed when ≥ 1.20 in every repeat, refuted when ≤ 1.00 in every repeat, otherwise "
+                + "inconclusive", Threshold.band(1.2, 1.0).rule(Per.REPEAT));
+        assertTrue(Threshold.atLeast(2).rule(Per.PAIR).contains("whole 95% interval"));
+        assertEquals("≥ 2.00 in all 2 repeats", Threshold.atLeast(2).reason(Verdict.CONFIRMED,
+                Figure.of(List.of(3.0, 2.0)), Per.REPEAT));
+    }
+
+    /** Paired ratios are judged by the 95% interval of their geometric mean, not pair by pair. */
+    @Nested
+    class IntervalVerdicts {
+        final Threshold twice = Threshold.atLeast(2);
+
+        private Figure pairs(double... ratios) {
+            List<Figure.Repeat> values = new ArrayList<>();
+            for (int i = 0; i < ratios.length; i++) {
+                values.add(new Figure.Repeat(16, i + 1, ratios[i], ""));
+            }
+            return Figure.ratios("a ÷ b", values, true);
+        }
+
+        @Test
+        void confirmedWhenTheWholeIntervalIsAboveTheThreshold() {
+            Figure f = pairs(2.4, 2.6, 2.5, 2.7, 2.3);
+            assertTrue(f.interval().low() >= 2, f.summary());
+            assertEquals(Verdict.CONFIRMED, twice.verdict(f, Per.PAIR));
+            assertTrue(twice.reason(Verdict.CONFIRMED, f, Per.PAIR).endsWith("is wholly ≥ 2.00"));
+        }
+
+        @Test
+        void refutedWhenTheWholeIntervalIsBelowIt() {
+            Figure f = pairs(1.1, 1.3, 1.2);
+            assertEquals(Verdict.REFUTED, twice.verdict(f, Per.PAIR));
+            assertTrue(twice.reason(Verdict.REFUTED, f, Per.PAIR).endsWith("is wholly < 2.00"));
+        }
+
+        @Test
+        void inconclusiveNamesTheIntervalThatStraddles() {
+            Figure f = pairs(1.6, 2.6, 2.1);
+            assertEquals(Verdict.INCONCLUSIVE, twice.verdict(f, Per.PAIR));
+            String reason = twice.reason(Verdict.INCONCLUSIVE, f, Per.PAIR);
+            assertTrue(reason.startsWith("the 95% interval " + f.interval().text(Numbers::ratio)), reason);
+            assertTrue(reason.endsWith("straddles 2.00"), reason);
+        }
+
+        @Test
+        void theAaNoiseFloorWidensAnIntervalIntoAStraddle() {
+            Figure f = pairs(2.2, 2.3, 2.25);
+            assertEquals(Verdict.CONFIRMED, twice.verdict(f, Per.PAIR));
+            assertEquals(Verdict.INCONCLUSIVE, twice.verdict(f.withNoise(0.15), Per.PAIR));
+            assertEquals(f.interval().low() * 0.85, f.withNoise(0.15).interval().low(), 1e-12);
+        }
+
+        @Test
+        void theIntervalIsReproducible() {
+            assertEquals(pairs(1.6, 2.6, 2.1).interval(), pairs(1.6, 2.6, 2.1).interval());
+        }
+
+        @Test
+        void theGeometricMeanOfReciprocalRatiosIsOne() {
+            assertEquals(1.0, pairs(2.0, 0.5).geometricMean(), 1e-12);
+        }
     }
 }
