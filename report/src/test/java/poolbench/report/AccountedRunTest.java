@@ -100,4 +100,16 @@ class AccountedRunTest {
         RunSet runs = Runs.set(List.of(Runs.run(KnownArms.CLASSIC, CLOSE, 16, 1).build()));
         assertFalse(runs.accounted());
     }
+
+    @Test
+    void theResultsIndexListsAWithdrawnRunWithWhy(@TempDir Path results) throws IOException {
+        Path note = results.resolve("invalid/2026-11-28-x/INVALID.md");
+        Files.createDirectories(note.getParent());
+        Files.writeString(note, "# Withdrawn: others had the CPUs\n\nfigures\n");
+        String index = Files.readString(ResultsIndex.write(results));
+        assertTrue(index.contains("No run has been reported yet."), index);
+        assertTrue(index.contains("## Withdrawn runs"), index);
+        assertTrue(index.contains("- [2026-11-28-x](invalid/2026-11-28-x/INVALID.md): Withdrawn: others had the CPUs"),
+                index);
+    }
 }
