@@ -50,6 +50,20 @@ record ProcFs(Path root) {
         }
     }
 
+    /**
+     * utime + stime + cutime + cstime: a process's own ticks and those of the children it has waited for. Read for
+     * this JVM after a child exits, it holds the child's whole tree (JMH's forks included).
+     */
+    long processTicksWithChildren(long pid) {
+        try {
+            String line = Files.readString(root.resolve(Long.toString(pid)).resolve("stat"));
+            String[] f = line.substring(line.lastIndexOf(')') + 2).trim().split("\\s+");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
     /** The ticks of a set of processes, summed. */
     long processTicks(Collection<Long> pids) {
         return pids.stream().mapToLong(this::processTicks).sum();

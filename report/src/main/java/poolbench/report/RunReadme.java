@@ -294,11 +294,27 @@ final class RunReadme {
         List<List<String>> rows = jmh.results().stream().map(r -> List.of(r.className() + "." + r.method(),
                 r.paramsText().isEmpty() ? "–" : r.paramsText(), r.mode(), Integer.toString(r.threads()),
                 Numbers.human(r.score()) + (Double.isFinite(r.scoreError()) ? " ± " + Numbers.human(r.scoreError())
-                        : ""), r.scoreUnit(), Numbers.human(r.allocBytesPerOp()))).toList();
+                        : ""), errorCell(r), r.scoreUnit(), Numbers.human(r.allocBytesPerOp()))).toList();
+        long imprecise = jmh.results().stream().filter(JmhResult::imprecise).count();
         md.paragraph("Every JMH result (score ± JMH's 99.9% confidence half-width; B/op is "
-                + Markdown.code("gc.alloc.rate.norm") + " from " + Markdown.code("-prof gc") + "):");
-        md.table(List.of("benchmark", "params", "mode", "threads", "score", "unit", "alloc B/op"), rows);
+                + Markdown.code("gc.alloc.rate.norm") + " from " + Markdown.code("-prof gc") + "). "
+                + (imprecise == 0 ? "Every error is at most " + Numbers.percent(JmhResult.MAX_RELATIVE_ERROR)
+                + " of its score."
+                : "**" + imprecise + " of " + jmh.results().size() + " scores have an error over "
+                + Numbers.percent(JmhResult.MAX_RELATIVE_ERROR) + " of the score** (marked): those cannot be read on "
+                + "their own; see the limits in benchmarks/README.md."));
+        md.table(List.of("benchmark", "params", "mode", "threads", "score", "error", "unit", "alloc B/op"), rows);
         jmh.unreadable().forEach(u -> md.bullet("not read: " + u));
+    }
+
+    /** The error as a share of the score, marked when it is over the limit. */
+    static String errorCell(JmhResult r) {
+        double e = r.relativeError();
+        if (!Double.isFinite(e)) {
+            return "–";
+        }
+        return r.imprecise() ? "**±" + Numbers.percent(e) + " > " + Numbers.percent(JmhResult.MAX_RELATIVE_ERROR)
+                + "**" : "±" + Numbers.percent(e);
     }
 
     /** "PT0.3S" → "0.3 s", "PT8S" → "8 s": how environment.json writes durations, made readable. */

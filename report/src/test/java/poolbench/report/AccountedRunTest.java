@@ -112,4 +112,16 @@ class AccountedRunTest {
         assertTrue(index.contains("- [2026-11-28-x](invalid/2026-11-28-x/INVALID.md): Withdrawn: others had the CPUs"),
                 index);
     }
+
+    @Test
+    void aJmhScoreWhoseErrorIsOverTenPercentIsMarked() {
+        JmhResult noisy = new JmhResult("ThreadStartBenchmark", "virtualThread", "avgt", 1, java.util.Map.of(), 10.71,
+                109.0, "us/op", 200);
+        JmhResult tight = new JmhResult("ParseBenchmark", "workerOwnedBuffers", "avgt", 1, java.util.Map.of(), 1.0,
+                0.05, "us/op", 0);
+        assertTrue(noisy.imprecise());
+        assertFalse(tight.imprecise());
+        assertEquals("**±1018% > 10%**", RunReadme.errorCell(noisy));
+        assertEquals("±5.0%", RunReadme.errorCell(tight));
+    }
 }
