@@ -50,6 +50,7 @@ final class ClaimsDocument {
         md.table(List.of("#", "claim", "verdict", "measured"), claims.stream().map(c -> List.of(
                 Integer.toString(c.number()), Markdown.link(c.claim(), "#" + anchor(c)),
                 "**" + c.verdict().word() + "**", c.headline())).toList());
+        RunReadme.aa(md, runs);
         for (ClaimResult c : claims) {
             claim(md, c, charts);
         }
