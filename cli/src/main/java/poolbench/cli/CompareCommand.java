@@ -20,8 +20,11 @@ import poolbench.compare.SummaryTable;
 
 @Command(name = "compare", description = {
         "Runs every arm in its own JVM under the same load and records the load's and the server's figures.",
-        "Suites: smoke (every arm, tiny, < 1 min), quick (default, one pass over every workload, ~5 min), "
-                + "full (connection sweeps, 3 repeats, < 45 min)."})
+        "Suites: smoke (every arm, tiny, < 1 min), quick (default, one pass over every workload, with the "
+                + "classic-aa A/A arm, ~6-10 min), full (connection sweeps, 3 repeats, A/A arm, ~45-70 min: "
+                + "warm-ups last until throughput is steady, up to 10 s).",
+        "Each run is gated: it waits for quiet CPUs, and a run whose CPUs others used more than --max-others of "
+                + "is retried; one still disturbed is kept, marked and left out of medians, ratios and verdicts."})
 final class CompareCommand implements Callable<Integer> {
 
     @Mixin

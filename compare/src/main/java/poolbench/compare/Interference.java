@@ -52,11 +52,6 @@ public record Interference(double serverCpusOthersShare, double loadCpusOthersSh
         return LOAD.equals(bottleneck);
     }
 
-    Interference withAttempt(int n) {
-        return new Interference(serverCpusOthersShare, loadCpusOthersShare, stealShare, serverCpuUtilization,
-                loadCpuUtilization, bottleneck, clean, n);
-    }
-
     static String percent(double share) {
         return String.format(Locale.ROOT, "%.0f%%", 100 * share);
     }

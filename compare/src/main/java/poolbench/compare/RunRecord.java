@@ -60,9 +60,4 @@ public record RunRecord(String id, String arm, String workload, String path, boo
     public boolean clientBound() {
         return interference != null && interference.clientBound();
     }
-
-    RunRecord withInterference(Interference i, long warmup) {
-        return new RunRecord(id, arm, workload, path, close, pipeline, connections, repeat, serverArgs, error, load,
-                server, before, after, end, samples, i, warmup);
-    }
 }
