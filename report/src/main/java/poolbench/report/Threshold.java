@@ -5,45 +5,74 @@ import java.util.function.DoubleFunction;
 
 /**
  * A rule's threshold, written once: it prints itself into the rule's sentence and applies itself to the deciding
- * figure, so the printed rule and the verdict cannot drift apart.
+ * figure, so the printed rule and the verdict cannot drift apart. Each side is a comparison and a number, e.g.
+ * confirmed at "≥ 2.00", refuted at "< 2.00"; between the two (a band) is inconclusive.
  *
- * @param confirmAt a value at or above it confirms
- * @param refuteAt  a value below it (or, when {@code refuteInclusive}, at or below it) refutes
+ * @param confirmOp one of ≥ > ≤ <: how a value that confirms compares with {@code confirmAt}
+ * @param refuteOp  the same for a value that refutes, against {@code refuteAt}
  * @param format    how the thresholds are written in the rule
  */
-record Threshold(double confirmAt, double refuteAt, boolean refuteInclusive, DoubleFunction<String> format) {
+record Threshold(String confirmOp, double confirmAt, String refuteOp, double refuteAt,
+                 DoubleFunction<String> format) {
+
+    Threshold {
+        for (String op : List.of(confirmOp, refuteOp)) {
+            if (!List.of("≥", ">", "≤", "<").contains(op)) {
+                throw new IllegalArgumentException("a threshold compares with ≥, >, ≤ or <, not " + op);
+            }
+        }
+    }
 
     /** Confirmed at or above {@code t}, refuted below it: nothing is left between. */
     static Threshold atLeast(double t) {
-        return new Threshold(t, t, false, Numbers::plain);
+        return new Threshold("≥", t, "<", t, Numbers::plain);
     }
 
     /** The same, for a threshold on a count. */
     static Threshold atLeastCount(double t) {
-        return new Threshold(t, t, false, Numbers::count);
+        return new Threshold("≥", t, "<", t, Numbers::count);
+    }
+
+    /** Confirmed at or below {@code t} (e.g. a latency ratio), refuted above it. */
+    static Threshold atMost(double t) {
+        return new Threshold("≤", t, ">", t, Numbers::plain);
+    }
+
+    /** Confirmed below {@code t} (e.g. arms within noise of each other), refuted at or above it. */
+    static Threshold below(double t) {
+        return new Threshold("<", t, "≥", t, Numbers::plain);
     }
 
     /** Confirmed at or above {@code confirmAt}, refuted at or below {@code refuteAt}; between is inconclusive. */
     static Threshold band(double confirmAt, double refuteAt) {
-        return new Threshold(confirmAt, refuteAt, true, Numbers::plain);
+        return new Threshold("≥", confirmAt, "≤", refuteAt, Numbers::plain);
+    }
+
+    private static boolean holds(String op, double v, double t) {
+        return switch (op) {
+            case "≥" -> v >= t;
+            case ">" -> v > t;
+            case "≤" -> v <= t;
+            default -> v < t;
+        };
     }
 
     boolean confirms(double v) {
-        return v >= confirmAt;
+        return holds(confirmOp, v, confirmAt);
     }
 
     boolean refutes(double v) {
-        return refuteInclusive ? v <= refuteAt : v < refuteAt;
+        return holds(refuteOp, v, refuteAt);
     }
 
     /** "≥ 2.00". */
     String confirmText() {
-        return "≥ " + format.apply(confirmAt);
+        return confirmOp + " " + format.apply(confirmAt);
     }
 
     /** "< 2.00", or "≤ 1.00" for a band. */
     String refuteText() {
-        return (refuteInclusive ? "≤ " : "< ") + format.apply(refuteAt);
+        return refuteOp + " " + format.apply(refuteAt);
     }
 
     /**
@@ -62,7 +91,7 @@ record Threshold(double confirmAt, double refuteAt, boolean refuteInclusive, Dou
     }
 
     /**
-     * Pairs: confirmed when the interval's low end confirms, refuted when its high end refutes. Repeats: confirmed when
+     * Pairs: confirmed when the whole interval confirms, refuted when the whole interval refutes. Repeats: confirmed when
      * every value confirms, refuted when every value refutes. Anything else (a straddle, no values, one that is not a
      * number) is inconclusive.
      */
@@ -76,7 +105,11 @@ record Threshold(double confirmAt, double refuteAt, boolean refuteInclusive, Dou
             if (i.empty()) {
                 return Verdict.INCONCLUSIVE;
             }
-            return confirms(i.low()) ? Verdict.CONFIRMED : refutes(i.high()) ? Verdict.REFUTED : Verdict.INCONCLUSIVE;
+            // Each side is a half-line, so the whole interval is on it when both ends are.
+            if (confirms(i.low()) && confirms(i.high())) {
+                return Verdict.CONFIRMED;
+            }
+            return refutes(i.low()) && refutes(i.high()) ? Verdict.REFUTED : Verdict.INCONCLUSIVE;
         }
         if (values.stream().allMatch(this::confirms)) {
             return Verdict.CONFIRMED;

@@ -400,6 +400,17 @@ class ClaimRulesTest {
         }
 
         @Test
+        void aThresholdThatConfirmsLowValuesNeedsTheWholeIntervalBelowIt() {
+            Threshold asPromptly = Threshold.atMost(1.2);
+            assertEquals(Verdict.CONFIRMED, asPromptly.verdict(pairs(1.0, 1.1, 1.05), Per.PAIR));
+            assertEquals(Verdict.REFUTED, asPromptly.verdict(pairs(1.5, 1.6, 1.7), Per.PAIR));
+            assertEquals(Verdict.INCONCLUSIVE, asPromptly.verdict(pairs(0.9, 1.5, 1.2), Per.PAIR));
+            assertEquals("confirmed when ≤ 1.20 in every repeat, refuted when > 1.20 in every repeat, otherwise "
+                    + "inconclusive", asPromptly.rule(Per.REPEAT));
+            assertEquals("< 1.10", Threshold.below(1.1).confirmText());
+        }
+
+        @Test
         void theIntervalIsReproducible() {
             assertEquals(pairs(1.6, 2.6, 2.1).interval(), pairs(1.6, 2.6, 2.1).interval());
         }
