@@ -104,7 +104,7 @@ final class RunReadme {
                 + ", the workload's connection count kept busy; latency from the send of a request to its complete "
                 + "response. Each run first gets " + (e == null ? "a warm-up" : duration(e.warmup()) + " of warm-up")
                 + " on the same JVM, not recorded, then the measured window"
-                + (e == null ? "" : " of " + duration(e.duration())) + ".");
+                + (e == null ? "" : " of " + duration(e.duration())) + "." + warmups(runs));
         md.bullet("Server figures are deltas of the server's own counters (its stats endpoint) between a snapshot "
                 + "just before and one just after the measured window, divided by the requests the server answered "
                 + "in it: CPU time of the whole process (GC and JIT included), heap bytes allocated by all threads "
@@ -126,6 +126,14 @@ final class RunReadme {
         }
         md.bullet("Tables give the median over repeats and, where there are several, the range (min–max) across "
                 + "them. Ratios between arms pair repeat k of one arm with repeat k of the other.");
+    }
+
+    /** The warm-up the runs actually had: compare extends it until two one-second rounds agree within 5%. */
+    static String warmups(RunSet runs) {
+        Figure used = Figure.of(runs.all().stream().filter(r -> r.ok() && r.warmupMillis() > 0)
+                .map(r -> r.warmupMillis() / 1000.0).toList());
+        return used.empty() ? "" : " Warm-up continued in one-second rounds until two consecutive throughputs agreed "
+                + "within 5%: the runs had " + used.range(Numbers::human) + " s of it (median, range).";
     }
 
     private static void claimsSummary(Markdown md, List<ClaimResult> claims) {

@@ -83,6 +83,7 @@ class AccountedRunTest {
         assertTrue(readme.contains("| `plaintext-close-c16-classic-r4` | 3 | 38% |"), readme);
         assertTrue(readme.contains("| classic | 3 (1 disturbed, left out) |"), readme);
         assertFalse(readme.contains("No CPU accounting"), readme);
+        assertTrue(readme.contains("the runs had 2.00 s of it (median, range)."), readme);
     }
 
     @Test
