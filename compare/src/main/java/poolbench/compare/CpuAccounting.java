@@ -29,6 +29,9 @@ final class CpuAccounting {
     private final boolean pinned;
     private final double threshold;
     private final Supplier<List<Long>> loadPids;
+    /** ksoftirqd of the server's CPUs and of the load's: their time is the run's packets, counted as that side's. */
+    private final List<Long> serverSoftirq;
+    private final List<Long> loadSoftirq;
 
     CpuAccounting(ProcFs proc, Pinning pinning, double threshold, Supplier<List<Long>> loadPids) throws IOException {
         this.proc = proc;
@@ -38,6 +41,10 @@ final class CpuAccounting {
         this.loadCpus = ProcFs.cpuList(pinning.loadCpus(), every);
         this.threshold = threshold;
         this.loadPids = loadPids;
+        Map<Integer, Long> softirq = proc.softirqThreads();
+        this.serverSoftirq = serverCpus.stream().filter(softirq::containsKey).map(softirq::get).toList();
+        this.loadSoftirq = pinned ? loadCpus.stream().filter(softirq::containsKey).map(softirq::get).toList()
+                : List.of();
     }
 
     /** The counters at one instant: every CPU, and each side's processes. */
@@ -45,13 +52,19 @@ final class CpuAccounting {
     }
 
     Snapshot snapshot(long serverPid) throws IOException {
-        return new Snapshot(proc.cpus(), ticks(serverPid < 0 ? List.of() : List.of(serverPid)), ticks(loadPids.get()));
+        List<Long> server = new java.util.ArrayList<>(serverSoftirq);
+        if (serverPid >= 0) {
+            server.add(serverPid);
+        }
+        List<Long> load = new java.util.ArrayList<>(loadSoftirq);
+        load.addAll(loadPids.get());
+        return new Snapshot(proc.cpus(), ticks(server), ticks(load));
     }
 
     private Map<Long, Long> ticks(List<Long> pids) {
         Map<Long, Long> ticks = new HashMap<>();
         for (long pid : ProcFs.withDescendants(pids)) {
-            ticks.put(pid, proc.processTicks(pid));
+            ticks.putIfAbsent(pid, proc.processTicks(pid));
         }
         return ticks;
     }

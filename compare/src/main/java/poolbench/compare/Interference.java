@@ -12,7 +12,8 @@ import java.util.Locale;
  *   <li>the side's own time is its processes' utime + stime ({@code /proc/<pid>/stat}), plus the CPUs' irq and
  *   softirq time: on loopback that is the run's own packets (the kernel accounts a softirq to the CPU, not to a
  *   process), and a busy neighbour shows as user or system time, never as softirq, so counting it as the run's own
- *   cannot hide an intruder;</li>
+ *   cannot hide an intruder; under heavy traffic the kernel defers that work to the CPU's {@code ksoftirqd/N} thread,
+ *   whose time is counted the same way, as the side's own;</li>
  *   <li>others' time is the rest of the CPUs' busy time, less steal, less a rounding allowance of
  *   {@link CpuAccounting#ROUNDING_TICKS} ticks per CPU (the per-CPU and per-process counters are sampled apart);</li>
  *   <li>steal is reported on its own and gates like others' time: it is a CPU the run did not get.</li>

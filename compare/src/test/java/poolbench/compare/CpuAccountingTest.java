@@ -94,6 +94,12 @@ class CpuAccountingTest {
     }
 
     @Test
+    void findsTheSoftirqThreadOfEachCpuByName() throws URISyntaxException {
+        assertEquals(java.util.Map.of(0, 14L), fixture("after").softirqThreads());
+        assertEquals(90, fixture("after").processTicks(14));
+    }
+
+    @Test
     void cpuListsAsTasksetWritesThem() {
         assertEquals(Set.of(0), ProcFs.cpuList("0", Set.of(0, 1)));
         assertEquals(Set.of(0, 2, 3), ProcFs.cpuList("0,2-3", Set.of()));
