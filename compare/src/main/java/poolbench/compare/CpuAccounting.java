@@ -2,12 +2,14 @@ package poolbench.compare;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Accounts for the CPU time on the server's and the load's CPUs over a window (see {@link Interference} for how
@@ -52,11 +54,11 @@ final class CpuAccounting {
     }
 
     Snapshot snapshot(long serverPid) throws IOException {
-        List<Long> server = new java.util.ArrayList<>(serverSoftirq);
+        List<Long> server = new ArrayList<>(serverSoftirq);
         if (serverPid >= 0) {
             server.add(serverPid);
         }
-        List<Long> load = new java.util.ArrayList<>(loadSoftirq);
+        List<Long> load = new ArrayList<>(loadSoftirq);
         load.addAll(loadPids.get());
         return new Snapshot(proc.cpus(), ticks(server), ticks(load));
     }
@@ -140,7 +142,7 @@ final class CpuAccounting {
     }
 
     private static String list(Set<Integer> cpus) {
-        return cpus.stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        return cpus.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** "others used 38% of CPU 0": the worse side, for the progress line. */

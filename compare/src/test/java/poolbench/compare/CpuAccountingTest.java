@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 
@@ -90,12 +91,12 @@ class CpuAccountingTest {
 
     @Test
     void aProcessSeenOnlyAtTheEndStartedInTheWindow() {
-        assertEquals(50 + 7, CpuAccounting.delta(java.util.Map.of(1L, 100L), java.util.Map.of(1L, 150L, 2L, 7L)));
+        assertEquals(50 + 7, CpuAccounting.delta(Map.of(1L, 100L), Map.of(1L, 150L, 2L, 7L)));
     }
 
     @Test
     void findsTheSoftirqThreadOfEachCpuByName() throws URISyntaxException {
-        assertEquals(java.util.Map.of(0, 14L), fixture("after").softirqThreads());
+        assertEquals(Map.of(0, 14L), fixture("after").softirqThreads());
         assertEquals(90, fixture("after").processTicks(14));
     }
 

@@ -1,7 +1,9 @@
 package poolbench.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.DoubleFunction;
 
 /**
@@ -99,7 +101,7 @@ record Figure(String label, List<Repeat> values, DoubleFunction<String> format, 
         double[] logs = values.stream().mapToDouble(v -> Math.log(v.value())).toArray();
         int n = logs.length;
         double[] means = new double[RESAMPLES];
-        java.util.SplittableRandom random = new java.util.SplittableRandom(SEED);
+        SplittableRandom random = new SplittableRandom(SEED);
         for (int i = 0; i < RESAMPLES; i++) {
             double sum = 0;
             for (int j = 0; j < n; j++) {
@@ -107,7 +109,7 @@ record Figure(String label, List<Repeat> values, DoubleFunction<String> format, 
             }
             means[i] = sum / n;
         }
-        java.util.Arrays.sort(means);
+        Arrays.sort(means);
         double tail = (1 - CONFIDENCE) / 2;
         double low = Math.exp(means[(int) Math.floor(tail * (RESAMPLES - 1))]);
         double high = Math.exp(means[(int) Math.ceil((1 - tail) * (RESAMPLES - 1))]);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -116,9 +117,9 @@ class AccountedRunTest {
 
     @Test
     void aJmhScoreWhoseErrorIsOverTenPercentIsMarked() {
-        JmhResult noisy = new JmhResult("ThreadStartBenchmark", "virtualThread", "avgt", 1, java.util.Map.of(), 10.71,
+        JmhResult noisy = new JmhResult("ThreadStartBenchmark", "virtualThread", "avgt", 1, Map.of(), 10.71,
                 109.0, "us/op", 200);
-        JmhResult tight = new JmhResult("ParseBenchmark", "workerOwnedBuffers", "avgt", 1, java.util.Map.of(), 1.0,
+        JmhResult tight = new JmhResult("ParseBenchmark", "workerOwnedBuffers", "avgt", 1, Map.of(), 1.0,
                 0.05, "us/op", 0);
         assertTrue(noisy.imprecise());
         assertFalse(tight.imprecise());
