@@ -34,12 +34,12 @@ final class SocketTimeoutCost {
                     continue;
                 }
                 List<String> row = new ArrayList<>(List.of(arm, Integer.toString(socket.connections()),
-                        runs.spread(untimed, arm, Metric.REQUESTS_PER_SECOND).format(Numbers::human),
-                        runs.spread(socket, arm, Metric.REQUESTS_PER_SECOND).format(Numbers::human),
-                        Spread.of(ratios).format(Numbers::ratio)));
+                        runs.figure(untimed, arm, Metric.REQUESTS_PER_SECOND).range(Numbers::human),
+                        runs.figure(socket, arm, Metric.REQUESTS_PER_SECOND).range(Numbers::human),
+                        Figure.of(ratios).range(Numbers::ratio)));
                 for (Metric m : ALSO) {
-                    row.add(runs.spread(untimed, arm, m).format(m::format) + " → "
-                            + runs.spread(socket, arm, m).format(m::format));
+                    row.add(runs.figure(untimed, arm, m).range(m::format) + " → "
+                            + runs.figure(socket, arm, m).range(m::format));
                 }
                 rows.add(row);
             }
