@@ -17,4 +17,14 @@ class PerConnectionSuiteTest extends ArmSuite {
     protected boolean capped() {
         return false;
     }
+
+    @Override
+    protected boolean virtualThreads() {
+        return false;
+    }
+
+    @Override
+    protected boolean pooled() {
+        return false;
+    }
 }

@@ -17,4 +17,14 @@ class ClassicSuiteTest extends ArmSuite {
     protected boolean capped() {
         return true;
     }
+
+    @Override
+    protected boolean virtualThreads() {
+        return false;
+    }
+
+    @Override
+    protected boolean pooled() {
+        return true;
+    }
 }

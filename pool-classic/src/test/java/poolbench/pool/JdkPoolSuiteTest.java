@@ -17,4 +17,14 @@ class JdkPoolSuiteTest extends ArmSuite {
     protected boolean capped() {
         return true;
     }
+
+    @Override
+    protected boolean virtualThreads() {
+        return false;
+    }
+
+    @Override
+    protected boolean pooled() {
+        return true;
+    }
 }

@@ -17,4 +17,14 @@ class VirtualPooledSuiteTest extends ArmSuite {
     protected boolean capped() {
         return true;
     }
+
+    @Override
+    protected boolean virtualThreads() {
+        return true;
+    }
+
+    @Override
+    protected boolean pooled() {
+        return true;
+    }
 }

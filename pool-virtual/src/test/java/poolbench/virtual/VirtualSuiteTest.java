@@ -17,4 +17,14 @@ class VirtualSuiteTest extends ArmSuite {
     protected boolean capped() {
         return true;
     }
+
+    @Override
+    protected boolean virtualThreads() {
+        return true;
+    }
+
+    @Override
+    protected boolean pooled() {
+        return false;
+    }
 }

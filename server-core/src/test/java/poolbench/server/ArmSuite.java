@@ -25,6 +25,12 @@ public abstract class ArmSuite {
     /** Whether the arm refuses connections beyond {@code --concurrency} (then with fasthttp's 503). */
     protected abstract boolean capped();
 
+    /** Whether the arm serves on virtual threads (else platform threads). */
+    protected abstract boolean virtualThreads();
+
+    /** Whether a worker outlives its connection and serves the next (else a new thread per connection). */
+    protected abstract boolean pooled();
+
     /** The arm under test: found by name, as {@code poolbench serve} finds it. */
     protected Arm arm() {
         return Arms.require(armName());
@@ -46,6 +52,16 @@ public abstract class ArmSuite {
         @Override
         protected boolean capped() {
             return ArmSuite.this.capped();
+        }
+
+        @Override
+        protected boolean virtualThreads() {
+            return ArmSuite.this.virtualThreads();
+        }
+
+        @Override
+        protected boolean pooled() {
+            return ArmSuite.this.pooled();
         }
     }
 

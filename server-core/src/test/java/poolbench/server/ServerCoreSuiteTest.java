@@ -17,6 +17,16 @@ class ServerCoreSuiteTest extends ArmSuite {
     }
 
     @Override
+    protected boolean virtualThreads() {
+        return false;
+    }
+
+    @Override
+    protected boolean pooled() {
+        return false;
+    }
+
+    @Override
     protected Arm arm() {
         return new ThreadPerConnectionTestArm();
     }
