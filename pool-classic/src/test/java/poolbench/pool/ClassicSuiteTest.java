@@ -8,23 +8,7 @@ import poolbench.server.ArmSuite;
  */
 class ClassicSuiteTest extends ArmSuite {
 
-    @Override
-    protected String armName() {
-        return "classic";
-    }
-
-    @Override
-    protected boolean capped() {
-        return true;
-    }
-
-    @Override
-    protected boolean virtualThreads() {
-        return false;
-    }
-
-    @Override
-    protected boolean pooled() {
-        return true;
+    ClassicSuiteTest() {
+        super("classic", ThreadModel.PLATFORM_POOL, Cap.HONOURED);
     }
 }

@@ -8,23 +8,7 @@ import poolbench.server.ArmSuite;
  */
 class JdkPoolSuiteTest extends ArmSuite {
 
-    @Override
-    protected String armName() {
-        return "jdk-pool";
-    }
-
-    @Override
-    protected boolean capped() {
-        return true;
-    }
-
-    @Override
-    protected boolean virtualThreads() {
-        return false;
-    }
-
-    @Override
-    protected boolean pooled() {
-        return true;
+    JdkPoolSuiteTest() {
+        super("jdk-pool", ThreadModel.PLATFORM_POOL, Cap.HONOURED);
     }
 }

@@ -8,23 +8,7 @@ import poolbench.server.ArmSuite;
  */
 class VirtualSuiteTest extends ArmSuite {
 
-    @Override
-    protected String armName() {
-        return "virtual";
-    }
-
-    @Override
-    protected boolean capped() {
-        return true;
-    }
-
-    @Override
-    protected boolean virtualThreads() {
-        return true;
-    }
-
-    @Override
-    protected boolean pooled() {
-        return false;
+    VirtualSuiteTest() {
+        super("virtual", ThreadModel.VIRTUAL_PER_CONNECTION, Cap.HONOURED);
     }
 }

@@ -6,24 +6,8 @@ package poolbench.server;
  */
 class ServerCoreSuiteTest extends ArmSuite {
 
-    @Override
-    protected String armName() {
-        return "test-thread-per-connection";
-    }
-
-    @Override
-    protected boolean capped() {
-        return true;
-    }
-
-    @Override
-    protected boolean virtualThreads() {
-        return false;
-    }
-
-    @Override
-    protected boolean pooled() {
-        return false;
+    ServerCoreSuiteTest() {
+        super("test-thread-per-connection", ThreadModel.PLATFORM_PER_CONNECTION, Cap.HONOURED);
     }
 
     @Override
