@@ -1,10 +1,6 @@
 package poolbench.perconnection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static poolbench.server.StatsChecks.assertConsistent;
 import static poolbench.server.StatsChecks.awaitStats;
@@ -15,47 +11,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import poolbench.server.ArmOptions;
-import poolbench.server.Arms;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
 import poolbench.server.DispatcherFixture;
-import poolbench.server.FakeConnectionServerFactory;
 
 class PerConnectionArmTest extends DispatcherFixture {
 
     @Override
     protected String armName() {
         return "per-connection";
-    }
-
-    @Test
-    @Timeout(30)
-    void isFoundByNameAndDescribesItsOptions() {
-        assertInstanceOf(PerConnectionArm.class, Arms.require("per-connection"));
-        assertTrue(Arms.require("per-connection").description().contains("platform thread per connection"));
-    }
-
-    @Test
-    @Timeout(30)
-    void eachConnectionGetsANewPlatformThreadAndAFreshConnectionServer() throws Exception {
-        Dispatcher d = create(ArmOptions.DEFAULTS);
-        Socket first = servers.connection();
-        assertTrue(d.dispatch(first));
-        FakeConnectionServerFactory.Served a = servers.awaitServed();
-        servers.finish(first);
-        assertTrue(a.thread().join(FakeConnectionServerFactory.WAIT), "the thread ends with its connection");
-        assertTrue(first.isClosed());
-
-        Socket second = servers.connection();
-        assertTrue(d.dispatch(second));
-        FakeConnectionServerFactory.Served b = servers.awaitServed();
-        servers.finish(second);
-
-        assertFalse(a.thread().isVirtual());
-        assertTrue(a.thread().getName().startsWith("per-connection-"), a.thread().getName());
-        assertNotSame(a.thread(), b.thread());
-        assertNotEquals(a.server(), b.server());
-        assertEquals(2, servers.created());
     }
 
     @Test

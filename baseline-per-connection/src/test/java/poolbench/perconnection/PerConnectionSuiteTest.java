@@ -8,13 +8,7 @@ import poolbench.server.ArmSuite;
  */
 class PerConnectionSuiteTest extends ArmSuite {
 
-    @Override
-    protected String armName() {
-        return "per-connection";
-    }
-
-    @Override
-    protected boolean capped() {
-        return false;
+    PerConnectionSuiteTest() {
+        super("per-connection", ThreadModel.PLATFORM_PER_CONNECTION, Cap.IGNORED);
     }
 }

@@ -8,13 +8,7 @@ import poolbench.server.ArmSuite;
  */
 class ClassicSuiteTest extends ArmSuite {
 
-    @Override
-    protected String armName() {
-        return "classic";
-    }
-
-    @Override
-    protected boolean capped() {
-        return true;
+    ClassicSuiteTest() {
+        super("classic", ThreadModel.PLATFORM_POOL, Cap.HONOURED);
     }
 }

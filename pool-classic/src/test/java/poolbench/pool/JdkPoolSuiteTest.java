@@ -8,13 +8,7 @@ import poolbench.server.ArmSuite;
  */
 class JdkPoolSuiteTest extends ArmSuite {
 
-    @Override
-    protected String armName() {
-        return "jdk-pool";
-    }
-
-    @Override
-    protected boolean capped() {
-        return true;
+    JdkPoolSuiteTest() {
+        super("jdk-pool", ThreadModel.PLATFORM_POOL, Cap.HONOURED);
     }
 }

@@ -1,9 +1,6 @@
 package poolbench.virtual;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static poolbench.server.StatsChecks.awaitStats;
 
@@ -13,47 +10,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import poolbench.server.ArmOptions;
-import poolbench.server.Arms;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
 import poolbench.server.DispatcherFixture;
-import poolbench.server.FakeConnectionServerFactory;
 
 class VirtualArmTest extends DispatcherFixture {
 
     @Override
     protected String armName() {
         return "virtual";
-    }
-
-    @Test
-    @Timeout(30)
-    void isFoundByNameAndDescribesItsOptions() {
-        assertInstanceOf(VirtualArm.class, Arms.require("virtual"));
-        assertTrue(Arms.require("virtual").description().contains("virtual thread per connection"));
-    }
-
-    @Test
-    @Timeout(30)
-    void eachConnectionGetsANewVirtualThreadAndAFreshConnectionServer() throws Exception {
-        Dispatcher d = create(ArmOptions.DEFAULTS);
-        Socket first = servers.connection();
-        assertTrue(d.dispatch(first));
-        FakeConnectionServerFactory.Served a = servers.awaitServed();
-        servers.finish(first);
-        assertTrue(a.thread().join(FakeConnectionServerFactory.WAIT));
-        assertTrue(first.isClosed());
-
-        Socket second = servers.connection();
-        assertTrue(d.dispatch(second));
-        FakeConnectionServerFactory.Served b = servers.awaitServed();
-        servers.finish(second);
-
-        assertTrue(a.thread().isVirtual());
-        assertTrue(a.thread().getName().startsWith("virtual-"), a.thread().getName());
-        assertNotSame(a.thread(), b.thread());
-        assertNotEquals(a.server(), b.server());
-        assertEquals(2, servers.created());
     }
 
     @Test

@@ -1,8 +1,6 @@
 package poolbench.virtual;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static poolbench.server.StatsChecks.awaitIdle;
@@ -12,9 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import poolbench.pool.WorkerPoolDispatcher;
 import poolbench.server.ArmOptions;
-import poolbench.server.Arms;
 import poolbench.server.Dispatcher;
-import poolbench.server.DispatcherStats;
 import poolbench.server.DispatcherFixture;
 import poolbench.server.FakeConnectionServerFactory;
 
@@ -23,35 +19,6 @@ class VirtualPooledArmTest extends DispatcherFixture {
     @Override
     protected String armName() {
         return "virtual-pooled";
-    }
-
-    @Test
-    @Timeout(30)
-    void isFoundByNameAndDescribesItsOptions() {
-        assertInstanceOf(VirtualPooledArm.class, Arms.require("virtual-pooled"));
-        assertTrue(Arms.require("virtual-pooled").description().contains("virtual threads"));
-    }
-
-    @Test
-    @Timeout(30)
-    void aVirtualWorkerServesConnectionsInTurnWithOneConnectionServer() throws Exception {
-        Dispatcher d = create(ArmOptions.DEFAULTS);
-        Thread worker = null;
-        for (int i = 0; i < 5; i++) {
-            Socket connection = servers.connection();
-            assertTrue(d.dispatch(connection));
-            FakeConnectionServerFactory.Served served = servers.awaitServed();
-            servers.finish(connection);
-            awaitIdle(d::stats, 1);
-            assertTrue(served.thread().isVirtual());
-            assertTrue(served.thread().getName().startsWith("virtual-pooled-"), served.thread().getName());
-            if (worker != null) {
-                assertSame(worker, served.thread());
-            }
-            worker = served.thread();
-        }
-        assertEquals(1, servers.created());
-        assertEquals(new DispatcherStats(1, 1, 1, 1, 0, 0), d.stats());
     }
 
     @Test

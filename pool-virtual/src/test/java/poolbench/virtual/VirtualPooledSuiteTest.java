@@ -8,13 +8,7 @@ import poolbench.server.ArmSuite;
  */
 class VirtualPooledSuiteTest extends ArmSuite {
 
-    @Override
-    protected String armName() {
-        return "virtual-pooled";
-    }
-
-    @Override
-    protected boolean capped() {
-        return true;
+    VirtualPooledSuiteTest() {
+        super("virtual-pooled", ThreadModel.VIRTUAL_POOL, Cap.HONOURED);
     }
 }

@@ -8,13 +8,7 @@ import poolbench.server.ArmSuite;
  */
 class VirtualSuiteTest extends ArmSuite {
 
-    @Override
-    protected String armName() {
-        return "virtual";
-    }
-
-    @Override
-    protected boolean capped() {
-        return true;
+    VirtualSuiteTest() {
+        super("virtual", ThreadModel.VIRTUAL_PER_CONNECTION, Cap.HONOURED);
     }
 }

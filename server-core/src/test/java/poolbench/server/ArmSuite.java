@@ -5,8 +5,9 @@ import java.io.IOException;
 import org.junit.jupiter.api.Nested;
 
 /**
- * Every contract an arm must keep, in one class: an arm module extends this once, saying which arm and whether it
- * is capped, and runs all five groups (after Jetty's {@code AbstractThreadPoolTest}, one small subclass per pool).
+ * Every contract an arm must keep, in one class: an arm module extends this once, saying which arm, on which thread
+ * model and whether it honours a cap, and runs all five groups (after Jetty's {@code AbstractThreadPoolTest}, one
+ * small subclass per pool).
  * Each group's tests stay in their own contract class; the nested classes here only hand them the arm.
  *
  * <ul>
@@ -19,11 +20,54 @@ import org.junit.jupiter.api.Nested;
  */
 public abstract class ArmSuite {
 
-    /** The arm's name, as {@code poolbench serve --arm} takes it. */
-    protected abstract String armName();
+    /** Which threads serve connections, and whether one outlives its connection to serve the next. */
+    public enum ThreadModel {
+        PLATFORM_PER_CONNECTION(false, false),
+        PLATFORM_POOL(false, true),
+        VIRTUAL_PER_CONNECTION(true, false),
+        VIRTUAL_POOL(true, true);
+
+        final boolean virtual;
+        final boolean pooled;
+
+        ThreadModel(boolean virtual, boolean pooled) {
+            this.virtual = virtual;
+            this.pooled = pooled;
+        }
+    }
 
     /** Whether the arm refuses connections beyond {@code --concurrency} (then with fasthttp's 503). */
-    protected abstract boolean capped();
+    public enum Cap {
+        HONOURED,
+        IGNORED
+    }
+
+    private final String armName;
+    private final ThreadModel model;
+    private final Cap cap;
+
+    protected ArmSuite(String armName, ThreadModel model, Cap cap) {
+        this.armName = armName;
+        this.model = model;
+        this.cap = cap;
+    }
+
+    /** The arm's name, as {@code poolbench serve --arm} takes it. */
+    protected final String armName() {
+        return armName;
+    }
+
+    protected final boolean capped() {
+        return cap == Cap.HONOURED;
+    }
+
+    protected final boolean virtualThreads() {
+        return model.virtual;
+    }
+
+    protected final boolean pooled() {
+        return model.pooled;
+    }
 
     /** The arm under test: found by name, as {@code poolbench serve} finds it. */
     protected Arm arm() {
@@ -46,6 +90,16 @@ public abstract class ArmSuite {
         @Override
         protected boolean capped() {
             return ArmSuite.this.capped();
+        }
+
+        @Override
+        protected boolean virtualThreads() {
+            return ArmSuite.this.virtualThreads();
+        }
+
+        @Override
+        protected boolean pooled() {
+            return ArmSuite.this.pooled();
         }
     }
 

@@ -6,14 +6,8 @@ package poolbench.server;
  */
 class ServerCoreSuiteTest extends ArmSuite {
 
-    @Override
-    protected String armName() {
-        return "test-thread-per-connection";
-    }
-
-    @Override
-    protected boolean capped() {
-        return true;
+    ServerCoreSuiteTest() {
+        super("test-thread-per-connection", ThreadModel.PLATFORM_PER_CONNECTION, Cap.HONOURED);
     }
 
     @Override
