@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,9 @@ import java.util.stream.Collectors;
  *
  * <p>The load side is this JVM plus every process in {@link LoadSide} (a downstream backend, a database) and their
  * descendants; those must run on the load CPUs ({@link Pinning#loadPrefix()}), or their time counts as others'.
+ * This JVM counts without its descendants: its children are the servers under test (the server's side) and
+ * whatever else it happens to start (others'), and counting either as the load's would hide that much
+ * interference on the load's CPUs.
  */
 final class CpuAccounting {
 
@@ -58,15 +62,18 @@ final class CpuAccounting {
         if (serverPid >= 0) {
             server.add(serverPid);
         }
-        List<Long> load = new ArrayList<>(loadSoftirq);
-        load.addAll(loadPids.get());
-        return new Snapshot(proc.cpus(), ticks(server), ticks(load));
+        Set<Long> serverTree = ProcFs.withDescendants(server);
+        Set<Long> load = new LinkedHashSet<>(List.of(ProcessHandle.current().pid()));
+        load.addAll(ProcFs.withDescendants(loadSoftirq));
+        load.addAll(ProcFs.withDescendants(loadPids.get()));
+        load.removeAll(serverTree);
+        return new Snapshot(proc.cpus(), ticks(serverTree), ticks(load));
     }
 
-    private Map<Long, Long> ticks(List<Long> pids) {
+    private Map<Long, Long> ticks(Set<Long> pids) {
         Map<Long, Long> ticks = new HashMap<>();
-        for (long pid : ProcFs.withDescendants(pids)) {
-            ticks.putIfAbsent(pid, proc.processTicks(pid));
+        for (long pid : pids) {
+            ticks.put(pid, proc.processTicks(pid));
         }
         return ticks;
     }

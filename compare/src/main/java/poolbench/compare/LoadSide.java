@@ -22,9 +22,9 @@ public final class LoadSide {
         helpers.remove(process);
     }
 
-    /** This JVM and the helpers still alive. */
+    /** The helpers still alive (this JVM, counted apart, is not among them). */
     List<Long> pids() {
-        List<Long> pids = new ArrayList<>(List.of(ProcessHandle.current().pid()));
+        List<Long> pids = new ArrayList<>();
         helpers.stream().filter(ProcessHandle::isAlive).forEach(p -> pids.add(p.pid()));
         return pids;
     }

@@ -113,4 +113,37 @@ class CpuAccountingTest {
         assertFalse(CompareRun.steady(1000, 1100));
         assertFalse(CompareRun.steady(Double.NaN, 1000));
     }
+
+    /**
+     * The server is this JVM's child, yet its time is the server's alone: counted as the load's too, it would be
+     * subtracted from the load CPUs' busy time and hide that much interference there. A child of this JVM that is
+     * neither the server nor a registered helper is no one's (others').
+     */
+    @Test
+    void theServersProcessTreeIsNeverTheLoadsAndThisJvmsOtherChildrenAreOthers() throws Exception {
+        Process server = new ProcessBuilder("sh", "-c", "sleep 30 & wait").start();
+        Process stranger = new ProcessBuilder("sleep", "30").start();
+        try {
+            LoadSide helpers = new LoadSide();
+            CpuAccounting accounting = new CpuAccounting(ProcFs.SYSTEM, Pinning.decide(false), 0.03, helpers::pids);
+            long serverChild = server.toHandle().children().findFirst().map(ProcessHandle::pid).orElse(-1L);
+
+            CpuAccounting.Snapshot s = accounting.snapshot(server.pid());
+
+            assertTrue(s.server().containsKey(server.pid()));
+            assertFalse(s.load().containsKey(server.pid()), "the server counted as the load's");
+            if (serverChild > 0) {
+                assertTrue(s.server().containsKey(serverChild), "the server's children are the server's");
+                assertFalse(s.load().containsKey(serverChild));
+            }
+            assertTrue(s.load().containsKey(ProcessHandle.current().pid()), "this JVM is the load");
+            assertFalse(s.load().containsKey(stranger.pid()), "an unregistered child counted as the load's");
+
+            helpers.add(stranger.toHandle());
+            assertTrue(accounting.snapshot(server.pid()).load().containsKey(stranger.pid()), "a registered helper");
+        } finally {
+            server.destroyForcibly().waitFor();
+            stranger.destroyForcibly().waitFor();
+        }
+    }
 }
