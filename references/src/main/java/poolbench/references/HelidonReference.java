@@ -108,7 +108,7 @@ public final class HelidonReference implements Reference {
                 throw e;
             }
         }
-        return new HelidonServer(server, admin);
+        return new StartedReference(server::port, admin, server::stop);
     }
 
     private static void answer(ServerRequest req, ServerResponse res, LongAdder requests) {
@@ -122,27 +122,5 @@ public final class HelidonReference implements Reference {
             res.header(ALLOW_GET);
         }
         res.send(reply.body());
-    }
-
-    /** A started Helidon and its stats endpoint. */
-    private record HelidonServer(WebServer server, StatsEndpoint admin) implements RunningServer {
-
-        @Override
-        public int port() {
-            return server.port();
-        }
-
-        @Override
-        public int adminPort() {
-            return admin == null ? -1 : admin.port();
-        }
-
-        @Override
-        public void close() {
-            if (admin != null) {
-                admin.close();
-            }
-            server.stop();
-        }
     }
 }

@@ -23,7 +23,7 @@ import poolbench.server.StatsSnapshot;
  * or write too). The {@code Server} header is Jetty's own, naming its version; Date, Content-Type and
  * Content-Length complete a keep-alive 200.
  */
-final class JettyServer implements RunningServer {
+final class JettyServer {
 
     /** How a reference sizes its pool once the connector says how many threads Jetty keeps for itself. */
     interface PoolSizing {
@@ -31,21 +31,14 @@ final class JettyServer implements RunningServer {
         void size(int connectorThreads);
     }
 
-    private final Server server;
-    private final ServerConnector connector;
-    private final StatsEndpoint admin;
-
-    private JettyServer(Server server, ServerConnector connector, StatsEndpoint admin) {
-        this.server = server;
-        this.connector = connector;
-        this.admin = admin;
+    private JettyServer() {
     }
 
     /**
      * Starts Jetty on {@code pool} as {@code name}; {@code workers} reads the pool's gauges for the stats endpoint.
      * Jetty never refuses a connection (it queues), so {@code connectionsRejected} is always 0.
      */
-    static JettyServer start(String name, ServerConfig config, ThreadPool pool, PoolSizing sizing,
+    static RunningServer start(String name, ServerConfig config, ThreadPool pool, PoolSizing sizing,
                              Supplier<DispatcherStats> workers) throws IOException {
         LongAdder requests = new LongAdder();
         LiveCount connections = new LiveCount();
@@ -94,25 +87,7 @@ final class JettyServer implements RunningServer {
             }
             throw new IOException("Jetty did not start: " + e, e);
         }
-        return new JettyServer(server, connector, admin);
-    }
-
-    @Override
-    public int port() {
-        return connector.getLocalPort();
-    }
-
-    @Override
-    public int adminPort() {
-        return admin == null ? -1 : admin.port();
-    }
-
-    @Override
-    public void close() {
-        if (admin != null) {
-            admin.close();
-        }
-        stopQuietly(server);
+        return new StartedReference(connector::getLocalPort, admin, () -> stopQuietly(server));
     }
 
     private static void stopQuietly(Server server) {
