@@ -5,6 +5,7 @@ import java.net.Socket;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import poolbench.server.ConnectionErrors;
+import poolbench.server.ConnectionServer;
 import poolbench.server.ConnectionServers;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
@@ -55,12 +56,18 @@ final class PerConnectionDispatcher implements Dispatcher {
     }
 
     private void serve(Socket connection) {
+        ConnectionServer server = null;
         try {
-            servers.newConnectionServer().serve(connection);
+            server = servers.newConnectionServer();
+            server.serve(connection);
         } catch (Exception e) {
             closeQuietly(connection);
             ConnectionErrors.log(connection, e, logAllErrors);
         } finally {
+            if (server != null) {
+                // This thread's own downstream connection goes with it.
+                server.close();
+            }
             alive.decrementAndGet();
         }
     }

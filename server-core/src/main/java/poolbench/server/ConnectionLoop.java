@@ -24,9 +24,16 @@ public final class ConnectionLoop implements ConnectionServer {
     private final ConnectionBuffers workerBuffers;
     private final WriteWatchdog watchdog;
     private final WatchedOutput out = new WatchedOutput();
+    private final OutboundCalls calls;
 
     /** A loop whose writes are bounded by {@code watchdog}; null leaves them unbounded (tests that serve alone). */
     ConnectionLoop(ServerConfig config, ServerStats stats, WriteWatchdog watchdog) {
+        this(config, stats, watchdog, Backends.NONE);
+    }
+
+    /** The same, calling out to {@code backends} for {@code /downstream} and {@code /db}. */
+    ConnectionLoop(ServerConfig config, ServerStats stats, WriteWatchdog watchdog, Backends backends) {
+        this.calls = new OutboundCalls(backends, stats);
         this.config = config;
         this.parser = new RequestParser(config);
         this.stats = stats;
@@ -96,7 +103,7 @@ public final class ConnectionLoop implements ConnectionServer {
                 start += head;
                 skip = req.contentLength;
                 answered++;
-                Endpoints.respond(buf, req, writer, out);
+                Endpoints.respond(buf, req, writer, out, calls);
                 if (!req.keepAlive) {
                     stats.requestsAnswered(answered);
                     writer.flush(out);
@@ -156,6 +163,12 @@ public final class ConnectionLoop implements ConnectionServer {
             }
             end += n;
         }
+    }
+
+    /** Closes this loop's downstream connection, if it opened one. */
+    @Override
+    public void close() {
+        calls.close();
     }
 
     private void timeOut(ResponseWriter writer) throws IOException {
