@@ -40,6 +40,7 @@ public final class CompareRun {
     private final Pinning pinning;
     private final ServerCommands commands;
     private final List<RunRecord> completed = new CopyOnWriteArrayList<>();
+    private volatile LoadSideServices services;
 
     public CompareRun(CompareOptions options, PrintStream out) {
         this.options = options;
@@ -50,32 +51,62 @@ public final class CompareRun {
 
     /** Runs every scenario, writing each record as it completes; returns them all. */
     public List<RunRecord> run() throws IOException, InterruptedException {
-        Suite suite = options.suite();
+        Suite suite = options.effectiveSuite();
         Path raw = options.out().resolve("raw");
+        List<Scenario> scenarios = scenarios(suite, CompareRun::isReference);
+        List<String> skipped = new ArrayList<>();
+        if (scenarios.stream().anyMatch(s -> s.workload().needsDatabase())) {
+            var reason = LoadSideServices.databaseUnavailable();
+            if (reason.isPresent()) {
+                skipped.add(Workload.DB + ": " + reason.get());
+                scenarios = scenarios.stream().filter(s -> !s.workload().needsDatabase()).toList();
+            }
+        }
+        FileDescriptors.check(scenarios.stream().mapToInt(Scenario::connections).max().orElse(0));
         Files.createDirectories(raw);
         Files.createDirectories(options.out().resolve("logs"));
-        Environment env = Environment.capture(commands.jvmFlags(), pinning, suite, options.repo());
+        Environment env = Environment.capture(commands.jvmFlags(), pinning, suite, options.repo(),
+                options.dbPoolSize(), skipped);
         JSON.writeValue(options.out().resolve("environment.json").toFile(), env);
         pinning.pinThisProcess();
         out.println("poolbench compare: suite " + suite.name() + ", arms " + String.join(", ", options.arms())
                 + "; " + pinning.note());
+        skipped.forEach(line -> out.println("skipped " + line));
+        if (!suite.sweep().settings().isEmpty()) {
+            out.println("heap x collector: " + String.join(", ", env.jvmSettings()) + " for "
+                    + String.join(", ", suite.sweep().arms()));
+        }
         out.println("writing to " + options.out());
 
-        List<Scenario> scenarios = scenarios(suite, CompareRun::isReference);
         Progress progress = new Progress(out, options.terminal(), scenarios.size(), estimate(suite, scenarios));
-        for (Scenario s : scenarios) {
-            progress.starting(s.id());
-            RunRecord record = runOne(s, suite);
-            JSON.writeValue(raw.resolve(s.id() + ".json").toFile(), record);
-            if (record.ok()) {
-                Files.writeString(raw.resolve(s.id() + ".hgrm"), record.load().latencyHgrm());
-            } else {
-                out.println((options.terminal() ? "\n" : "") + "  " + s.id() + " failed: " + record.error());
+        try (LoadSideServices services = new LoadSideServices(commands, pinning, options.out().resolve("logs"),
+                options.dbPoolSize())) {
+            this.services = services;
+            for (Scenario s : scenarios) {
+                progress.starting(s.id());
+                RunRecord record = runOne(s, suite, services);
+                JSON.writeValue(raw.resolve(s.id() + ".json").toFile(), record);
+                if (record.ok()) {
+                    Files.writeString(raw.resolve(s.id() + ".hgrm"), record.load().latencyHgrm());
+                } else {
+                    out.println((options.terminal() ? "\n" : "") + "  " + s.id() + " failed: " + record.error());
+                }
+                completed.add(record);
+                progress.finished();
             }
-            completed.add(record);
-            progress.finished();
+        } finally {
+            this.services = null;
         }
         return completed();
+    }
+
+    /**
+     * The load-side processes running beside the load generator now (the downstream backend, PostgreSQL): the
+     * processes whose CPU the interference accounting should count with the load's.
+     */
+    public List<ProcessHandle> loadSideProcesses() {
+        LoadSideServices s = services;
+        return s == null ? List.of() : s.processes();
     }
 
     /** The records finished so far (each is on disk already): what an interrupted run still has to show. */
@@ -88,21 +119,42 @@ public final class CompareRun {
         return JSON.readValue(file.toFile(), RunRecord.class);
     }
 
-    /** One arm × workload × connection count × repeat. */
-    record Scenario(String arm, Workload workload, int connections, int repeat) {
+    /** One arm × workload × connection count × repeat, at a heap and collector. */
+    record Scenario(String arm, Workload workload, int connections, int repeat, JvmSetting jvm) {
+        Scenario(String arm, Workload workload, int connections, int repeat) {
+            this(arm, workload, connections, repeat, JvmSetting.DEFAULT);
+        }
+
         String id() {
-            return RunRecord.id(workload.name(), connections, arm, repeat);
+            return RunRecord.id(workload.name(), connections, arm, repeat, jvm);
         }
     }
 
+    /**
+     * Every run, arms taking turns within each repeat; the sweep's heap × collector runs follow the default ones
+     * of the same point and repeat (or replace them, with --heaps/--gcs).
+     */
     List<Scenario> scenarios(Suite suite, Predicate<String> isReference) {
         List<Scenario> list = new ArrayList<>();
+        Suite.Sweep sweep = suite.sweep();
         for (Workload w : suite.workloads()) {
             for (int c : w.connections()) {
                 for (int r = 1; r <= suite.repeats(); r++) {
-                    for (String arm : options.arms()) {
-                        if (w.connectionsFor(isReference.test(arm)).contains(c)) {
-                            list.add(new Scenario(arm, w, c, r));
+                    List<JvmSetting> settings = new ArrayList<>();
+                    if (!sweep.replacesDefault()) {
+                        settings.add(JvmSetting.DEFAULT);
+                    }
+                    settings.addAll(sweep.settings());
+                    for (JvmSetting jvm : settings) {
+                        for (String arm : options.arms()) {
+                            boolean swept = !jvm.isDefault() || sweep.replacesDefault();
+                            if (!w.connectionsFor(isReference.test(arm)).contains(c)) {
+                                continue;
+                            }
+                            if (swept && (isReference.test(arm) || !sweep.covers(arm, w.name(), c))) {
+                                continue;
+                            }
+                            list.add(new Scenario(arm, w, c, r, jvm));
                         }
                     }
                 }
@@ -147,39 +199,64 @@ public final class CompareRun {
         return perRun.multipliedBy(scenarios.size()).plus(idle);
     }
 
-    private RunRecord runOne(Scenario s, Suite suite) throws InterruptedException {
+    private RunRecord runOne(Scenario s, Suite suite, LoadSideServices services) throws InterruptedException {
         Workload w = s.workload();
-        List<String> serverArgs = w.serverArgs();
+        List<String> serverArgs = new ArrayList<>(w.serverArgs());
         Path log = options.out().resolve("logs").resolve(s.id() + ".log");
-        try (ServerProcess server = ServerProcess.start(commands.forArm(s.arm()), s.arm(), serverArgs, log)) {
-            String url = "http://" + HOST + ":" + server.port() + w.path();
-            LoadConfig load = new LoadConfig(url, s.connections(), pinning.loadCpuCount(), suite.duration(),
-                    Duration.ZERO, null, w.close(), w.pipeline(), LOAD_TIMEOUT);
-            StatsClient stats = new StatsClient(HOST, server.adminPort());
-            if (!suite.warmup().isZero()) {
-                LoadGenerator.run(load.withDuration(suite.warmup()));
+        // The sweep records StackChunk allocation: a flight recording costs a little, the same for every arm.
+        StackChunkRecording chunks = s.jvm().isDefault() || GoArms.isGoArm(s.arm()) ? null
+                : new StackChunkRecording(options.out().resolve("logs").resolve(s.id() + ".jfr"));
+        RunRecord measured;
+        try {
+            serverArgs.addAll(services.serverArgs(w));
+            try (ServerProcess server = ServerProcess.start(commands.forArm(s.arm(), s.jvm(),
+                    chunks == null ? List.of() : chunks.jvmFlags()), s.arm(), serverArgs, log)) {
+                measured = measure(s, suite, server, serverArgs);
             }
-            StatsSnapshot before = stats.read();
-            LoadResult result;
-            StatsSnapshot after;
-            StatsSnapshot end;
-            List<StatsSnapshot> samples;
-            try (StatsSampler sampler = new StatsSampler(stats, SAMPLE_INTERVAL)) {
-                result = LoadGenerator.run(load);
-                after = stats.read();
-                if (!w.idleAfter().isZero()) {
-                    Thread.sleep(w.idleAfter());
-                }
-                end = w.idleAfter().isZero() ? after : stats.read();
-                sampler.close();
-                samples = sampler.samples();
-            }
-            ServerDeltas deltas = ServerDeltas.between(before, after, end, samples);
-            return new RunRecord(s.id(), s.arm(), w.name(), w.path(), w.close(), w.pipeline(), s.connections(),
-                    s.repeat(), serverArgs, null, result, deltas, before, after, end, samples);
         } catch (IOException | RuntimeException e) {
             // IllegalStateException included: a Go arm on a machine without Go fails its runs, not the suite.
-            return RunRecord.failed(s.id(), s.arm(), w, s.connections(), s.repeat(), serverArgs, e.getMessage());
+            return RunRecord.failed(s.id(), s.arm(), w, s.connections(), s.repeat(), serverArgs, s.jvm(),
+                    e.getMessage());
         }
+        if (chunks == null) {
+            return measured;
+        }
+        long bytes = chunks.bytesBetween(measured.before().epochMillis(), measured.after().epochMillis());
+        chunks.delete();
+        return new RunRecord(measured.id(), measured.arm(), measured.workload(), measured.path(), measured.close(),
+                measured.pipeline(), measured.connections(), measured.repeat(), measured.serverArgs(), null,
+                measured.load(), measured.server().withStackChunkBytes(bytes), measured.before(), measured.after(),
+                measured.end(), measured.samples(), measured.heap(), measured.gc());
+    }
+
+    private RunRecord measure(Scenario s, Suite suite, ServerProcess server, List<String> serverArgs)
+            throws IOException, InterruptedException {
+        Workload w = s.workload();
+        String url = "http://" + HOST + ":" + server.port() + w.path();
+        LoadConfig load = new LoadConfig(url, s.connections(), pinning.loadCpuCount(), suite.duration(),
+                Duration.ZERO, null, w.close(), w.pipeline(), LOAD_TIMEOUT);
+        StatsClient stats = new StatsClient(HOST, server.adminPort());
+        if (!suite.warmup().isZero()) {
+            LoadGenerator.run(load.withDuration(suite.warmup()));
+        }
+        StatsSnapshot before = stats.read();
+        LoadResult result;
+        StatsSnapshot after;
+        StatsSnapshot end;
+        List<StatsSnapshot> samples;
+        try (StatsSampler sampler = new StatsSampler(stats, SAMPLE_INTERVAL)) {
+            result = LoadGenerator.run(load);
+            after = stats.read();
+            if (!w.idleAfter().isZero()) {
+                Thread.sleep(w.idleAfter());
+            }
+            end = w.idleAfter().isZero() ? after : stats.read();
+            sampler.close();
+            samples = sampler.samples();
+        }
+        ServerDeltas deltas = ServerDeltas.between(before, after, end, samples);
+        return new RunRecord(s.id(), s.arm(), w.name(), w.path(), w.close(), w.pipeline(), s.connections(),
+                s.repeat(), serverArgs, null, result, deltas, before, after, end, samples, s.jvm().heap(),
+                s.jvm().gc());
     }
 }

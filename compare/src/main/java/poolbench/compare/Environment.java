@@ -10,19 +10,36 @@ import java.util.concurrent.TimeUnit;
 /**
  * The machine, JDK and flags a run was measured with, written beside its records as environment.json: numbers
  * without these cannot be compared or reproduced.
+ *
+ * @param serverJvmFlags the flags of every server JVM at the default heap and collector
+ * @param jvmSettings    the heap × collector combinations runs were swept over ({@code 1g-parallel}; empty: none)
+ * @param sweptArms      the arms the sweep covered ({@code *}: every arm)
+ * @param dbPoolSize     the HikariCP pool size of servers on {@code db}
+ * @param skipped        workloads left out and why, one line each ({@code db: PostgreSQL not found ...})
  */
 public record Environment(String date, String hostId, String cpuModel, int cpus, String kernel, String os,
                           String jdkVendor, String jdkVersion, String jvmName, List<String> serverJvmFlags,
                           Pinning pinning, String gitCommit, String suite, String warmup, String duration,
-                          int repeats) {
+                          int repeats, List<String> jvmSettings, List<String> sweptArms, int dbPoolSize,
+                          List<String> skipped) {
 
-    static Environment capture(List<String> serverJvmFlags, Pinning pinning, Suite suite, Path repo) {
+    public Environment(String date, String hostId, String cpuModel, int cpus, String kernel, String os,
+                       String jdkVendor, String jdkVersion, String jvmName, List<String> serverJvmFlags,
+                       Pinning pinning, String gitCommit, String suite, String warmup, String duration, int repeats) {
+        this(date, hostId, cpuModel, cpus, kernel, os, jdkVendor, jdkVersion, jvmName, serverJvmFlags, pinning,
+                gitCommit, suite, warmup, duration, repeats, List.of(), List.of(), 0, List.of());
+    }
+
+    static Environment capture(List<String> serverJvmFlags, Pinning pinning, Suite suite, Path repo, int dbPoolSize,
+                               List<String> skipped) {
         return new Environment(Instant.now().toString(), machineId(), readCpuModel(), Runtime.getRuntime().availableProcessors(),
                 firstLine(Path.of("/proc/sys/kernel/osrelease"), System.getProperty("os.version")),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 System.getProperty("java.vendor"), System.getProperty("java.runtime.version"),
                 System.getProperty("java.vm.name"), serverJvmFlags, pinning, gitCommit(repo), suite.name(),
-                suite.warmup().toString(), suite.duration().toString(), suite.repeats());
+                suite.warmup().toString(), suite.duration().toString(), suite.repeats(),
+                suite.sweep().settings().stream().map(JvmSetting::label).toList(), suite.sweep().arms(), dbPoolSize,
+                skipped);
     }
 
     /** A short, stable name for this machine: the start of /etc/machine-id, else the host name. */

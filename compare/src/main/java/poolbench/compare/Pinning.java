@@ -60,6 +60,11 @@ public record Pinning(boolean enabled, String serverCpus, String loadCpus, int s
         return enabled ? List.of("taskset", "-c", serverCpus) : List.of();
     }
 
+    /** The command prefix that runs a load-side process (the backend, PostgreSQL) on the load CPUs. */
+    public List<String> loadPrefix() {
+        return enabled ? List.of("taskset", "-c", loadCpus) : List.of();
+    }
+
     /** Pins every thread of this JVM (the load generator's) to the load CPUs; new threads inherit it. */
     public void pinThisProcess() throws IOException, InterruptedException {
         if (!enabled) {

@@ -21,11 +21,46 @@ import poolbench.server.StatsSnapshot;
  * @param connectionsAccepted connections accepted in the window
  * @param connectionsRejected connections answered 503 at the cap in the window
  * @param peakRssBytes        the process's peak resident set (VmHWM) at the end
+ * @param youngGcs            young collections in the window
+ * @param youngGcMillis       their pause time
+ * @param fullGcs             full collections in the window (G1 Old Generation, PS MarkSweep)
+ * @param fullGcMillis        their pause time
+ * @param oldGenAfterGcBytes  the old generation's occupancy after its last collection, at the window's end (-1: none)
+ * @param downstreamErrors    /downstream calls answered 502 or 504 in the window
+ * @param databaseUnavailable /db requests answered 503 in the window
+ * @param dbPoolSize          the /db connection pool's size (0 without a database)
+ * @param dbWaitMicrosPerRequest time waiting for a pooled connection per request (HikariCP's acquire timing)
+ * @param dbPoolTimeouts      requests that got no pooled connection in time, in the window
+ * @param stackChunkBytesPerRequest jdk.internal.vm.StackChunk bytes allocated per request, estimated from JFR's
+ *                            jdk.ObjectAllocationSample over the window; -1 when not recorded
  */
 public record ServerDeltas(long requests, double cpuMicrosPerRequest, double allocBytesPerRequest,
                            double gcPer10kRequests, double gcMillisPer10kRequests, long threadsPeak,
                            long threadsStarted, long workersPeak, long workersStarted, long workersReaped,
-                           long connectionsAccepted, long connectionsRejected, long peakRssBytes) {
+                           long connectionsAccepted, long connectionsRejected, long peakRssBytes,
+                           long youngGcs, long youngGcMillis, long fullGcs, long fullGcMillis,
+                           long oldGenAfterGcBytes, long downstreamErrors, long databaseUnavailable,
+                           long dbPoolSize, double dbWaitMicrosPerRequest, long dbPoolTimeouts,
+                           double stackChunkBytesPerRequest) {
+
+    /** The figures of a window before the recording's StackChunk allocation is known. */
+    public ServerDeltas(long requests, double cpuMicrosPerRequest, double allocBytesPerRequest,
+                        double gcPer10kRequests, double gcMillisPer10kRequests, long threadsPeak,
+                        long threadsStarted, long workersPeak, long workersStarted, long workersReaped,
+                        long connectionsAccepted, long connectionsRejected, long peakRssBytes) {
+        this(requests, cpuMicrosPerRequest, allocBytesPerRequest, gcPer10kRequests, gcMillisPer10kRequests,
+                threadsPeak, threadsStarted, workersPeak, workersStarted, workersReaped, connectionsAccepted,
+                connectionsRejected, peakRssBytes, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, -1);
+    }
+
+    /** The same with the StackChunk bytes a flight recording counted over the window. */
+    ServerDeltas withStackChunkBytes(long bytes) {
+        return new ServerDeltas(requests, cpuMicrosPerRequest, allocBytesPerRequest, gcPer10kRequests,
+                gcMillisPer10kRequests, threadsPeak, threadsStarted, workersPeak, workersStarted, workersReaped,
+                connectionsAccepted, connectionsRejected, peakRssBytes, youngGcs, youngGcMillis, fullGcs,
+                fullGcMillis, oldGenAfterGcBytes, downstreamErrors, databaseUnavailable, dbPoolSize,
+                dbWaitMicrosPerRequest, dbPoolTimeouts, bytes < 0 ? -1 : bytes / (double) Math.max(1, requests));
+    }
 
     /**
      * Per-request figures from {@code before} to {@code after} (the measured window); reaping from
@@ -53,6 +88,18 @@ public record ServerDeltas(long requests, double cpuMicrosPerRequest, double all
                 end.workersReaped() - before.workersReaped(),
                 after.connectionsAccepted() - before.connectionsAccepted(),
                 after.connectionsRejected() - before.connectionsRejected(),
-                after.peakRssBytes());
+                after.peakRssBytes(),
+                after.youngGcCount() - before.youngGcCount(),
+                after.youngGcTimeMillis() - before.youngGcTimeMillis(),
+                after.fullGcCount() - before.fullGcCount(),
+                after.fullGcTimeMillis() - before.fullGcTimeMillis(),
+                after.oldGenAfterGcBytes(),
+                after.downstreamFailures() + after.downstreamTimeouts() - before.downstreamFailures()
+                        - before.downstreamTimeouts(),
+                after.databaseUnavailable() - before.databaseUnavailable(),
+                after.dbPoolSize(),
+                (after.dbWaitNanos() - before.dbWaitNanos()) / 1_000.0 / per,
+                after.dbTimeouts() - before.dbTimeouts(),
+                -1);
     }
 }

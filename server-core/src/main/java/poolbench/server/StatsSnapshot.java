@@ -64,6 +64,19 @@ public record StatsSnapshot(
         long dbWaitNanos,
         long dbTimeouts) {
 
+    /** A snapshot without the GC split, the downstream and database figures (fixtures, older readers). */
+    public StatsSnapshot(String arm, String buffers, long epochMillis, long uptimeMillis, long requests,
+                         long connectionsAccepted, long connectionsRejected, long connectionsServed,
+                         long connectionsOpen, long processCpuNanos, long allocatedBytes, long gcCount,
+                         long gcTimeMillis, long threadsLive, long threadsPeak, long threadsStarted, long workersAlive,
+                         long workersIdle, long workersPeak, long workersStarted, long workersReaped,
+                         long heapUsedBytes, long rssBytes, long peakRssBytes) {
+        this(arm, buffers, epochMillis, uptimeMillis, requests, connectionsAccepted, connectionsRejected,
+                connectionsServed, connectionsOpen, processCpuNanos, allocatedBytes, gcCount, gcTimeMillis, threadsLive,
+                threadsPeak, threadsStarted, workersAlive, workersIdle, workersPeak, workersStarted, workersReaped,
+                heapUsedBytes, rssBytes, peakRssBytes, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
     /** Reads the JVM and process figures now, beside the server's and the dispatcher's. */
     public static StatsSnapshot take(String arm, BufferOwnership buffers, ServerStats server, DispatcherStats workers) {
         return take(arm, buffers, server, workers, WorldDatabase.PoolStats.NONE);
