@@ -3,7 +3,11 @@ package poolbench.compare;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * File descriptors for 10,000 connections. The load holds one per connection in this JVM; a server on
@@ -18,7 +22,7 @@ final class FileDescriptors {
     static final int CHILD_LIMIT = 65_536;
 
     /** Descriptors a JVM needs besides its connections: jars, logs, selectors, the JDK's own. */
-    private static final int OVERHEAD = 512;
+    private static final int OVERHEAD = 256;
 
     private FileDescriptors() {
     }
@@ -32,23 +36,58 @@ final class FileDescriptors {
     }
 
     /**
-     * Fails in one line, before anything starts, when {@code connections} cannot be held: by this JVM (the load)
-     * or by a child that cannot be raised to two per connection.
+     * Fails in one line, before anything starts, when the load (this JVM) cannot hold {@code connections}.
      */
-    static void check(int connections) {
+    static void checkLoad(int connections) {
         long mine = thisJvmLimit();
-        long loadNeeds = connections + OVERHEAD;
-        if (mine >= 0 && mine < loadNeeds) {
-            throw new IllegalStateException("compare needs " + loadNeeds + " file descriptors for " + connections
+        long needs = connections + OVERHEAD;
+        if (mine >= 0 && mine < needs) {
+            throw new IllegalStateException("compare needs " + needs + " file descriptors for " + connections
                     + " connections but may open " + mine + "; raise the limit (ulimit -n " + CHILD_LIMIT
                     + " in the shell that runs it, or nofile in /etc/security/limits.conf) and rerun");
         }
-        long serverNeeds = 2L * connections + OVERHEAD;
-        if (!isRoot() && mine >= 0 && mine < serverNeeds) {
-            throw new IllegalStateException("a server on downstream needs " + serverNeeds + " file descriptors for "
-                    + connections + " connections but the hard limit is " + mine + "; raise it (ulimit -Hn, or "
-                    + "nofile in /etc/security/limits.conf) or run as root");
+    }
+
+    /**
+     * Why a server cannot run {@code w} at {@code connections} here (one line saying how to raise the limit), or
+     * empty when it can: on downstream it holds two descriptors a connection.
+     */
+    static Optional<String> serverShortage(Workload w, int connections) {
+        long needs = (long) connections * (w.needsBackend() ? 2 : 1) + OVERHEAD;
+        long limit = childLimit();
+        if (limit < 0 || needs <= limit) {
+            return Optional.empty();
         }
+        return Optional.of(w.name() + " at " + connections + " connections: a server needs " + needs
+                + " file descriptors and may open " + limit + " here, which this process cannot raise"
+                + " (ulimit -n past the hard limit needs CAP_SYS_RESOURCE); raise the hard limit where the machine or"
+                + " container starts (ulimit -Hn " + CHILD_LIMIT + ", docker run --ulimit nofile=" + CHILD_LIMIT + ")");
+    }
+
+    private static volatile long childLimit = -2;
+
+    /** The limit a child started through {@link #prefix} gets: asked of bash once. */
+    static long childLimit() {
+        if (childLimit == -2) {
+            long found = -1;
+            List<String> cmd = new ArrayList<>(prefix());
+            if (!cmd.isEmpty()) {
+                cmd.addAll(List.of("/bin/bash", "-c", "ulimit -n"));
+                try {
+                    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                    String out = new String(p.getInputStream().readAllBytes()).trim();
+                    if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                        found = out.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(out);
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    found = -1;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            childLimit = found;
+        }
+        return childLimit;
     }
 
     /**
@@ -63,7 +102,4 @@ final class FileDescriptors {
                 + "exec \"$@\"", "poolbench-child");
     }
 
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
 }
