@@ -18,6 +18,9 @@ import poolbench.compare.Workload;
 /**
  * Everything one run directory holds, indexed the way reports ask for it: by workload, connection count, arm and
  * repeat. Records that failed are kept (tables count them) but never measured.
+ *
+ * <p>Only runs at the default heap and collector are indexed so; the heap × collector sweep's runs are kept apart
+ * ({@link #swept()}), so that a sweep run never pairs with a default run of the same point and repeat.
  */
 final class RunSet {
 
@@ -26,12 +29,14 @@ final class RunSet {
 
     private final Path dir;
     private final List<RunRecord> records;
+    private final List<RunRecord> swept;
     private final Optional<Environment> environment;
     private final JmhResults jmh;
 
     RunSet(Path dir, List<RunRecord> records, Optional<Environment> environment, JmhResults jmh) {
         this.dir = dir;
-        this.records = List.copyOf(records);
+        this.records = records.stream().filter(r -> r.jvm().isDefault()).toList();
+        this.swept = records.stream().filter(r -> !r.jvm().isDefault()).toList();
         this.environment = environment;
         this.jmh = jmh;
     }
@@ -81,7 +86,12 @@ final class RunSet {
     }
 
     List<RunRecord> failed() {
-        return records.stream().filter(r -> !r.ok()).toList();
+        return Stream.concat(records.stream(), swept.stream()).filter(r -> !r.ok()).toList();
+    }
+
+    /** The heap × collector sweep's runs (at a setting other than the default), failed ones included. */
+    List<RunRecord> swept() {
+        return swept;
     }
 
     boolean hasCompareRecords() {
