@@ -36,6 +36,7 @@ final class RunReadme {
         method(md, runs);
         claimsSummary(md, claims);
         results(md, runs, charts);
+        SweepTable.render(md, runs);
         jmh(md, runs, charts);
         return md.toString();
     }
@@ -66,6 +67,16 @@ final class RunReadme {
         rows.add(List.of("suite", e.suite()));
         rows.add(List.of("warm-up / measured window", duration(e.warmup()) + " / " + duration(e.duration())));
         rows.add(List.of("repeats", Integer.toString(e.repeats())));
+        if (e.jvmSettings() != null && !e.jvmSettings().isEmpty()) {
+            rows.add(List.of("heap × collector sweep", String.join(", ", e.jvmSettings()) + " for "
+                    + String.join(", ", e.sweptArms())));
+        }
+        if (e.dbPoolSize() > 0) {
+            rows.add(List.of("db pool size", Integer.toString(e.dbPoolSize()) + " (HikariCP)"));
+        }
+        if (e.skipped() != null) {
+            e.skipped().forEach(line -> rows.add(List.of("skipped", line)));
+        }
         md.table(List.of("", ""), rows);
     }
 

@@ -54,6 +54,22 @@ class RealIoClaimsTest {
         }
 
         @Test
+        void theSweepTableSetsEachHeapAndCollectorBesideQuarkus() {
+            List<RunRecord> records = new ArrayList<>(at("4g", new double[] {1135, 1000}, new double[] {1140, 1000}));
+            records.addAll(at("256m", new double[] {660, 1000}, new double[] {700, 1000}));
+            Markdown md = new Markdown();
+            SweepTable.render(md, Runs.set(records));
+            String text = md.toString();
+            assertTrue(text.contains("## Heap × collector sweep"), text);
+            assertTrue(text.contains("| downstream c10000 | 256m parallel | 1,000 | 680 (660–700) | 0.68×"), text);
+            assertTrue(text.contains("| 400 / 4 |") || text.contains("| 4 / 400 |"), text);
+            assertTrue(text.contains("143,966"), "Quarkus's figures beside ours");
+            Markdown none = new Markdown();
+            SweepTable.render(none, Runs.set(List.of(Runs.run(VIRTUAL, Workload.SLEEP, 1000, 1).build())));
+            assertEquals("", none.toString().strip(), "no sweep, no section");
+        }
+
+        @Test
         void refutedWhenPoolingNeverHurtsOnTheSmallHeap() {
             List<RunRecord> records = new ArrayList<>(at("4g", new double[] {1135, 1000}, new double[] {1140, 1000}));
             records.addAll(at("256m", new double[] {1000, 1000}, new double[] {1010, 1000}));
