@@ -66,7 +66,10 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
                 Duration.ofMillis(200), Duration.ofMillis(500), 1);
     }
 
-    /** One pass over every workload: the default, about five minutes for the five arms. */
+    /**
+     * One pass over every workload (db aside: its PostgreSQL belongs to full) and one small downstream point: the
+     * default, 35 runs of 8 s, about five minutes for the five arms.
+     */
     static Suite quick() {
         return new Suite("quick", List.of(
                 Workload.plaintext(List.of(64), List.of(64)),
@@ -80,8 +83,9 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
     }
 
     /**
-     * Connection sweeps, the buffer-ownership split and three repeats, for publishing: about 40 minutes with
-     * the references (fewer workloads for them: they set the scale).
+     * Connection sweeps (downstream to 10,000), the buffer-ownership split, db, the heap × collector sweep and
+     * three repeats, for publishing: 378 runs of about 9 s, about an hour with the references (fewer workloads
+     * for them: they set the scale). The README's table does the arithmetic.
      */
     static Suite full() {
         return new Suite("full", List.of(
