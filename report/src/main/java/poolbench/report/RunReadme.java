@@ -178,8 +178,13 @@ final class RunReadme {
                 .anyMatch(r -> r.server().connectionsRejected() > 0);
         boolean anyLost = arms.stream().flatMap(a -> runs.ok(p, a).stream())
                 .anyMatch(r -> r.load().errors().lostRequests() + r.load().errors().connect() > 0);
+        boolean anyPool = arms.stream().flatMap(a -> runs.ok(p, a).stream())
+                .anyMatch(r -> r.server().dbPoolSize() > 0);
         List<String> header = new ArrayList<>(List.of("arm", "runs"));
         COLUMNS.forEach(m -> header.add(m.heading()));
+        if (anyPool) {
+            header.add("pool wait ms/request");
+        }
         if (any503) {
             header.add("503s");
         }
@@ -195,6 +200,11 @@ final class RunReadme {
             row.add(ok.size() + (failed > 0 ? " (" + failed + " failed)" : ""));
             for (Metric m : COLUMNS) {
                 row.add(runs.spread(p, arm, m).format(m::format));
+            }
+            if (anyPool) {
+                // HikariCP's acquire time per request: the share of the latency spent waiting for a connection.
+                row.add(Spread.of(ok.stream().map(r -> r.server().dbWaitMicrosPerRequest() / 1_000.0).toList())
+                        .format(Numbers::human));
             }
             if (any503) {
                 row.add(Spread.of(ok.stream().map(r -> (double) r.server().connectionsRejected()).toList())
