@@ -19,7 +19,7 @@ import poolbench.compare.SummaryTable;
 
 @Command(name = "compare", description = {
         "Runs every arm in its own JVM under the same load and records the load's and the server's figures.",
-        "Suites: smoke (every arm, tiny, < 1 min), quick (default, one pass over every workload, ~5 min), "
+        "Suites: smoke (every arm, tiny, about 1 min), quick (default, one pass over every workload, ~5 min), "
                 + "full (connection sweeps to 10,000, the heap x collector sweep, 3 repeats, < 75 min)."})
 final class CompareCommand implements Callable<Integer> {
 

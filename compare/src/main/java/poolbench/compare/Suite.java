@@ -57,7 +57,7 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
         };
     }
 
-    /** Every arm, tiny: proves the pipeline end to end in well under a minute. */
+    /** Every arm, tiny, downstream and db included: proves the pipeline end to end in about a minute. */
     static Suite smoke() {
         return new Suite("smoke", List.of(Workload.plaintext(List.of(8), List.of(8)),
                 Workload.plaintextClose(List.of(4), List.of(4)),
