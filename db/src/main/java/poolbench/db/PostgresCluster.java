@@ -40,6 +40,7 @@ public final class PostgresCluster implements AutoCloseable {
     private final Process server;
     private final int port;
     private final Thread killOnExit;
+    private boolean closed;
 
     private PostgresCluster(Path dir, Process server, int port) {
         this.dir = dir;
@@ -219,13 +220,17 @@ public final class PostgresCluster implements AutoCloseable {
         return server.toHandle();
     }
 
-    /** Stops PostgreSQL with a fast shutdown (SIGINT: ends open sessions), then removes its directory. */
+    /** Stops PostgreSQL with a fast shutdown (SIGINT: ends open sessions), then removes its directory; once. */
     @Override
     public void close() throws InterruptedException {
         close(true);
     }
 
-    private void close(boolean deleteDir) throws InterruptedException {
+    private synchronized void close(boolean deleteDir) throws InterruptedException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         } catch (IllegalStateException shuttingDown) {
