@@ -50,8 +50,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--gcs", split = ",", description = "The same for collectors: g1, parallel (default: g1).")
     List<String> gcs;
 
-    @Option(names = "--db-pool-size", description = "HikariCP pool size of the servers on db (default: 8).")
-    Integer dbPoolSize;
+    @Option(names = "--db-pool-size", defaultValue = "" + CompareOptions.DEFAULT_DB_POOL_SIZE,
+            description = "HikariCP pool size of the servers on db (default: ${DEFAULT-VALUE}).")
+    int dbPoolSize;
 
     @Option(names = "--repeats", description = "Repeats per arm and workload (default: the suite's).")
     Integer repeats;
@@ -84,12 +85,12 @@ final class CompareCommand implements Callable<Integer> {
         List<JvmSetting> settings = heaps == null && gcs == null ? List.of()
                 : JvmSetting.combinations(heaps != null ? heaps : List.of(JvmSetting.DEFAULT.heap()),
                         gcs != null ? gcs : List.of(JvmSetting.DEFAULT.gc()));
-        if (dbPoolSize != null && dbPoolSize < 1) {
+        if (dbPoolSize < 1) {
             throw new IllegalArgumentException("--db-pool-size must be at least 1, was " + dbPoolSize);
         }
         CompareOptions options = new CompareOptions(chosen, armNames, dir.toAbsolutePath(), !noPin, repo,
                 System.console() != null, settings,
-                dbPoolSize != null ? dbPoolSize : CompareOptions.DEFAULT_DB_POOL_SIZE);
+                dbPoolSize);
         CompareRun run = new CompareRun(options, stdout);
         // Ctrl-C: the records written so far stay on disk; show their table before the JVM goes.
         Thread interrupted = new Thread(() -> {

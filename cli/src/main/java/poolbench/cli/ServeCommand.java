@@ -92,8 +92,9 @@ final class ServeCommand implements Callable<Integer> {
             + "reads (jdbc:postgresql://host:port/db?user=...); without it /db answers 503.")
     String dbUrl;
 
-    @Option(names = "--db-pool-size", description = "HikariCP pool size for /db (default: 8).")
-    Integer dbPoolSize;
+    @Option(names = "--db-pool-size", defaultValue = "" + PooledWorldDatabase.Options.DEFAULT_POOL_SIZE,
+            description = "HikariCP pool size for /db (default: ${DEFAULT-VALUE}).")
+    int dbPoolSize;
 
     @Option(names = "--db-timeout", converter = DurationConverter.class,
             description = "How long a /db request may wait for a pooled connection before it is answered 503 "
@@ -112,7 +113,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             if (dbUrl != null) {
                 database = PooledWorldDatabase.open(new PooledWorldDatabase.Options(dbUrl,
-                        dbPoolSize != null ? dbPoolSize : PooledWorldDatabase.Options.DEFAULT_POOL_SIZE,
+                        dbPoolSize,
                         dbTimeout != null ? dbTimeout : PooledWorldDatabase.Options.DEFAULT_CONNECTION_TIMEOUT));
                 backends = backends.withDatabase(database);
             }
