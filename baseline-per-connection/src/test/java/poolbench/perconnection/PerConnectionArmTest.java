@@ -19,7 +19,7 @@ import poolbench.server.Arms;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
 import poolbench.server.DispatcherFixture;
-import poolbench.server.FakeConnectionServers;
+import poolbench.server.FakeConnectionServerFactory;
 
 class PerConnectionArmTest extends DispatcherFixture {
 
@@ -41,14 +41,14 @@ class PerConnectionArmTest extends DispatcherFixture {
         Dispatcher d = create(ArmOptions.DEFAULTS);
         Socket first = servers.connection();
         assertTrue(d.dispatch(first));
-        FakeConnectionServers.Served a = servers.awaitServed();
+        FakeConnectionServerFactory.Served a = servers.awaitServed();
         servers.finish(first);
-        assertTrue(a.thread().join(FakeConnectionServers.WAIT), "the thread ends with its connection");
+        assertTrue(a.thread().join(FakeConnectionServerFactory.WAIT), "the thread ends with its connection");
         assertTrue(first.isClosed());
 
         Socket second = servers.connection();
         assertTrue(d.dispatch(second));
-        FakeConnectionServers.Served b = servers.awaitServed();
+        FakeConnectionServerFactory.Served b = servers.awaitServed();
         servers.finish(second);
 
         assertFalse(a.thread().isVirtual());
@@ -76,25 +76,5 @@ class PerConnectionArmTest extends DispatcherFixture {
         connections.forEach(servers::finish);
         DispatcherStats after = awaitStats(d::stats, s -> s.workersAlive() == 0);
         assertEquals(new DispatcherStats(0, 0, 8, 8, 0, 0), assertConsistent(after));
-    }
-
-    @Test
-    @Timeout(30)
-    void closeRefusesLaterConnectionsAndLetsRunningOnesFinish() throws Exception {
-        Dispatcher d = create(ArmOptions.DEFAULTS);
-        Socket running = servers.connection();
-        assertTrue(d.dispatch(running));
-        Thread thread = servers.awaitServed().thread();
-
-        d.close();
-        d.close();
-        Socket late = servers.connection();
-        assertFalse(d.dispatch(late));
-        assertFalse(late.isClosed(), "a refused connection stays the caller's to close");
-        assertTrue(thread.isAlive());
-
-        servers.finish(running);
-        assertTrue(thread.join(FakeConnectionServers.WAIT));
-        assertEquals(0, awaitStats(d::stats, s -> s.workersAlive() == 0).rejected());
     }
 }

@@ -12,7 +12,8 @@ import poolbench.db.PostgresCluster;
  * The services the {@code downstream} and {@code db} workloads call, started once per compare when the first run
  * needs them and stopped at its end: a poolbench {@code virtual} server whose {@code /sleep} is the backend, and
  * a throwaway PostgreSQL with TechEmpower's World table. Both run on the load's CPUs, as load: they are what the
- * server under test waits on, not part of it.
+ * server under test waits on, not part of it, and both are registered in the run's {@link LoadSide}, so the CPU
+ * accounting counts them (PostgreSQL's backends as its descendants) with the load's.
  */
 final class LoadSideServices implements AutoCloseable {
 
@@ -21,14 +22,16 @@ final class LoadSideServices implements AutoCloseable {
 
     private final ServerCommands commands;
     private final Pinning pinning;
+    private final LoadSide loadSide;
     private final Path logs;
     private final int dbPoolSize;
     private ServerProcess backend;
     private PostgresCluster postgres;
 
-    LoadSideServices(ServerCommands commands, Pinning pinning, Path logs, int dbPoolSize) {
+    LoadSideServices(ServerCommands commands, Pinning pinning, LoadSide loadSide, Path logs, int dbPoolSize) {
         this.commands = commands;
         this.pinning = pinning;
+        this.loadSide = loadSide;
         this.logs = logs;
         this.dbPoolSize = dbPoolSize;
     }
@@ -45,43 +48,31 @@ final class LoadSideServices implements AutoCloseable {
             if (backend == null) {
                 backend = ServerProcess.start(commands.onLoadCpus(BACKEND_JVM_FLAGS), "virtual", List.of(),
                         logs.resolve("backend.log"));
+                ProcessHandle.of(backend.pid()).ifPresent(loadSide::add);
             }
             args.addAll(List.of("--downstream", "127.0.0.1:" + backend.port()));
         }
         if (w.needsDatabase()) {
             if (postgres == null) {
                 postgres = PostgresCluster.start(pinning.loadPrefix());
+                loadSide.add(postgres.process());
             }
             args.addAll(List.of("--db-url", postgres.jdbcUrl(), "--db-pool-size", Integer.toString(dbPoolSize)));
         }
         return args;
     }
 
-    /**
-     * The load-side processes running now (the backend JVM, PostgreSQL and its backends): the interference
-     * accounting counts their CPU with the load's, not as others'.
-     */
-    List<ProcessHandle> processes() {
-        List<ProcessHandle> all = new ArrayList<>();
-        if (backend != null) {
-            ProcessHandle.of(backend.pid()).ifPresent(all::add);
-        }
-        if (postgres != null) {
-            all.add(postgres.process());
-            postgres.process().descendants().forEach(all::add);
-        }
-        return all;
-    }
-
     @Override
     public void close() throws InterruptedException {
         try {
             if (backend != null) {
+                ProcessHandle.of(backend.pid()).ifPresent(loadSide::remove);
                 backend.close();
             }
         } finally {
             backend = null;
             if (postgres != null) {
+                loadSide.remove(postgres.process());
                 postgres.close();
                 postgres = null;
             }

@@ -60,7 +60,10 @@ public record Pinning(boolean enabled, String serverCpus, String loadCpus, int s
         return enabled ? List.of("taskset", "-c", serverCpus) : List.of();
     }
 
-    /** The command prefix that runs a load-side process (the backend, PostgreSQL) on the load CPUs. */
+    /**
+     * The command prefix for a load-side helper process (a downstream backend, a database): on the load CPUs, where
+     * the accounting counts it as the load's (register it in {@link CompareRun#loadSide()}).
+     */
     public List<String> loadPrefix() {
         return enabled ? List.of("taskset", "-c", loadCpus) : List.of();
     }

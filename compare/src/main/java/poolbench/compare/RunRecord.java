@@ -14,21 +14,34 @@ import poolbench.server.StatsSnapshot;
  * @param before  the server's stats just before the measured window
  * @param after   just after it
  * @param end     after the idle phase (equal to {@code after} when the workload has none)
+ * @param interference who had the server's and the load's CPUs in the measured window, and which try this was;
+ *                     null in records written before the accounting existed
+ * @param warmupMillis the warm-up this run actually had: the suite's, extended until throughput was steady
  * @param heap    the server JVM's heap ({@code 512m} unless swept; null in records from before the sweep)
  * @param gc      its collector, {@code g1} or {@code parallel}
  */
 public record RunRecord(String id, String arm, String workload, String path, boolean close, int pipeline,
                         int connections, int repeat, List<String> serverArgs, String error, LoadResult load,
                         ServerDeltas server, StatsSnapshot before, StatsSnapshot after, StatsSnapshot end,
-                        List<StatsSnapshot> samples, String heap, String gc) {
+                        List<StatsSnapshot> samples, Interference interference, long warmupMillis,
+                        String heap, String gc) {
 
-    /** A record at the default heap and collector. */
+    /** A record with accounting, at the default heap and collector. */
+    public RunRecord(String id, String arm, String workload, String path, boolean close, int pipeline,
+                     int connections, int repeat, List<String> serverArgs, String error, LoadResult load,
+                     ServerDeltas server, StatsSnapshot before, StatsSnapshot after, StatsSnapshot end,
+                     List<StatsSnapshot> samples, Interference interference, long warmupMillis) {
+        this(id, arm, workload, path, close, pipeline, connections, repeat, serverArgs, error, load, server, before,
+                after, end, samples, interference, warmupMillis, JvmSetting.DEFAULT.heap(), JvmSetting.DEFAULT.gc());
+    }
+
+    /** A record without accounting (as written before it existed). */
     public RunRecord(String id, String arm, String workload, String path, boolean close, int pipeline,
                      int connections, int repeat, List<String> serverArgs, String error, LoadResult load,
                      ServerDeltas server, StatsSnapshot before, StatsSnapshot after, StatsSnapshot end,
                      List<StatsSnapshot> samples) {
         this(id, arm, workload, path, close, pipeline, connections, repeat, serverArgs, error, load, server, before,
-                after, end, samples, JvmSetting.DEFAULT.heap(), JvmSetting.DEFAULT.gc());
+                after, end, samples, null, 0, JvmSetting.DEFAULT.heap(), JvmSetting.DEFAULT.gc());
     }
 
     static String id(String workload, int connections, String arm, int repeat) {
@@ -43,7 +56,7 @@ public record RunRecord(String id, String arm, String workload, String path, boo
     static RunRecord failed(String id, String arm, Workload w, int connections, int repeat, List<String> serverArgs,
                             JvmSetting jvm, String error) {
         return new RunRecord(id, arm, w.name(), w.path(), w.close(), w.pipeline(), connections, repeat, serverArgs,
-                error, null, null, null, null, null, List.of(), jvm.heap(), jvm.gc());
+                error, null, null, null, null, null, List.of(), null, 0, jvm.heap(), jvm.gc());
     }
 
     /** The heap and collector the server ran with (the default for records written before they were recorded). */
@@ -53,5 +66,20 @@ public record RunRecord(String id, String arm, String workload, String path, boo
 
     public boolean ok() {
         return error == null;
+    }
+
+    /** Others took the CPUs in every attempt: kept and listed, never measured. */
+    public boolean disturbed() {
+        return ok() && interference != null && !interference.clean();
+    }
+
+    /** Measured and not disturbed: what medians, ratios and verdicts are made of. */
+    public boolean counted() {
+        return ok() && !disturbed();
+    }
+
+    /** The load's CPUs were saturated: the run measured the client, not the server. */
+    public boolean clientBound() {
+        return interference != null && interference.clientBound();
     }
 }

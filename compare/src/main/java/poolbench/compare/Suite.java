@@ -11,10 +11,17 @@ import java.util.Locale;
  * @param warmup   load before the measured window, on the same server JVM, not recorded
  * @param duration the measured window
  * @param repeats  how often each arm × workload × connection count runs (each on a fresh JVM)
+ * @param warmupLimit the longest warm-up: after {@code warmup}, one-second rounds continue until two consecutive
+ *                 ones agree within {@link #STEADY_WITHIN}, or this is reached
  * @param sweep    the heap × collector sweep run beside the workloads (empty: none)
  */
 public record Suite(String name, List<Workload> workloads, Duration warmup, Duration duration, int repeats,
-                    Sweep sweep) {
+                    Duration warmupLimit, Sweep sweep) {
+
+    /** Two consecutive one-second throughputs this close (relative) mean the server is warm. */
+    public static final double STEADY_WITHIN = 0.05;
+    /** A JIT-compiled server is not warm after 2 s: C2 compiles the hot path over several seconds of load. */
+    static final Duration WARMUP_LIMIT = Duration.ofSeconds(10);
 
     /**
      * Some arms on some workload points again at each heap × collector, each a fresh JVM: where Quarkus found
@@ -41,8 +48,15 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
         }
     }
 
+    /** A suite whose warm-up is fixed. */
     public Suite(String name, List<Workload> workloads, Duration warmup, Duration duration, int repeats) {
-        this(name, workloads, warmup, duration, repeats, Sweep.NONE);
+        this(name, workloads, warmup, duration, repeats, warmup);
+    }
+
+    /** A suite without a heap × collector sweep. */
+    public Suite(String name, List<Workload> workloads, Duration warmup, Duration duration, int repeats,
+                 Duration warmupLimit) {
+        this(name, workloads, warmup, duration, repeats, warmupLimit, Sweep.NONE);
     }
 
     public static final List<String> NAMES = List.of("smoke", "quick", "full");
@@ -79,7 +93,7 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
                 Workload.overload(List.of(256)),
                 Workload.burst(List.of(128), Duration.ofSeconds(3)),
                 Workload.downstream(List.of(100))),
-                Duration.ofSeconds(2), Duration.ofSeconds(4), 1);
+                Duration.ofSeconds(2), Duration.ofSeconds(4), 1, WARMUP_LIMIT);
     }
 
     /**
@@ -99,7 +113,7 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
                 Workload.burst(List.of(128), Duration.ofSeconds(4)),
                 Workload.downstream(List.of(1000, 10_000)),
                 Workload.db(List.of(64))),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), 3,
+                Duration.ofSeconds(2), Duration.ofSeconds(5), 3, WARMUP_LIMIT,
                 new Sweep(JvmSetting.combinations(Sweep.HEAPS, JvmSetting.COLLECTORS),
                         List.of("virtual", "virtual-pooled", "classic"),
                         List.of(Workload.DOWNSTREAM + "@10000", Workload.SLEEP + "@1000")));
@@ -118,18 +132,19 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
             throw new IllegalArgumentException("suite " + name + " has none of the workloads " + names
                     + "; it has " + workloads.stream().map(Workload::name).toList());
         }
-        return new Suite(name, kept, warmup, duration, repeats, sweep);
+        return new Suite(name, kept, warmup, duration, repeats, warmupLimit, sweep);
     }
 
     /** This suite with every workload at each of {@code settings} instead of its own sweep. */
     public Suite atEvery(List<JvmSetting> settings) {
-        return new Suite(name, workloads, warmup, duration, repeats, new Sweep(settings, List.of("*"), List.of("*")));
+        return new Suite(name, workloads, warmup, duration, repeats, warmupLimit,
+                new Sweep(settings, List.of("*"), List.of("*")));
     }
 
     public Suite withRepeats(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("--repeats must be at least 1, was " + n);
         }
-        return new Suite(name, workloads, warmup, duration, n, sweep);
+        return new Suite(name, workloads, warmup, duration, n, warmupLimit, sweep);
     }
 }

@@ -79,7 +79,7 @@ class SuiteTest {
     @Test
     void heapsAndGcsOptionsRunEveryPointAtEachCombinationInsteadOfTheDefault() {
         CompareOptions options = new CompareOptions(Suite.named("smoke").onlyWorkloads(List.of("plaintext")),
-                List.of("classic", "virtual"), Path.of("unused"), false, Path.of("."), false,
+                List.of("classic", "virtual"), Path.of("unused"), false, Path.of("."), false, Gate.DEFAULTS,
                 JvmSetting.combinations(List.of("256m", "4g"), List.of("parallel")), 8);
         List<CompareRun.Scenario> scenarios = new CompareRun(options, System.out)
                 .scenarios(options.effectiveSuite(), arm -> false);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static poolbench.server.StatsChecks.assertConsistent;
 import static poolbench.server.StatsChecks.awaitIdle;
 
 import java.net.Socket;
@@ -17,7 +16,7 @@ import poolbench.server.Arms;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
 import poolbench.server.DispatcherFixture;
-import poolbench.server.FakeConnectionServers;
+import poolbench.server.FakeConnectionServerFactory;
 
 class ClassicArmTest extends DispatcherFixture {
 
@@ -42,7 +41,7 @@ class ClassicArmTest extends DispatcherFixture {
         Socket connection = servers.connection();
         assertTrue(d.dispatch(connection));
 
-        FakeConnectionServers.Served served = servers.awaitServed();
+        FakeConnectionServerFactory.Served served = servers.awaitServed();
         assertSame(connection, served.connection());
         assertFalse(served.thread().isVirtual());
         assertTrue(served.thread().getName().startsWith("classic-worker-"), served.thread().getName());
@@ -52,38 +51,13 @@ class ClassicArmTest extends DispatcherFixture {
 
     @Test
     @Timeout(30)
-    void refusesConnectionsPastTheConcurrencyCap() throws Exception {
-        Dispatcher d = create(ArmOptions.DEFAULTS.withConcurrency(2));
-        Socket first = servers.connection();
-        Socket second = servers.connection();
-        assertTrue(d.dispatch(first));
-        assertTrue(d.dispatch(second));
-        servers.awaitServed();
-        servers.awaitServed();
-
-        Socket third = servers.connection();
-        assertFalse(d.dispatch(third));
-        assertFalse(third.isClosed(), "a refused connection stays the caller's to answer and close");
-        DispatcherStats stats = assertConsistent(d.stats());
-        assertEquals(1, stats.rejected());
-        assertEquals(2, stats.workersAlive());
-
-        servers.finish(first);
-        awaitIdle(d::stats, 1);
-        assertTrue(d.dispatch(third), "a freed worker takes the next connection");
-        servers.finish(second);
-        servers.finish(third);
-    }
-
-    @Test
-    @Timeout(30)
     void aWorkerKeepsItsConnectionServerForTheConnectionsItServesInTurn() throws Exception {
         Dispatcher d = create(ArmOptions.DEFAULTS);
-        FakeConnectionServers.Served previous = null;
+        FakeConnectionServerFactory.Served previous = null;
         for (int i = 0; i < 5; i++) {
             Socket connection = servers.connection();
             assertTrue(d.dispatch(connection));
-            FakeConnectionServers.Served served = servers.awaitServed();
+            FakeConnectionServerFactory.Served served = servers.awaitServed();
             servers.finish(connection);
             awaitIdle(d::stats, 1);
             assertTrue(connection.isClosed());
@@ -116,7 +90,7 @@ class ClassicArmTest extends DispatcherFixture {
         Dispatcher d = create(ArmOptions.DEFAULTS);
         Socket busy = servers.connection();
         assertTrue(d.dispatch(busy));
-        FakeConnectionServers.Served served = servers.awaitServed();
+        FakeConnectionServerFactory.Served served = servers.awaitServed();
 
         d.close();
         d.close();
@@ -126,8 +100,8 @@ class ClassicArmTest extends DispatcherFixture {
         assertTrue(served.thread().isAlive(), "the busy worker is not cut off");
 
         servers.finish(busy);
-        assertTrue(((WorkerPoolDispatcher) d).awaitTermination(FakeConnectionServers.WAIT));
-        assertTrue(served.thread().join(FakeConnectionServers.WAIT));
+        assertTrue(((WorkerPoolDispatcher) d).awaitTermination(FakeConnectionServerFactory.WAIT));
+        assertTrue(served.thread().join(FakeConnectionServerFactory.WAIT));
         assertEquals(0, d.stats().workersAlive());
     }
 }

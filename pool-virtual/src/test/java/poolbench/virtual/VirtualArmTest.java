@@ -1,12 +1,10 @@
 package poolbench.virtual;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static poolbench.server.StatsChecks.assertConsistent;
 import static poolbench.server.StatsChecks.awaitStats;
 
 import java.net.Socket;
@@ -19,7 +17,7 @@ import poolbench.server.Arms;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
 import poolbench.server.DispatcherFixture;
-import poolbench.server.FakeConnectionServers;
+import poolbench.server.FakeConnectionServerFactory;
 
 class VirtualArmTest extends DispatcherFixture {
 
@@ -41,14 +39,14 @@ class VirtualArmTest extends DispatcherFixture {
         Dispatcher d = create(ArmOptions.DEFAULTS);
         Socket first = servers.connection();
         assertTrue(d.dispatch(first));
-        FakeConnectionServers.Served a = servers.awaitServed();
+        FakeConnectionServerFactory.Served a = servers.awaitServed();
         servers.finish(first);
-        assertTrue(a.thread().join(FakeConnectionServers.WAIT));
+        assertTrue(a.thread().join(FakeConnectionServerFactory.WAIT));
         assertTrue(first.isClosed());
 
         Socket second = servers.connection();
         assertTrue(d.dispatch(second));
-        FakeConnectionServers.Served b = servers.awaitServed();
+        FakeConnectionServerFactory.Served b = servers.awaitServed();
         servers.finish(second);
 
         assertTrue(a.thread().isVirtual());
@@ -75,50 +73,5 @@ class VirtualArmTest extends DispatcherFixture {
         connections.forEach(servers::finish);
         assertEquals(new DispatcherStats(0, 0, 100, 100, 0, 0),
                 awaitStats(d::stats, s -> s.workersAlive() == 0));
-    }
-
-    @Test
-    @Timeout(30)
-    void withAConcurrencyOptionASemaphoreRefusesPastTheCapAndFreesOnEnd() throws Exception {
-        Dispatcher d = create(ArmOptions.DEFAULTS.withConcurrency(2));
-        Socket first = servers.connection();
-        Socket second = servers.connection();
-        assertTrue(d.dispatch(first));
-        assertTrue(d.dispatch(second));
-        servers.awaitServed();
-        servers.awaitServed();
-
-        Socket third = servers.connection();
-        assertFalse(d.dispatch(third));
-        assertFalse(third.isClosed(), "a refused connection stays the caller's to answer and close");
-        assertEquals(new DispatcherStats(2, 0, 2, 2, 0, 1), assertConsistent(d.stats()));
-
-        servers.finish(first);
-        awaitStats(d::stats, s -> s.workersAlive() == 1);
-        assertTrue(d.dispatch(third), "an ended connection frees its permit");
-        servers.awaitServed();
-        servers.finish(second);
-        servers.finish(third);
-        assertEquals(new DispatcherStats(0, 0, 2, 3, 0, 1), awaitStats(d::stats, s -> s.workersAlive() == 0));
-    }
-
-    @Test
-    @Timeout(30)
-    void closeRefusesLaterConnectionsAndLetsRunningOnesFinish() throws Exception {
-        Dispatcher d = create(ArmOptions.DEFAULTS.withConcurrency(4));
-        Socket running = servers.connection();
-        assertTrue(d.dispatch(running));
-        Thread thread = servers.awaitServed().thread();
-
-        d.close();
-        d.close();
-        Socket late = servers.connection();
-        assertFalse(d.dispatch(late));
-        assertFalse(late.isClosed());
-        assertEquals(0, d.stats().rejected(), "refusing after close is not a rejection at capacity");
-        assertTrue(thread.isAlive());
-
-        servers.finish(running);
-        assertTrue(thread.join(FakeConnectionServers.WAIT));
     }
 }

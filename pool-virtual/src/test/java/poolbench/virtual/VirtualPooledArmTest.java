@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static poolbench.server.StatsChecks.assertConsistent;
 import static poolbench.server.StatsChecks.awaitIdle;
 
 import java.net.Socket;
@@ -17,7 +16,7 @@ import poolbench.server.Arms;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
 import poolbench.server.DispatcherFixture;
-import poolbench.server.FakeConnectionServers;
+import poolbench.server.FakeConnectionServerFactory;
 
 class VirtualPooledArmTest extends DispatcherFixture {
 
@@ -41,7 +40,7 @@ class VirtualPooledArmTest extends DispatcherFixture {
         for (int i = 0; i < 5; i++) {
             Socket connection = servers.connection();
             assertTrue(d.dispatch(connection));
-            FakeConnectionServers.Served served = servers.awaitServed();
+            FakeConnectionServerFactory.Served served = servers.awaitServed();
             servers.finish(connection);
             awaitIdle(d::stats, 1);
             assertTrue(served.thread().isVirtual());
@@ -57,30 +56,11 @@ class VirtualPooledArmTest extends DispatcherFixture {
 
     @Test
     @Timeout(30)
-    void refusesConnectionsPastTheConcurrencyCap() throws Exception {
-        Dispatcher d = create(ArmOptions.DEFAULTS.withConcurrency(2));
-        Socket first = servers.connection();
-        Socket second = servers.connection();
-        assertTrue(d.dispatch(first));
-        assertTrue(d.dispatch(second));
-        servers.awaitServed();
-        servers.awaitServed();
-
-        Socket third = servers.connection();
-        assertFalse(d.dispatch(third));
-        assertFalse(third.isClosed());
-        assertEquals(new DispatcherStats(2, 0, 2, 2, 0, 1), assertConsistent(d.stats()));
-        servers.finish(first);
-        servers.finish(second);
-    }
-
-    @Test
-    @Timeout(30)
     void closeEndsIdleVirtualWorkersAndTheBusyOneAfterItsConnection() throws Exception {
         Dispatcher d = create(ArmOptions.DEFAULTS);
         Socket busy = servers.connection();
         assertTrue(d.dispatch(busy));
-        FakeConnectionServers.Served busyServed = servers.awaitServed();
+        FakeConnectionServerFactory.Served busyServed = servers.awaitServed();
         assertSame(busy, busyServed.connection());
         Thread busyWorker = busyServed.thread();
         Socket done = servers.connection();
@@ -91,12 +71,12 @@ class VirtualPooledArmTest extends DispatcherFixture {
 
         d.close();
         d.close();
-        assertTrue(idleWorker.join(FakeConnectionServers.WAIT), "the idle worker exits at once");
+        assertTrue(idleWorker.join(FakeConnectionServerFactory.WAIT), "the idle worker exits at once");
         assertTrue(busyWorker.isAlive());
         assertFalse(d.dispatch(servers.connection()));
 
         servers.finish(busy);
-        assertTrue(((WorkerPoolDispatcher) d).awaitTermination(FakeConnectionServers.WAIT));
-        assertTrue(busyWorker.join(FakeConnectionServers.WAIT));
+        assertTrue(((WorkerPoolDispatcher) d).awaitTermination(FakeConnectionServerFactory.WAIT));
+        assertTrue(busyWorker.join(FakeConnectionServerFactory.WAIT));
     }
 }

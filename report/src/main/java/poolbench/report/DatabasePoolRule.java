@@ -13,43 +13,36 @@ import poolbench.compare.Workload;
  * another — within the noise of a run — and much of each request's time should be the wait for a pooled
  * connection, which HikariCP's metrics hook measures.
  */
-final class DatabasePoolRule implements ClaimRule {
+final class DatabasePoolRule extends ClaimRule {
 
     /** The arms differ by less than the noise: fastest ÷ slowest below this (the ±10% that repeats move by). */
-    static final double WITHIN_NOISE = 1.10;
-    /** The pool bounds the run: at least this share of the mean latency is spent waiting for a connection. */
-    static final double POOL_BOUND_SHARE = 0.25;
+    static final Threshold WITHIN_NOISE = Threshold.below(1.10);
+    /** The pool bounds the run: at least this share (in %) of the mean latency is spent waiting for a connection. */
+    static final Threshold POOL_BOUND = Threshold.atLeast(25);
 
     static final List<String> ARMS = List.of(KnownArms.CLASSIC, KnownArms.JDK_POOL, KnownArms.PER_CONNECTION,
             KnownArms.VIRTUAL, KnownArms.VIRTUAL_POOLED);
 
-    @Override
-    public int number() {
-        return 9;
+    DatabasePoolRule() {
+        super(9, "With a real database the connection pool, not the thread model, bounds throughput.");
     }
 
     @Override
-    public String claim() {
-        return "With a real database the connection pool, not the thread model, bounds throughput.";
-    }
-
-    @Override
-    public String rule() {
+    String rule() {
         return "On db, per connection count and repeat k: the fastest ÷ the slowest poolbench arm's requests/s over "
                 + "the arms that ran it in that repeat; and per run, the pool's wait (HikariCP's acquire time per "
-                + "request) ÷ the mean latency. Confirmed when fastest ÷ slowest < " + Numbers.plain(WITHIN_NOISE)
-                + " in every repeat and the pool wait is ≥ " + Numbers.plain(POOL_BOUND_SHARE * 100)
-                + "% of the mean latency in every run; refuted when fastest ÷ slowest ≥ "
-                + Numbers.plain(WITHIN_NOISE) + " in every repeat (the thread model matters beyond the noise); "
-                + "otherwise, or with fewer than two arms on db, inconclusive. Each arm's pool wait per request "
-                + "and its share of the latency are shown.";
+                + "request) as a % of the mean latency. Confirmed when fastest ÷ slowest is " + WITHIN_NOISE.confirmText()
+                + " in every repeat and the pool wait is " + POOL_BOUND.confirmText() + "% of the mean latency in "
+                + "every run; refuted when fastest ÷ slowest is " + WITHIN_NOISE.refuteText() + " in every repeat "
+                + "(the thread model matters beyond the noise); otherwise, or with fewer than two arms on db, "
+                + "inconclusive. Each arm's pool wait per request and its share of the latency are shown.";
     }
 
     @Override
-    public ClaimResult evaluate(RunSet runs) {
+    ClaimResult evaluate(RunSet runs) {
         List<WorkloadPoint> points = runs.points(Workload.DB);
-        List<Measured> spreads = new ArrayList<>();
-        List<Evidence> context = new ArrayList<>();
+        List<Figure.Repeat> spreads = new ArrayList<>();
+        List<Figure> context = new ArrayList<>();
         List<Double> shares = new ArrayList<>();
         for (WorkloadPoint p : points) {
             int repeats = runs.records(p).stream().mapToInt(RunRecord::repeat).max().orElse(0);
@@ -63,7 +56,7 @@ final class DatabasePoolRule implements ClaimRule {
                 }
                 RunRecord fastest = inRepeat.stream().max((a, b) -> Double.compare(rps(a), rps(b))).orElseThrow();
                 RunRecord slowest = inRepeat.stream().min((a, b) -> Double.compare(rps(a), rps(b))).orElseThrow();
-                spreads.add(new Measured(p.connections(), k, rps(fastest) / rps(slowest), fastest.arm() + " "
+                spreads.add(new Figure.Repeat(p.connections(), k, rps(fastest) / rps(slowest), fastest.arm() + " "
                         + Numbers.human(rps(fastest)) + " ÷ " + slowest.arm() + " " + Numbers.human(rps(slowest))));
             }
             for (String arm : ARMS) {
@@ -71,48 +64,46 @@ final class DatabasePoolRule implements ClaimRule {
                 if (ok.isEmpty()) {
                     continue;
                 }
-                List<Measured> wait = new ArrayList<>();
-                List<Measured> share = new ArrayList<>();
+                List<Figure.Repeat> wait = new ArrayList<>();
+                List<Figure.Repeat> share = new ArrayList<>();
                 for (RunRecord r : ok) {
                     double waitMs = r.server().dbWaitMicrosPerRequest() / 1_000.0;
                     double s = poolShare(r).orElse(Double.NaN);
-                    shares.add(s);
-                    wait.add(new Measured(r.connections(), r.repeat(), waitMs, "pool of " + r.server().dbPoolSize()));
-                    share.add(new Measured(r.connections(), r.repeat(), s * 100, Numbers.human(waitMs) + " ms of "
+                    shares.add(s * 100);
+                    wait.add(new Figure.Repeat(r.connections(), r.repeat(), waitMs, "pool of " + r.server().dbPoolSize()));
+                    share.add(new Figure.Repeat(r.connections(), r.repeat(), s * 100, Numbers.human(waitMs) + " ms of "
                             + Numbers.human(r.load().latency().meanMs()) + " ms"));
                 }
-                context.add(new Evidence(arm + " pool wait ms per request, db c" + p.connections(), wait,
+                context.add(new Figure(arm + " pool wait ms per request, db c" + p.connections(), wait,
                         Numbers::human, false));
-                context.add(new Evidence(arm + " pool wait, % of mean latency, db c" + p.connections(), share,
+                context.add(new Figure(arm + " pool wait, % of mean latency, db c" + p.connections(), share,
                         Numbers::human, true));
             }
         }
-        List<Evidence> evidence = new ArrayList<>();
-        evidence.add(new Evidence("fastest ÷ slowest arm requests/s, db", spreads, Numbers::ratio, true));
+        List<Figure> evidence = new ArrayList<>();
+        Figure spread = new Figure("fastest ÷ slowest arm requests/s, db", spreads, Numbers::ratio, true);
+        evidence.add(spread);
         evidence.addAll(context);
         if (spreads.isEmpty()) {
             return missing("no repeat of db with two arms or more (PostgreSQL may have been skipped; see "
                     + "environment.json's skipped)", evidence, List.of(), List.of());
         }
-        List<Double> ratios = spreads.stream().map(Measured::value).toList();
-        Verdict arms = Verdict.everyValue(ratios, v -> v < WITHIN_NOISE, v -> v >= WITHIN_NOISE);
-        Verdict pool = Verdict.everyValue(shares, v -> v >= POOL_BOUND_SHARE, v -> v < POOL_BOUND_SHARE);
+        Verdict arms = WITHIN_NOISE.verdict(spread, Per.REPEAT);
+        Verdict pool = POOL_BOUND.verdict(Figure.of(shares), Per.REPEAT);
         if (arms == Verdict.REFUTED) {
-            return new ClaimResult(number(), claim(), rule(), Verdict.REFUTED, "fastest ÷ slowest ≥ "
-                    + Numbers.plain(WITHIN_NOISE) + " in every repeat", evidence, List.of(), List.of());
+            return result(Verdict.REFUTED, "fastest ÷ slowest " + WITHIN_NOISE.refuteText() + " in every repeat",
+                    evidence, List.of(), List.of());
         }
         if (arms == Verdict.CONFIRMED && pool == Verdict.CONFIRMED) {
-            return new ClaimResult(number(), claim(), rule(), Verdict.CONFIRMED, "the arms are within "
-                    + Numbers.plain(WITHIN_NOISE) + "× of one another in every repeat and the pool wait is ≥ "
-                    + Numbers.plain(POOL_BOUND_SHARE * 100) + "% of the latency in every run", evidence, List.of(),
-                    List.of());
+            return result(Verdict.CONFIRMED, "fastest ÷ slowest " + WITHIN_NOISE.confirmText() + " in every repeat "
+                    + "and the pool wait " + POOL_BOUND.confirmText() + "% of the latency in every run", evidence,
+                    List.of(), List.of());
         }
         String reason = arms == Verdict.CONFIRMED
-                ? "the arms are within " + Numbers.plain(WITHIN_NOISE) + "× of one another, but the pool wait is not "
-                        + "≥ " + Numbers.plain(POOL_BOUND_SHARE * 100) + "% of the latency in every run"
-                : "fastest ÷ slowest falls on both sides of " + Numbers.plain(WITHIN_NOISE);
-        return new ClaimResult(number(), claim(), rule(), Verdict.INCONCLUSIVE, reason, evidence, List.of(),
-                List.of());
+                ? "fastest ÷ slowest " + WITHIN_NOISE.confirmText() + " in every repeat, but the pool wait is not "
+                        + POOL_BOUND.confirmText() + "% of the latency in every run"
+                : "fastest ÷ slowest falls on both sides of " + WITHIN_NOISE.confirmText();
+        return result(Verdict.INCONCLUSIVE, reason, evidence, List.of(), List.of());
     }
 
     private static double rps(RunRecord r) {

@@ -14,55 +14,50 @@ import poolbench.compare.RunRecord;
  * promoted and then re-allocated on every park. Read from the heap × collector sweep: virtual-pooled ÷ virtual
  * requests/s, repeat k with repeat k, at the largest and the smallest heap of each collector, on each swept point.
  */
-final class PooledVirtualHeapRule implements ClaimRule {
+final class PooledVirtualHeapRule extends ClaimRule {
 
     /** Pays: at least 5% more (Quarkus: +13.5%). */
-    static final double PAYS = 1.05;
+    static final Threshold PAYS = Threshold.atLeast(1.05);
     /** Hurts: at least 5% fewer (Quarkus: −34%). */
-    static final double HURTS = 0.95;
+    static final Threshold HURTS = Threshold.atMost(0.95);
 
-    @Override
-    public int number() {
-        return 8;
+    PooledVirtualHeapRule() {
+        super(8, "Pooling virtual threads pays on a large heap and hurts on a small one.");
     }
 
     @Override
-    public String claim() {
-        return "Pooling virtual threads pays on a large heap and hurts on a small one.";
-    }
-
-    @Override
-    public String rule() {
+    String rule() {
         return "From the heap × collector sweep: virtual-pooled ÷ virtual requests/s, repeat k paired with repeat k, "
-                + "on each swept workload point and collector, at its largest and its smallest heap. Confirmed when "
-                + "for some point and collector the ratio is ≥ " + Numbers.plain(PAYS) + " in every pair at the "
-                + "largest heap and ≤ " + Numbers.plain(HURTS) + " in every pair at the smallest; refuted when for "
-                + "every point and collector one of the two fails in every pair (< " + Numbers.plain(PAYS)
-                + " at the largest, or > " + Numbers.plain(HURTS) + " at the smallest); otherwise, or with fewer "
-                + "than two heaps swept, inconclusive. The ratio at every heap, and both arms' full collections and "
-                + "StackChunk bytes per request in the window, are shown beside it and do not decide.";
+                + "on each swept workload point and collector, at its largest and its smallest heap, each judged by "
+                + "the 95% interval of the geometric mean of its pairs. Confirmed when for some point and collector "
+                + "the interval is wholly " + PAYS.confirmText() + " at the largest heap and wholly "
+                + HURTS.confirmText() + " at the smallest; refuted when for every point and collector one of the "
+                + "two is wholly on the other side (" + PAYS.refuteText() + " at the largest, or "
+                + HURTS.refuteText() + " at the smallest); otherwise, or with fewer than two heaps swept, "
+                + "inconclusive. The ratio at every heap, and both arms' full collections and StackChunk bytes per "
+                + "request in the window, are shown beside it and do not decide.";
     }
 
     /** One swept point under one collector: the ratios at each heap, smallest first. */
-    record Series(String point, String gc, List<String> heaps, List<List<RepeatRatio>> ratios) {
-        List<RepeatRatio> smallest() {
+    record Series(String point, String gc, List<String> heaps, List<List<Figure.Repeat>> ratios) {
+        List<Figure.Repeat> smallest() {
             return ratios.get(0);
         }
 
-        List<RepeatRatio> largest() {
+        List<Figure.Repeat> largest() {
             return ratios.get(ratios.size() - 1);
         }
     }
 
     @Override
-    public ClaimResult evaluate(RunSet runs) {
-        List<RunRecord> swept = runs.swept().stream().filter(RunRecord::ok).toList();
+    ClaimResult evaluate(RunSet runs) {
+        List<RunRecord> swept = runs.swept().stream().filter(RunRecord::counted).toList();
         List<Series> series = series(swept);
-        List<Evidence> evidence = new ArrayList<>();
+        List<Figure> evidence = new ArrayList<>();
         for (Series s : series) {
             for (int i = 0; i < s.heaps().size(); i++) {
                 boolean decides = i == 0 || i == s.heaps().size() - 1;
-                evidence.add(Evidence.ratios("virtual-pooled ÷ virtual requests/s, " + s.point() + ", "
+                evidence.add(Figure.ratios("virtual-pooled ÷ virtual requests/s, " + s.point() + ", "
                         + s.heaps().get(i) + " " + s.gc(), s.ratios().get(i), decides));
             }
         }
@@ -77,10 +72,8 @@ final class PooledVirtualHeapRule implements ClaimRule {
         List<String> confirming = new ArrayList<>();
         boolean everyFails = true;
         for (Series s : usable) {
-            List<Double> large = s.largest().stream().map(RepeatRatio::ratio).toList();
-            List<Double> small = s.smallest().stream().map(RepeatRatio::ratio).toList();
-            Verdict pays = Verdict.everyValue(large, v -> v >= PAYS, v -> v < PAYS);
-            Verdict hurts = Verdict.everyValue(small, v -> v <= HURTS, v -> v > HURTS);
+            Verdict pays = PAYS.verdict(Figure.ratios("", s.largest(), true), Per.PAIR);
+            Verdict hurts = HURTS.verdict(Figure.ratios("", s.smallest(), true), Per.PAIR);
             if (pays == Verdict.CONFIRMED && hurts == Verdict.CONFIRMED) {
                 confirming.add(s.point() + " " + s.gc());
             }
@@ -92,17 +85,17 @@ final class PooledVirtualHeapRule implements ClaimRule {
         String reason;
         if (!confirming.isEmpty()) {
             verdict = Verdict.CONFIRMED;
-            reason = "pays at the largest heap and hurts at the smallest in every pair of: "
-                    + String.join("; ", confirming);
+            reason = "the interval is wholly " + PAYS.confirmText() + " at the largest heap and wholly "
+                    + HURTS.confirmText() + " at the smallest on: " + String.join("; ", confirming);
         } else if (everyFails) {
             verdict = Verdict.REFUTED;
-            reason = "on every swept point and collector, pooling either does not pay at the largest heap or does "
-                    + "not hurt at the smallest, in every pair";
+            reason = "on every swept point and collector, the interval is wholly " + PAYS.refuteText()
+                    + " at the largest heap or wholly " + HURTS.refuteText() + " at the smallest";
         } else {
             verdict = Verdict.INCONCLUSIVE;
-            reason = "the pairs fall on both sides of " + Numbers.plain(PAYS) + " or " + Numbers.plain(HURTS);
+            reason = "an interval straddles " + PAYS.confirmText() + " or " + HURTS.confirmText();
         }
-        return new ClaimResult(number(), claim(), rule(), verdict, reason, evidence, List.of(), List.of());
+        return result(verdict, reason, evidence, List.of(), List.of());
     }
 
     /** The swept points × collectors, heaps ordered by size. */
@@ -118,7 +111,7 @@ final class PooledVirtualHeapRule implements ClaimRule {
                 if (heaps.isEmpty()) {
                     continue;
                 }
-                List<List<RepeatRatio>> ratios = new ArrayList<>();
+                List<List<Figure.Repeat>> ratios = new ArrayList<>();
                 for (String heap : heaps) {
                     ratios.add(pairs(swept, point, new JvmSetting(heap, gc)));
                 }
@@ -132,11 +125,11 @@ final class PooledVirtualHeapRule implements ClaimRule {
         return (r.workload() + " c" + r.connections()).equals(point) && r.jvm().gc().equals(gc);
     }
 
-    private static List<RepeatRatio> pairs(List<RunRecord> swept, String point, JvmSetting jvm) {
-        List<RepeatRatio> ratios = new ArrayList<>();
+    private static List<Figure.Repeat> pairs(List<RunRecord> swept, String point, JvmSetting jvm) {
+        List<Figure.Repeat> ratios = new ArrayList<>();
         for (RunRecord pooled : of(swept, point, jvm, KnownArms.VIRTUAL_POOLED)) {
             of(swept, point, jvm, KnownArms.VIRTUAL).stream().filter(v -> v.repeat() == pooled.repeat()).findFirst()
-                    .ifPresent(v -> ratios.add(new RepeatRatio(pooled.connections(), pooled.repeat(),
+                    .ifPresent(v -> ratios.add(Figure.Repeat.ratio(pooled.connections(), pooled.repeat(),
                             Metric.REQUESTS_PER_SECOND.of(pooled), Metric.REQUESTS_PER_SECOND.of(v))));
         }
         return ratios;
@@ -149,8 +142,8 @@ final class PooledVirtualHeapRule implements ClaimRule {
     }
 
     /** Full collections and StackChunk bytes per request of each swept arm at each point and setting. */
-    private static List<Evidence> context(List<RunRecord> swept) {
-        List<Evidence> list = new ArrayList<>();
+    private static List<Figure> context(List<RunRecord> swept) {
+        List<Figure> list = new ArrayList<>();
         List<String> keys = swept.stream().map(r -> r.workload() + " c" + r.connections() + ", "
                 + r.jvm().heap() + " " + r.jvm().gc() + "|" + r.arm()).distinct().sorted().toList();
         for (String key : keys) {
@@ -159,15 +152,15 @@ final class PooledVirtualHeapRule implements ClaimRule {
             List<RunRecord> runs = swept.stream().filter(r -> r.arm().equals(arm) && (r.workload() + " c"
                     + r.connections() + ", " + r.jvm().heap() + " " + r.jvm().gc()).equals(where))
                     .sorted(Comparator.comparingInt(RunRecord::repeat)).toList();
-            list.add(new Evidence(arm + " full GCs in the window, " + where, runs.stream()
-                    .map(r -> new Measured(r.connections(), r.repeat(), r.server().fullGcs(),
+            list.add(new Figure(arm + " full GCs in the window, " + where, runs.stream()
+                    .map(r -> new Figure.Repeat(r.connections(), r.repeat(), r.server().fullGcs(),
                             Numbers.count(r.server().fullGcMillis()) + " ms")).toList(), Numbers::count, false));
             Optional<RunRecord> withChunks = runs.stream().filter(r -> r.server().stackChunkBytesPerRequest() >= 0)
                     .findFirst();
             if (withChunks.isPresent()) {
-                list.add(new Evidence(arm + " StackChunk bytes per request, " + where, runs.stream()
+                list.add(new Figure(arm + " StackChunk bytes per request, " + where, runs.stream()
                         .filter(r -> r.server().stackChunkBytesPerRequest() >= 0)
-                        .map(r -> new Measured(r.connections(), r.repeat(), r.server().stackChunkBytesPerRequest(),
+                        .map(r -> new Figure.Repeat(r.connections(), r.repeat(), r.server().stackChunkBytesPerRequest(),
                                 "JFR allocation samples")).toList(), Numbers::human, false));
             }
         }

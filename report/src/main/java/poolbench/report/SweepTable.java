@@ -24,7 +24,7 @@ final class SweepTable {
     }
 
     static void render(Markdown md, RunSet runs) {
-        List<RunRecord> swept = runs.swept().stream().filter(RunRecord::ok).toList();
+        List<RunRecord> swept = runs.swept().stream().filter(RunRecord::counted).toList();
         if (swept.isEmpty()) {
             return;
         }
@@ -42,7 +42,7 @@ final class SweepTable {
                 rows.add(List.of(s.point(), jvm.heap() + " " + jvm.gc(),
                         cell(here, KnownArms.VIRTUAL, Metric.REQUESTS_PER_SECOND::of, Numbers::human),
                         cell(here, KnownArms.VIRTUAL_POOLED, Metric.REQUESTS_PER_SECOND::of, Numbers::human),
-                        Spread.of(s.ratios().get(i).stream().map(RepeatRatio::ratio).toList()).format(Numbers::ratio),
+                        Figure.of(s.ratios().get(i).stream().map(Figure.Repeat::value).toList()).range(Numbers::ratio),
                         cell(here, KnownArms.CLASSIC, Metric.REQUESTS_PER_SECOND::of, Numbers::human),
                         cell(here, KnownArms.VIRTUAL, r -> r.server().fullGcs(), Numbers::count) + " / "
                                 + cell(here, KnownArms.VIRTUAL_POOLED, r -> r.server().fullGcs(), Numbers::count),
@@ -61,6 +61,6 @@ final class SweepTable {
         List<Double> values = runs.stream().filter(r -> r.arm().equals(arm))
                 .sorted(Comparator.comparingInt(RunRecord::repeat)).map(figure::applyAsDouble)
                 .filter(v -> v >= 0).toList();
-        return values.isEmpty() ? "–" : Spread.of(values).format(format);
+        return values.isEmpty() ? "–" : Figure.of(values).range(format);
     }
 }

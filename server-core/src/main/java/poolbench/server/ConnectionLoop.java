@@ -96,7 +96,7 @@ public final class ConnectionLoop implements ConnectionServer {
                 }
                 if (head < 0) {
                     stats.requestsAnswered(answered + 1);
-                    Endpoints.refuse(head, writer, out);
+                    Endpoints.refuse(ResponseWriter.Status.of(-head), writer, out);
                     writer.flush(out);
                     return;
                 }
@@ -173,7 +173,7 @@ public final class ConnectionLoop implements ConnectionServer {
 
     private void timeOut(ResponseWriter writer) throws IOException {
         stats.requestTimedOut();
-        Endpoints.refuse(-ResponseWriter.Status.REQUEST_TIMEOUT.code, writer, out);
+        Endpoints.refuse(ResponseWriter.Status.REQUEST_TIMEOUT, writer, out);
         writer.flush(out);
     }
 }

@@ -99,9 +99,8 @@ public final class Endpoints {
         }
     }
 
-    /** Answers a request the parser refused (its negative status) and says the connection closes. */
-    public static void refuse(int parserStatus, ResponseWriter out, OutputStream socket) throws IOException {
-        Status status = Status.of(-parserStatus);
+    /** Answers a request refused with {@code status} (by the parser, or timed out) and says the connection closes. */
+    public static void refuse(Status status, ResponseWriter out, OutputStream socket) throws IOException {
         byte[] body = ResponseWriter.ascii(status.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT));
         out.write(status, TEXT_PLAIN, body, body.length, Connection.CLOSE, socket);
     }
