@@ -15,7 +15,9 @@ import (
 
 // statsSnapshot has the field names of poolbench's StatsSnapshot record, so that one reader serves every arm.
 // -1 marks what Go does not tell: the peak of OS threads; the workers' idle, peak, started and reaped counts
-// (fasthttp keeps its worker pool private, net/http has none); and, where there is no /proc, CPU time and RSS.
+// (fasthttp keeps its worker pool private, net/http has none); Go's collector has no young and full
+// collections and no old generation; and, where there is no /proc, CPU time and RSS. The Go arms serve neither
+// /downstream nor /db, so those counters stay 0.
 type statsSnapshot struct {
 	Arm                 string `json:"arm"`
 	Buffers             string `json:"buffers"`
@@ -44,6 +46,20 @@ type statsSnapshot struct {
 	VoluntaryCS         int64  `json:"voluntaryContextSwitches"`
 	InvoluntaryCS       int64  `json:"involuntaryContextSwitches"`
 	CSCounted           bool   `json:"contextSwitchesCounted"`
+	YoungGCCount        int64  `json:"youngGcCount"`
+	YoungGCTimeMillis   int64  `json:"youngGcTimeMillis"`
+	FullGCCount         int64  `json:"fullGcCount"`
+	FullGCTimeMillis    int64  `json:"fullGcTimeMillis"`
+	OldGenAfterGCBytes  int64  `json:"oldGenAfterGcBytes"`
+	DownstreamFailures  int64  `json:"downstreamFailures"`
+	DownstreamTimeouts  int64  `json:"downstreamTimeouts"`
+	DatabaseUnavailable int64  `json:"databaseUnavailable"`
+	DBPoolSize          int64  `json:"dbPoolSize"`
+	DBPoolActive        int64  `json:"dbPoolActive"`
+	DBPoolWaiting       int64  `json:"dbPoolWaiting"`
+	DBAcquisitions      int64  `json:"dbAcquisitions"`
+	DBWaitNanos         int64  `json:"dbWaitNanos"`
+	DBTimeouts          int64  `json:"dbTimeouts"`
 }
 
 // clockTicksPerSecond is Linux's USER_HZ, which /proc/self/stat counts CPU time in.
@@ -90,6 +106,11 @@ func (s *serverStats) take() statsSnapshot {
 		VoluntaryCS:         voluntary,
 		InvoluntaryCS:       involuntary,
 		CSCounted:           counted,
+		YoungGCCount:        -1,
+		YoungGCTimeMillis:   -1,
+		FullGCCount:         -1,
+		FullGCTimeMillis:    -1,
+		OldGenAfterGCBytes:  -1,
 	}
 }
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import poolbench.compare.CompareOptions;
 import poolbench.compare.CompareRun;
+import poolbench.compare.JvmSetting;
 import poolbench.compare.Gate;
 import poolbench.compare.RunDirectory;
 import poolbench.compare.RunRecord;
@@ -20,8 +21,9 @@ import poolbench.compare.SummaryTable;
 
 @Command(name = "compare", description = {
         "Runs every arm in its own JVM under the same load and records the load's and the server's figures.",
-        "Suites: smoke (every arm, tiny, < 1 min), quick (default, one pass over every workload, with the "
-                + "classic-aa A/A arm, ~6-10 min), full (connection sweeps, 3 repeats, A/A arm, ~45-70 min: "
+        "Suites: smoke (every arm, tiny, downstream and db included, about 1 min), quick (default, one pass over "
+                + "every workload and a small downstream point, with the classic-aa A/A arm, ~6-12 min), full "
+                + "(connection sweeps to 10,000, db, the heap x collector sweep, 3 repeats, A/A arm, ~65-125 min: "
                 + "warm-ups last until throughput is steady, up to 10 s).",
         "Each run is gated: it waits for quiet CPUs, and a run whose CPUs others used more than --max-others of "
                 + "is retried; one still disturbed is kept, marked and left out of medians, ratios and verdicts."})
@@ -43,8 +45,20 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--workloads", split = ",",
             description = "Workloads to run (default: all of the suite's): plaintext, plaintext-close, "
                     + "plaintext-close-connbuf, pipelined, "
-                    + "sleep, cpu, overload, burst.")
+                    + "sleep, cpu, overload, burst, downstream, db.")
     List<String> workloads;
+
+    @Option(names = "--heaps", split = ",", description = "Run every chosen arm and workload at each of these "
+            + "heaps (e.g. 256m,1g,4g), each a fresh JVM, instead of the default 512m (and the full suite's own "
+            + "sweep).")
+    List<String> heaps;
+
+    @Option(names = "--gcs", split = ",", description = "The same for collectors: g1, parallel (default: g1).")
+    List<String> gcs;
+
+    @Option(names = "--db-pool-size", defaultValue = "" + CompareOptions.DEFAULT_DB_POOL_SIZE,
+            description = "HikariCP pool size of the servers on db (default: ${DEFAULT-VALUE}).")
+    int dbPoolSize;
 
     @Option(names = "--repeats", description = "Repeats per arm and workload (default: the suite's).")
     Integer repeats;
@@ -88,8 +102,14 @@ final class CompareCommand implements Callable<Integer> {
         Path repo = Launcher.home();
         Path dir = out != null ? out : RunDirectory.next(repo.resolve("results"), "raw");
         var stdout = System.out;
+        List<JvmSetting> settings = heaps == null && gcs == null ? List.of()
+                : JvmSetting.combinations(heaps != null ? heaps : List.of(JvmSetting.DEFAULT.heap()),
+                        gcs != null ? gcs : List.of(JvmSetting.DEFAULT.gc()));
+        if (dbPoolSize < 1) {
+            throw new IllegalArgumentException("--db-pool-size must be at least 1, was " + dbPoolSize);
+        }
         CompareOptions options = new CompareOptions(chosen, armNames, dir.toAbsolutePath(), !noPin, repo,
-                System.console() != null, new Gate(maxOthers, attempts, quietWait));
+                System.console() != null, new Gate(maxOthers, attempts, quietWait), settings, dbPoolSize);
         CompareRun run = new CompareRun(options, stdout);
         // Ctrl-C: the records written so far stay on disk; show their table before the JVM goes.
         Thread interrupted = new Thread(() -> {

@@ -14,7 +14,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import poolbench.db.PooledWorldDatabase;
 import poolbench.server.ArmOptions;
+import poolbench.server.Backends;
 import poolbench.server.BufferOwnership;
 import poolbench.server.RunningServer;
 import poolbench.server.ServerConfig;
@@ -85,11 +87,50 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--log-all-errors", description = "Log benign connection errors too.")
     boolean logAllErrors;
 
+    @Option(names = "--downstream", description = "host:port of the backend /downstream?ms=N calls as "
+            + "GET /sleep?ms=N (e.g. another poolbench serve --arm virtual); without it /downstream answers 503.")
+    String downstream;
+
+    @Option(names = "--downstream-timeout", converter = DurationConverter.class,
+            description = "How long the backend may take beyond the N ms asked for before the call is answered 504 "
+                    + "(default: 2s).")
+    Duration downstreamTimeout;
+
+    @Option(names = "--db-url", description = "JDBC URL of the PostgreSQL with TechEmpower's World table that /db "
+            + "reads (jdbc:postgresql://host:port/db?user=...); without it /db answers 503.")
+    String dbUrl;
+
+    @Option(names = "--db-pool-size", defaultValue = "" + PooledWorldDatabase.Options.DEFAULT_POOL_SIZE,
+            description = "HikariCP pool size for /db (default: ${DEFAULT-VALUE}).")
+    int dbPoolSize;
+
+    @Option(names = "--db-timeout", converter = DurationConverter.class,
+            description = "How long a /db request may wait for a pooled connection before it is answered 503 "
+                    + "(default: 2s).")
+    Duration dbTimeout;
+
     @Override
     public Integer call() throws InterruptedException {
         RunningServer server;
+        PooledWorldDatabase database = null;
         try {
-            server = Servers.start(arm, serverConfig(), armOptions());
+            Backends backends = Backends.NONE;
+            if (downstream != null) {
+                backends = backends.withDownstream(Backends.parseAddress(downstream),
+                        downstreamTimeout != null ? downstreamTimeout : Backends.DEFAULT_DOWNSTREAM_TIMEOUT);
+            }
+            if (dbUrl != null) {
+                database = PooledWorldDatabase.open(new PooledWorldDatabase.Options(dbUrl,
+                        dbPoolSize,
+                        dbTimeout != null ? dbTimeout : PooledWorldDatabase.Options.DEFAULT_CONNECTION_TIMEOUT));
+                backends = backends.withDatabase(database);
+            }
+            server = Servers.start(arm, serverConfig(), armOptions(), backends);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            if (database != null) {
+                database.close();
+            }
+            throw new Main.UsageException(e.getMessage());
         } catch (BindException e) {
             throw new Main.UsageException("cannot bind " + host + ":" + port + " or its admin port (" + e.getMessage()
                     + "); choose free ones with --port and --admin-port");
@@ -97,8 +138,12 @@ final class ServeCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        PooledWorldDatabase db = database;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            if (db != null) {
+                db.close();
+            }
             stopped.countDown();
         }, "serve-shutdown"));
         var out = spec.commandLine().getOut();

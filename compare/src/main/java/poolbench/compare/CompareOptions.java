@@ -12,11 +12,27 @@ import java.util.List;
  * @param repo      the project's root, for the git commit and built binaries
  * @param terminal  whether progress may redraw a bar in place
  * @param gate      when a run counts: the quiet wait, the others' threshold, the attempts
+ * @param jvmSettings heap × collector combinations every run is repeated at ({@code --heaps}, {@code --gcs});
+ *                  empty for the default JVM plus the suite's own sweep
+ * @param dbPoolSize the HikariCP pool size servers on {@code db} get ({@code --db-pool-size})
  */
 public record CompareOptions(Suite suite, List<String> arms, Path out, boolean pin, Path repo, boolean terminal,
-                             Gate gate) {
+                             Gate gate, List<JvmSetting> jvmSettings, int dbPoolSize) {
+
+    /** The pool size {@code db} runs with unless told: {@code serve}'s own default. */
+    public static final int DEFAULT_DB_POOL_SIZE = poolbench.db.PooledWorldDatabase.Options.DEFAULT_POOL_SIZE;
 
     public CompareOptions(Suite suite, List<String> arms, Path out, boolean pin, Path repo, boolean terminal) {
         this(suite, arms, out, pin, repo, terminal, Gate.DEFAULTS);
+    }
+
+    public CompareOptions(Suite suite, List<String> arms, Path out, boolean pin, Path repo, boolean terminal,
+                          Gate gate) {
+        this(suite, arms, out, pin, repo, terminal, gate, List.of(), DEFAULT_DB_POOL_SIZE);
+    }
+
+    /** The suite as it runs: with the --heaps × --gcs combinations in place of its own sweep, when given. */
+    public Suite effectiveSuite() {
+        return jvmSettings.isEmpty() ? suite : suite.atEvery(jvmSettings);
     }
 }

@@ -56,14 +56,38 @@ public final class CompareRun {
 
     /** Runs every scenario, writing each record as it completes; returns them all. */
     public List<RunRecord> run() throws IOException, InterruptedException {
-        Suite suite = options.suite();
+        Suite suite = options.effectiveSuite();
         Path raw = options.out().resolve("raw");
+        List<Scenario> scenarios = scenarios(suite, CompareRun::isReference);
+        List<String> skipped = new ArrayList<>();
+        if (scenarios.stream().anyMatch(s -> s.workload().needsDatabase())) {
+            var reason = LoadSideServices.databaseUnavailable();
+            if (reason.isPresent()) {
+                skipped.add(Workload.DB + ": " + reason.get());
+                scenarios = scenarios.stream().filter(s -> !s.workload().needsDatabase()).toList();
+            }
+        }
+        FileDescriptors.checkLoad(scenarios.stream().mapToInt(Scenario::connections).max().orElse(0));
+        List<Scenario> runnable = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            var shortage = GoArms.isGoArm(s.arm()) ? java.util.Optional.<String>empty()
+                    : FileDescriptors.serverShortage(s.workload(), s.connections());
+            if (shortage.isEmpty()) {
+                runnable.add(s);
+            } else if (!skipped.contains(shortage.get())) {
+                skipped.add(shortage.get());
+            }
+        }
+        if (runnable.isEmpty() && !scenarios.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", skipped));
+        }
+        scenarios = runnable;
         Files.createDirectories(raw);
         Files.createDirectories(options.out().resolve("logs"));
         Gate gate = options.gate();
         CpuAccounting accounting = new CpuAccounting(ProcFs.SYSTEM, pinning, gate.othersThreshold(), loadSide::pids);
         Environment env = Environment.capture(commands.jvmFlags(), pinning, suite, options.repo(),
-                accounting.describe(gate, Environment.clockTicksPerSecond()));
+                accounting.describe(gate, Environment.clockTicksPerSecond()), options.dbPoolSize(), skipped);
         JSON.writeValue(options.out().resolve("environment.json").toFile(), env);
         pinning.pinThisProcess();
         out.println("poolbench compare: suite " + suite.name() + ", arms " + String.join(", ", options.arms())
@@ -72,21 +96,28 @@ public final class CompareRun {
             out.println("unpinned: interference cannot be attributed per CPU; each record carries the machine-wide "
                     + "figures instead");
         }
+        skipped.forEach(line -> out.println("skipped " + line));
+        if (!suite.sweep().settings().isEmpty()) {
+            out.println("heap x collector: " + String.join(", ", env.jvmSettings()) + " for "
+                    + String.join(", ", suite.sweep().arms()));
+        }
         out.println("writing to " + options.out());
 
-        List<Scenario> scenarios = scenarios(suite, CompareRun::isReference);
         Progress progress = new Progress(out, options.terminal(), scenarios.size(), estimate(suite, scenarios));
-        for (Scenario s : scenarios) {
-            progress.starting(s.id());
-            RunRecord record = runGated(s, suite, accounting, progress);
-            JSON.writeValue(raw.resolve(s.id() + ".json").toFile(), record);
-            if (record.ok()) {
-                Files.writeString(raw.resolve(s.id() + ".hgrm"), record.load().latencyHgrm());
-            } else {
-                out.println((options.terminal() ? "\n" : "") + "  " + s.id() + " failed: " + record.error());
+        try (LoadSideServices services = new LoadSideServices(commands, pinning, loadSide,
+                options.out().resolve("logs"), options.dbPoolSize())) {
+            for (Scenario s : scenarios) {
+                progress.starting(s.id());
+                RunRecord record = runGated(s, suite, accounting, progress, services);
+                JSON.writeValue(raw.resolve(s.id() + ".json").toFile(), record);
+                if (record.ok()) {
+                    Files.writeString(raw.resolve(s.id() + ".hgrm"), record.load().latencyHgrm());
+                } else {
+                    out.println((options.terminal() ? "\n" : "") + "  " + s.id() + " failed: " + record.error());
+                }
+                completed.add(record);
+                progress.finished();
             }
-            completed.add(record);
-            progress.finished();
         }
         return completed();
     }
@@ -123,8 +154,8 @@ public final class CompareRun {
      * One scenario, gated: wait for quiet CPUs, run, and retry while others took the CPUs, up to the gate's attempts.
      * The last attempt is kept whatever it measured; a disturbed one is marked by its {@link Interference}.
      */
-    private RunRecord runGated(Scenario s, Suite suite, CpuAccounting accounting, Progress progress)
-            throws InterruptedException, IOException {
+    private RunRecord runGated(Scenario s, Suite suite, CpuAccounting accounting, Progress progress,
+                               LoadSideServices services) throws InterruptedException, IOException {
         Gate gate = options.gate();
         RunRecord record = null;
         for (int attempt = 1; attempt <= gate.attempts(); attempt++) {
@@ -133,7 +164,7 @@ public final class CompareRun {
                 progress.say("CPUs not quiet after " + gate.quietWait().toSeconds() + " s ("
                         + accounting.worst(quiet, pinning) + "); running anyway");
             }
-            record = runOne(s, suite, accounting, attempt);
+            record = runOne(s, suite, accounting, attempt, services);
             if (!record.disturbed()) {
                 return record;
             }
@@ -157,20 +188,41 @@ public final class CompareRun {
     }
 
     /** One arm × workload × connection count × repeat. */
-    record Scenario(String arm, Workload workload, int connections, int repeat) {
+    record Scenario(String arm, Workload workload, int connections, int repeat, JvmSetting jvm) {
+        Scenario(String arm, Workload workload, int connections, int repeat) {
+            this(arm, workload, connections, repeat, JvmSetting.DEFAULT);
+        }
+
         String id() {
-            return RunRecord.id(workload.name(), connections, arm, repeat);
+            return RunRecord.id(workload.name(), connections, arm, repeat, jvm);
         }
     }
 
+    /**
+     * Every run, arms taking turns within each repeat; the sweep's heap × collector runs follow the default ones
+     * of the same point and repeat (or replace them, with --heaps/--gcs).
+     */
     List<Scenario> scenarios(Suite suite, Predicate<String> isReference) {
         List<Scenario> list = new ArrayList<>();
+        Suite.Sweep sweep = suite.sweep();
         for (Workload w : suite.workloads()) {
             for (int c : w.connections()) {
                 for (int r = 1; r <= suite.repeats(); r++) {
-                    for (String arm : options.arms()) {
-                        if (w.connectionsFor(isReference.test(arm)).contains(c)) {
-                            list.add(new Scenario(arm, w, c, r));
+                    List<JvmSetting> settings = new ArrayList<>();
+                    if (!sweep.replacesDefault()) {
+                        settings.add(JvmSetting.DEFAULT);
+                    }
+                    settings.addAll(sweep.settings());
+                    for (JvmSetting jvm : settings) {
+                        for (String arm : options.arms()) {
+                            boolean swept = !jvm.isDefault() || sweep.replacesDefault();
+                            if (!w.connectionsFor(isReference.test(arm)).contains(c)) {
+                                continue;
+                            }
+                            if (swept && (isReference.test(arm) || !sweep.covers(arm, w.name(), c))) {
+                                continue;
+                            }
+                            list.add(new Scenario(arm, w, c, r, jvm));
                         }
                     }
                 }
@@ -243,44 +295,76 @@ public final class CompareRun {
         return perRun.multipliedBy(scenarios.size()).plus(idle);
     }
 
-    private RunRecord runOne(Scenario s, Suite suite, CpuAccounting accounting, int attempt)
-            throws InterruptedException {
+    /**
+     * How long a request may go unanswered. In a closed loop each connection waits its turn: at 10,000
+     * connections a server answering 5,000 requests a second answers each after 2 s, which is slow, not lost.
+     */
+    static Duration loadTimeout(int connections) {
+        return LOAD_TIMEOUT.multipliedBy(Math.max(1, connections / 2_000));
+    }
+
+    private RunRecord runOne(Scenario s, Suite suite, CpuAccounting accounting, int attempt,
+                             LoadSideServices services) throws InterruptedException {
         Workload w = s.workload();
-        List<String> serverArgs = w.serverArgs();
+        List<String> serverArgs = new ArrayList<>(w.serverArgs());
         Path log = options.out().resolve("logs").resolve(s.id() + ".log");
-        try (ServerProcess server = ServerProcess.start(commands.forArm(servedArm(s.arm())), servedArm(s.arm()),
-                serverArgs, log)) {
-            String url = "http://" + HOST + ":" + server.port() + w.path();
-            LoadConfig load = LoadConfig.defaults(url).withConnections(s.connections())
-                    .withThreads(pinning.loadCpuCount()).withDuration(suite.duration()).withWarmup(Duration.ZERO)
-                    .withClose(w.close()).withPipeline(w.pipeline()).withTimeout(LOAD_TIMEOUT);
-            StatsClient stats = new StatsClient(HOST, server.adminPort());
-            Duration warmup = warmUp(load, suite);
-            StatsSnapshot before = stats.read();
-            CpuAccounting.Snapshot cpuBefore = accounting.snapshot(server.pid());
-            LoadResult result;
-            StatsSnapshot after;
-            StatsSnapshot end;
-            List<StatsSnapshot> samples;
-            CpuAccounting.Snapshot cpuAfter;
-            try (StatsSampler sampler = new StatsSampler(stats, SAMPLE_INTERVAL)) {
-                result = LoadGenerator.run(load);
-                cpuAfter = accounting.snapshot(server.pid());
-                after = stats.read();
-                if (!w.idleAfter().isZero()) {
-                    Thread.sleep(w.idleAfter());
-                }
-                end = w.idleAfter().isZero() ? after : stats.read();
-                sampler.close();
-                samples = sampler.samples();
+        // The sweep records StackChunk allocation: a flight recording costs a little, the same for every arm.
+        StackChunkRecording chunks = s.jvm().isDefault() || GoArms.isGoArm(s.arm()) ? null
+                : new StackChunkRecording(options.out().resolve("logs").resolve(s.id() + ".jfr"));
+        RunRecord measured;
+        try {
+            serverArgs.addAll(services.serverArgs(w));
+            try (ServerProcess server = ServerProcess.start(commands.forArm(servedArm(s.arm()), s.jvm(),
+                    chunks == null ? List.of() : chunks.jvmFlags()), servedArm(s.arm()), serverArgs, log)) {
+                measured = measure(s, suite, accounting, attempt, server, serverArgs);
             }
-            ServerDeltas deltas = ServerDeltas.between(before, after, end, samples);
-            return new RunRecord(s.id(), s.arm(), w.name(), w.path(), w.close(), w.pipeline(), s.connections(),
-                    s.repeat(), serverArgs, null, result, deltas, before, after, end, samples,
-                    accounting.between(cpuBefore, cpuAfter, attempt), warmup.toMillis());
         } catch (IOException | RuntimeException e) {
             // IllegalStateException included: a Go arm on a machine without Go fails its runs, not the suite.
-            return RunRecord.failed(s.id(), s.arm(), w, s.connections(), s.repeat(), serverArgs, e.getMessage());
+            return RunRecord.failed(s.id(), s.arm(), w, s.connections(), s.repeat(), serverArgs, s.jvm(),
+                    e.getMessage());
         }
+        if (chunks == null) {
+            return measured;
+        }
+        long bytes = chunks.bytesBetween(measured.before().epochMillis(), measured.after().epochMillis());
+        chunks.delete();
+        return new RunRecord(measured.id(), measured.arm(), measured.workload(), measured.path(), measured.close(),
+                measured.pipeline(), measured.connections(), measured.repeat(), measured.serverArgs(), null,
+                measured.load(), measured.server().withStackChunkBytes(bytes), measured.before(), measured.after(),
+                measured.end(), measured.samples(), measured.interference(), measured.warmupMillis(), measured.heap(),
+                measured.gc());
+    }
+
+    private RunRecord measure(Scenario s, Suite suite, CpuAccounting accounting, int attempt, ServerProcess server,
+                              List<String> serverArgs) throws IOException, InterruptedException {
+        Workload w = s.workload();
+        String url = "http://" + HOST + ":" + server.port() + w.path();
+        LoadConfig load = LoadConfig.defaults(url).withConnections(s.connections())
+                .withThreads(pinning.loadCpuCount()).withDuration(suite.duration()).withWarmup(Duration.ZERO)
+                .withClose(w.close()).withPipeline(w.pipeline()).withTimeout(loadTimeout(s.connections()));
+        StatsClient stats = new StatsClient(HOST, server.adminPort());
+        Duration warmup = warmUp(load, suite);
+        StatsSnapshot before = stats.read();
+        CpuAccounting.Snapshot cpuBefore = accounting.snapshot(server.pid());
+        LoadResult result;
+        StatsSnapshot after;
+        StatsSnapshot end;
+        List<StatsSnapshot> samples;
+        CpuAccounting.Snapshot cpuAfter;
+        try (StatsSampler sampler = new StatsSampler(stats, SAMPLE_INTERVAL)) {
+            result = LoadGenerator.run(load);
+            cpuAfter = accounting.snapshot(server.pid());
+            after = stats.read();
+            if (!w.idleAfter().isZero()) {
+                Thread.sleep(w.idleAfter());
+            }
+            end = w.idleAfter().isZero() ? after : stats.read();
+            sampler.close();
+            samples = sampler.samples();
+        }
+        ServerDeltas deltas = ServerDeltas.between(before, after, end, samples);
+        return new RunRecord(s.id(), s.arm(), w.name(), w.path(), w.close(), w.pipeline(), s.connections(),
+                s.repeat(), serverArgs, null, result, deltas, before, after, end, samples,
+                accounting.between(cpuBefore, cpuAfter, attempt), warmup.toMillis(), s.jvm().heap(), s.jvm().gc());
     }
 }

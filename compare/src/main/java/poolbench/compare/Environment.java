@@ -10,11 +10,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * The machine, JDK and flags a run was measured with, written beside its records as environment.json: numbers
  * without these cannot be compared or reproduced.
+ *
+ * @param serverJvmFlags the flags of every server JVM at the default heap and collector
+ * @param jvmSettings    the heap × collector combinations runs were swept over ({@code 1g-parallel}; empty: none)
+ * @param sweptArms      the arms the sweep covered ({@code *}: every arm)
+ * @param dbPoolSize     the HikariCP pool size of servers on {@code db}
+ * @param skipped        workloads left out and why, one line each ({@code db: PostgreSQL not found ...})
  */
 public record Environment(String date, String hostId, String cpuModel, int cpus, String kernel, String os,
                           String jdkVendor, String jdkVersion, String jvmName, List<String> serverJvmFlags,
                           Pinning pinning, String gitCommit, String suite, String warmup, String duration,
-                          int repeats, Accounting accounting) {
+                          int repeats, Accounting accounting, List<String> jvmSettings, List<String> sweptArms,
+                          int dbPoolSize, List<String> skipped) {
 
     /**
      * What the CPU accounting needs to be read: the tick the /proc counters count in, the CPUs each side used, and
@@ -36,22 +43,24 @@ public record Environment(String date, String hostId, String cpuModel, int cpus,
                              long roundingTicks, double steadyWithin) {
     }
 
-    /** An environment without accounting (as written before it existed). */
+    /** An environment without accounting or sweep (as written before they existed). */
     public Environment(String date, String hostId, String cpuModel, int cpus, String kernel, String os,
                        String jdkVendor, String jdkVersion, String jvmName, List<String> serverJvmFlags,
                        Pinning pinning, String gitCommit, String suite, String warmup, String duration, int repeats) {
         this(date, hostId, cpuModel, cpus, kernel, os, jdkVendor, jdkVersion, jvmName, serverJvmFlags, pinning,
-                gitCommit, suite, warmup, duration, repeats, null);
+                gitCommit, suite, warmup, duration, repeats, null, List.of(), List.of(), 0, List.of());
     }
 
     static Environment capture(List<String> serverJvmFlags, Pinning pinning, Suite suite, Path repo,
-                               Accounting accounting) {
+                               Accounting accounting, int dbPoolSize, List<String> skipped) {
         return new Environment(Instant.now().toString(), machineId(), readCpuModel(), Runtime.getRuntime().availableProcessors(),
                 firstLine(Path.of("/proc/sys/kernel/osrelease"), System.getProperty("os.version")),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 System.getProperty("java.vendor"), System.getProperty("java.runtime.version"),
                 System.getProperty("java.vm.name"), serverJvmFlags, pinning, gitCommit(repo), suite.name(),
-                suite.warmup().toString(), suite.duration().toString(), suite.repeats(), accounting);
+                suite.warmup().toString(), suite.duration().toString(), suite.repeats(), accounting,
+                suite.sweep().settings().stream().map(JvmSetting::label).toList(), suite.sweep().arms(), dbPoolSize,
+                skipped);
     }
 
     /** USER_HZ from {@code getconf CLK_TCK}; 100, the value on every Linux architecture poolbench runs on, if not found. */

@@ -17,11 +17,23 @@ import poolbench.server.StatsSnapshot;
  * @param interference who had the server's and the load's CPUs in the measured window, and which try this was;
  *                     null in records written before the accounting existed
  * @param warmupMillis the warm-up this run actually had: the suite's, extended until throughput was steady
+ * @param heap    the server JVM's heap ({@code 512m} unless swept; null in records from before the sweep)
+ * @param gc      its collector, {@code g1} or {@code parallel}
  */
 public record RunRecord(String id, String arm, String workload, String path, boolean close, int pipeline,
                         int connections, int repeat, List<String> serverArgs, String error, LoadResult load,
                         ServerDeltas server, StatsSnapshot before, StatsSnapshot after, StatsSnapshot end,
-                        List<StatsSnapshot> samples, Interference interference, long warmupMillis) {
+                        List<StatsSnapshot> samples, Interference interference, long warmupMillis,
+                        String heap, String gc) {
+
+    /** A record with accounting, at the default heap and collector. */
+    public RunRecord(String id, String arm, String workload, String path, boolean close, int pipeline,
+                     int connections, int repeat, List<String> serverArgs, String error, LoadResult load,
+                     ServerDeltas server, StatsSnapshot before, StatsSnapshot after, StatsSnapshot end,
+                     List<StatsSnapshot> samples, Interference interference, long warmupMillis) {
+        this(id, arm, workload, path, close, pipeline, connections, repeat, serverArgs, error, load, server, before,
+                after, end, samples, interference, warmupMillis, JvmSetting.DEFAULT.heap(), JvmSetting.DEFAULT.gc());
+    }
 
     /** A record without accounting (as written before it existed). */
     public RunRecord(String id, String arm, String workload, String path, boolean close, int pipeline,
@@ -29,17 +41,27 @@ public record RunRecord(String id, String arm, String workload, String path, boo
                      ServerDeltas server, StatsSnapshot before, StatsSnapshot after, StatsSnapshot end,
                      List<StatsSnapshot> samples) {
         this(id, arm, workload, path, close, pipeline, connections, repeat, serverArgs, error, load, server, before,
-                after, end, samples, null, 0);
+                after, end, samples, null, 0, JvmSetting.DEFAULT.heap(), JvmSetting.DEFAULT.gc());
     }
 
     static String id(String workload, int connections, String arm, int repeat) {
         return workload + "-c" + connections + "-" + arm + "-r" + repeat;
     }
 
+    /** The id with the heap and collector when they are not the default: {@code sleep-c1000-virtual-r1-1g-parallel}. */
+    static String id(String workload, int connections, String arm, int repeat, JvmSetting jvm) {
+        return id(workload, connections, arm, repeat) + (jvm.isDefault() ? "" : "-" + jvm.label());
+    }
+
     static RunRecord failed(String id, String arm, Workload w, int connections, int repeat, List<String> serverArgs,
-                            String error) {
+                            JvmSetting jvm, String error) {
         return new RunRecord(id, arm, w.name(), w.path(), w.close(), w.pipeline(), connections, repeat, serverArgs,
-                error, null, null, null, null, null, List.of());
+                error, null, null, null, null, null, List.of(), null, 0, jvm.heap(), jvm.gc());
+    }
+
+    /** The heap and collector the server ran with (the default for records written before they were recorded). */
+    public JvmSetting jvm() {
+        return heap == null || gc == null ? JvmSetting.DEFAULT : new JvmSetting(heap, gc);
     }
 
     public boolean ok() {

@@ -11,9 +11,6 @@ import java.util.List;
  */
 final class ServerCommands {
 
-    /** The same heap and collector for every arm, so allocation turns into GC work the same way. */
-    static final List<String> JVM_FLAGS = List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC");
-
     private final Pinning pinning;
     private final Path repo;
 
@@ -22,9 +19,14 @@ final class ServerCommands {
         this.repo = repo;
     }
 
-    /** The JVM flags every server JVM gets, as recorded in environment.json. */
+    /** The JVM flags every server JVM gets at the default heap and collector, as recorded in environment.json. */
     List<String> jvmFlags() {
-        List<String> flags = new ArrayList<>(JVM_FLAGS);
+        return jvmFlags(JvmSetting.DEFAULT);
+    }
+
+    /** The JVM flags of a server at {@code setting}. */
+    List<String> jvmFlags(JvmSetting setting) {
+        List<String> flags = new ArrayList<>(setting.flags());
         if (pinning.enabled()) {
             // The JVM sizes its GC and compiler threads (and the virtual-thread scheduler) from this.
             flags.add("-XX:ActiveProcessorCount=" + pinning.serverCpuCount());
@@ -34,14 +36,43 @@ final class ServerCommands {
 
     /** Everything before {@code serve --arm ...}: the Go program for a Go arm, else a JVM. */
     List<String> forArm(String arm) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(pinning.serverPrefix());
+        return forArm(arm, JvmSetting.DEFAULT, List.of());
+    }
+
+    /**
+     * The same at {@code setting}, with {@code extraJvmFlags} (a flight recording) and the descriptor limit
+     * {@link FileDescriptors} asks for.
+     */
+    List<String> forArm(String arm, JvmSetting setting, List<String> extraJvmFlags)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(FileDescriptors.prefix());
+        cmd.addAll(pinning.serverPrefix());
         if (GoArms.isGoArm(arm)) {
             // Go sizes GOMAXPROCS from the CPUs taskset leaves it, as the JVM does from ActiveProcessorCount.
             cmd.addAll(GoArms.command(repo));
             return cmd;
         }
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.addAll(jvmFlags());
+        cmd.addAll(jvmFlags(setting));
+        cmd.addAll(extraJvmFlags);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("poolbench.cli.Main");
+        return cmd;
+    }
+
+    /**
+     * A poolbench JVM on the load's CPUs: the downstream backend is load, not the server under test, so it runs
+     * where the load generator does and its CPU is counted with the load's.
+     */
+    List<String> onLoadCpus(List<String> jvmFlags) {
+        List<String> cmd = new ArrayList<>(FileDescriptors.prefix());
+        cmd.addAll(pinning.loadPrefix());
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(jvmFlags);
+        if (pinning.enabled()) {
+            cmd.add("-XX:ActiveProcessorCount=" + pinning.loadCpuCount());
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("poolbench.cli.Main");

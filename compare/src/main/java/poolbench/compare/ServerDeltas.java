@@ -25,12 +25,48 @@ import poolbench.server.StatsSnapshot;
  *                            per request; null where the server cannot count them (no /proc, a Go arm)
  * @param involuntaryContextSwitchesPerRequest the scheduler taking a CPU from the server's threads per request;
  *                            null where it cannot count them
+ * @param youngGcs            young collections in the window
+ * @param youngGcMillis       their pause time
+ * @param fullGcs             full collections in the window (G1 Old Generation, PS MarkSweep)
+ * @param fullGcMillis        their pause time
+ * @param oldGenAfterGcBytes  the old generation's occupancy after its last collection, at the window's end (-1: none)
+ * @param downstreamErrors    /downstream calls answered 502 or 504 in the window
+ * @param databaseUnavailable /db requests answered 503 in the window
+ * @param dbPoolSize          the /db connection pool's size (0 without a database)
+ * @param dbWaitMicrosPerRequest time waiting for a pooled connection per request (HikariCP's acquire timing)
+ * @param dbPoolTimeouts      requests that got no pooled connection in time, in the window
+ * @param stackChunkBytesPerRequest jdk.internal.vm.StackChunk bytes allocated per request, estimated from JFR's
+ *                            jdk.ObjectAllocationSample over the window; -1 when not recorded
  */
 public record ServerDeltas(long requests, double cpuMicrosPerRequest, double allocBytesPerRequest,
                            double gcPer10kRequests, double gcMillisPer10kRequests, long threadsPeak,
                            long threadsStarted, long workersPeak, long workersStarted, long workersReaped,
                            long connectionsAccepted, long connectionsRejected, long peakRssBytes,
-                           Double voluntaryContextSwitchesPerRequest, Double involuntaryContextSwitchesPerRequest) {
+                           Double voluntaryContextSwitchesPerRequest, Double involuntaryContextSwitchesPerRequest,
+                           long youngGcs, long youngGcMillis, long fullGcs, long fullGcMillis,
+                           long oldGenAfterGcBytes, long downstreamErrors, long databaseUnavailable,
+                           long dbPoolSize, double dbWaitMicrosPerRequest, long dbPoolTimeouts,
+                           double stackChunkBytesPerRequest) {
+
+    /** The figures of a window before the recording's StackChunk allocation is known. */
+    public ServerDeltas(long requests, double cpuMicrosPerRequest, double allocBytesPerRequest,
+                        double gcPer10kRequests, double gcMillisPer10kRequests, long threadsPeak,
+                        long threadsStarted, long workersPeak, long workersStarted, long workersReaped,
+                        long connectionsAccepted, long connectionsRejected, long peakRssBytes) {
+        this(requests, cpuMicrosPerRequest, allocBytesPerRequest, gcPer10kRequests, gcMillisPer10kRequests,
+                threadsPeak, threadsStarted, workersPeak, workersStarted, workersReaped, connectionsAccepted,
+                connectionsRejected, peakRssBytes, null, null, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, -1);
+    }
+
+    /** The same with the StackChunk bytes a flight recording counted over the window. */
+    ServerDeltas withStackChunkBytes(long bytes) {
+        return new ServerDeltas(requests, cpuMicrosPerRequest, allocBytesPerRequest, gcPer10kRequests,
+                gcMillisPer10kRequests, threadsPeak, threadsStarted, workersPeak, workersStarted, workersReaped,
+                connectionsAccepted, connectionsRejected, peakRssBytes, voluntaryContextSwitchesPerRequest,
+                involuntaryContextSwitchesPerRequest, youngGcs, youngGcMillis, fullGcs,
+                fullGcMillis, oldGenAfterGcBytes, downstreamErrors, databaseUnavailable, dbPoolSize,
+                dbWaitMicrosPerRequest, dbPoolTimeouts, bytes < 0 ? -1 : bytes / (double) Math.max(1, requests));
+    }
 
     /**
      * Per-request figures from {@code before} to {@code after} (the measured window); reaping from
@@ -61,6 +97,18 @@ public record ServerDeltas(long requests, double cpuMicrosPerRequest, double all
                 after.connectionsRejected() - before.connectionsRejected(),
                 after.peakRssBytes(),
                 counted ? (after.voluntaryContextSwitches() - before.voluntaryContextSwitches()) / per : null,
-                counted ? (after.involuntaryContextSwitches() - before.involuntaryContextSwitches()) / per : null);
+                counted ? (after.involuntaryContextSwitches() - before.involuntaryContextSwitches()) / per : null,
+                after.youngGcCount() - before.youngGcCount(),
+                after.youngGcTimeMillis() - before.youngGcTimeMillis(),
+                after.fullGcCount() - before.fullGcCount(),
+                after.fullGcTimeMillis() - before.fullGcTimeMillis(),
+                after.oldGenAfterGcBytes(),
+                after.downstreamFailures() + after.downstreamTimeouts() - before.downstreamFailures()
+                        - before.downstreamTimeouts(),
+                after.databaseUnavailable() - before.databaseUnavailable(),
+                after.dbPoolSize(),
+                (after.dbWaitNanos() - before.dbWaitNanos()) / 1_000.0 / per,
+                after.dbTimeouts() - before.dbTimeouts(),
+                -1);
     }
 }

@@ -31,6 +31,8 @@ public record Workload(String name, String path, boolean close, int pipeline, Li
     public static final String CPU = "cpu";
     public static final String OVERLOAD = "overload";
     public static final String BURST = "burst";
+    public static final String DOWNSTREAM = "downstream";
+    public static final String DB = "db";
 
     /** plaintext-close with buffers owned by each connection: what buffer reuse alone is worth. */
     public static final String PLAINTEXT_CLOSE_CONNECTION_BUFFERS = "plaintext-close-connbuf";
@@ -39,7 +41,10 @@ public record Workload(String name, String path, boolean close, int pipeline, Li
     public static final String PLAINTEXT_SOCKET_TIMEOUTS = "plaintext-socket-timeouts";
 
     public static final List<String> NAMES = List.of(PLAINTEXT, PLAINTEXT_SOCKET_TIMEOUTS, PLAINTEXT_CLOSE,
-            PLAINTEXT_CLOSE_CONNECTION_BUFFERS, PIPELINED, SLEEP, CPU, OVERLOAD, BURST);
+            PLAINTEXT_CLOSE_CONNECTION_BUFFERS, PIPELINED, SLEEP, CPU, OVERLOAD, BURST, DOWNSTREAM, DB);
+
+    /** The backend's think time for {@code downstream}: Quarkus's 30 ms. */
+    public static final int DOWNSTREAM_MS = 30;
 
     static Workload plaintext(List<Integer> connections, List<Integer> references) {
         return new Workload(PLAINTEXT, "/plaintext", false, 1, connections, List.of(), Duration.ZERO, references);
@@ -84,6 +89,30 @@ public record Workload(String name, String path, boolean close, int pipeline, Li
     static Workload burst(List<Integer> connections, Duration idle) {
         return new Workload(BURST, "/sleep?ms=2", false, 1, connections,
                 List.of("--max-idle-worker-duration", "1s"), idle, List.of());
+    }
+
+    /**
+     * A blocking HTTP call to a backend process that answers after 30 ms, over the serving thread's own kept-alive
+     * connection (Quarkus's setup: a virtual thread parks deep in a socket read).
+     */
+    static Workload downstream(List<Integer> connections) {
+        return new Workload(DOWNSTREAM, "/downstream?ms=" + DOWNSTREAM_MS, false, 1, connections, List.of(),
+                Duration.ZERO, List.of());
+    }
+
+    /** TechEmpower's single query on a real PostgreSQL through a HikariCP pool. */
+    static Workload db(List<Integer> connections) {
+        return new Workload(DB, "/db", false, 1, connections, List.of(), Duration.ZERO, List.of());
+    }
+
+    /** Whether the server needs the backend process ({@code --downstream}). */
+    boolean needsBackend() {
+        return path.startsWith("/downstream");
+    }
+
+    /** Whether the server needs the database ({@code --db-url}). */
+    boolean needsDatabase() {
+        return path.equals("/db");
     }
 
     /** The connection counts {@code arm} runs this workload at. */

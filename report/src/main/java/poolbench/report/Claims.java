@@ -16,7 +16,9 @@ final class Claims {
             new GrowAndReapRule(),
             new WorkerReuseRule(),
             new VirtualThreadsRule(),
-            new GoComparisonRule());
+            new GoComparisonRule(),
+            new PooledVirtualHeapRule(),
+            new DatabasePoolRule());
 
     private Claims() {
     }

@@ -42,6 +42,7 @@ final class RunReadme {
         method(md, runs);
         claimsSummary(md, claims);
         results(md, runs, charts);
+        SweepTable.render(md, runs);
         jmh(md, runs, charts);
         return md.toString();
     }
@@ -80,6 +81,16 @@ final class RunReadme {
                     + " others or steal, " + a.attempts() + " attempts, quiet wait ≤ "
                     + Numbers.human(a.quietWaitSeconds()) + " s; bottleneck at ≥ " + Numbers.percent(a.saturated())
                     + " utilization; warm-up until two 1-s rounds agree within " + Numbers.percent(a.steadyWithin())));
+        }
+        if (e.jvmSettings() != null && !e.jvmSettings().isEmpty()) {
+            rows.add(List.of("heap × collector sweep", String.join(", ", e.jvmSettings()) + " for "
+                    + String.join(", ", e.sweptArms())));
+        }
+        if (e.dbPoolSize() > 0) {
+            rows.add(List.of("db pool size", e.dbPoolSize() + " (HikariCP)"));
+        }
+        if (e.skipped() != null) {
+            e.skipped().forEach(line -> rows.add(List.of("skipped", line)));
         }
         md.table(List.of("", ""), rows);
     }

@@ -27,12 +27,15 @@ final class RunSet {
 
     private final Path dir;
     private final List<RunRecord> records;
+    /** Runs at another heap or collector than the default: kept apart so they never pair with default runs. */
+    private final List<RunRecord> swept;
     private final Optional<Environment> environment;
     private final JmhResults jmh;
 
     RunSet(Path dir, List<RunRecord> records, Optional<Environment> environment, JmhResults jmh) {
         this.dir = dir;
-        this.records = List.copyOf(records);
+        this.records = records.stream().filter(r -> r.jvm().isDefault()).toList();
+        this.swept = records.stream().filter(r -> !r.jvm().isDefault()).toList();
         this.environment = environment;
         this.jmh = jmh;
     }
@@ -82,7 +85,12 @@ final class RunSet {
     }
 
     List<RunRecord> failed() {
-        return records.stream().filter(r -> !r.ok()).toList();
+        return Stream.concat(records.stream(), swept.stream()).filter(r -> !r.ok()).toList();
+    }
+
+    /** The heap × collector sweep's runs (at a setting other than the default), failed ones included. */
+    List<RunRecord> swept() {
+        return swept;
     }
 
     /** Measured, but others took the CPUs in every attempt: listed, never counted. */

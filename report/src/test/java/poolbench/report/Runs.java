@@ -103,6 +103,12 @@ final class Runs {
         double latencyFromMs = 0.1;
         double latencyToMs = 2;
         List<long[]> samples = List.of();
+        String heap = "512m";
+        String gcName = "g1";
+        long fullGcs = 0;
+        double stackChunkBytes = -1;
+        long dbPoolSize = 0;
+        double dbWaitMicros = 0;
 
         Run(String arm, String workload, int connections, int repeat) {
             this.arm = arm;
@@ -136,6 +142,30 @@ final class Runs {
             interference = new Interference(serverOthers, 0, 0, 0.95, loadUse,
                     loadUse >= Interference.SATURATED ? Interference.LOAD : Interference.SERVER, serverOthers <= 0.03,
                     attempt);
+            return this;
+        }
+
+        /** The heap and collector of a sweep run. */
+        Run jvm(String h, String g) {
+            heap = h;
+            gcName = g;
+            return this;
+        }
+
+        Run fullGcs(long n) {
+            fullGcs = n;
+            return this;
+        }
+
+        Run stackChunkBytes(double perRequest) {
+            stackChunkBytes = perRequest;
+            return this;
+        }
+
+        /** A run on db: the pool's size and its wait per request. */
+        Run dbPool(long size, double waitMicrosPerRequest) {
+            dbPoolSize = size;
+            dbWaitMicros = waitMicrosPerRequest;
             return this;
         }
 
@@ -227,7 +257,8 @@ final class Runs {
                     List.of());
             ServerDeltas deltas = new ServerDeltas(requests, cpuMicrosPerRequest, allocBytesPerRequest, gcPer10k,
                     gcPer10k * 2, threadsPeak, threadsStarted, workersPeak, workersStarted, workersReaped, accepted,
-                    rejected, 100L << 20, 1.0, 0.01);
+                    rejected, 100L << 20, 1.0, 0.01, 0, 0, fullGcs, fullGcs * 50, -1, 0, 0, dbPoolSize,
+                    dbWaitMicros, 0, stackChunkBytes);
             StatsSnapshot before = snapshot(T0, workersAliveBefore, threadsPeak, workersStartedSinceStart
                     - workersStarted, 0, poolPeakCounter);
             StatsSnapshot after = snapshot(T0 + 2_000, workersPeak, threadsPeak, workersStartedSinceStart, 0,
@@ -238,9 +269,10 @@ final class Runs {
             for (long[] s : samples) {
                 sampled.add(snapshot(T0 + s[0] * 1_000, s[1], s[2], workersStartedSinceStart, 0, poolPeakCounter));
             }
-            String id = workload + "-c" + connections + "-" + arm + "-r" + repeat;
+            boolean swept = !(heap.equals("512m") && gcName.equals("g1"));
+            String id = workload + "-c" + connections + "-" + arm + "-r" + repeat + (swept ? "-" + heap + "-" + gcName : "");
             return new RunRecord(id, arm, workload, path, close, 1, connections, repeat, serverArgs, null, load, deltas,
-                    before, after, end, sampled, interference, 2_000);
+                    before, after, end, sampled, interference, 2_000, heap, gcName);
         }
 
         private StatsSnapshot snapshot(long epochMillis, long workersAlive, long threadsLive, long started,

@@ -33,6 +33,7 @@ public final class ConnectionLoop implements ConnectionServer {
     private final boolean socketTimeouts;
     private final ConnectionDeadlines deadlines = new ConnectionDeadlines();
     private final WatchedOutput out = new WatchedOutput(deadlines);
+    private final OutboundCalls calls;
     /** The socket timeout last set on the current connection (ablation only); -1 before the first. */
     private int soTimeout;
 
@@ -41,6 +42,12 @@ public final class ConnectionLoop implements ConnectionServer {
      * socket (tests that serve alone).
      */
     ConnectionLoop(ServerConfig config, ServerStats stats, DeadlineSweeper sweeper) {
+        this(config, stats, sweeper, Backends.NONE);
+    }
+
+    /** The same, calling out to {@code backends} for {@code /downstream} and {@code /db}. */
+    ConnectionLoop(ServerConfig config, ServerStats stats, DeadlineSweeper sweeper, Backends backends) {
+        this.calls = new OutboundCalls(backends, stats);
         this.config = config;
         this.parser = new RequestParser(config);
         this.stats = stats;
@@ -115,7 +122,7 @@ public final class ConnectionLoop implements ConnectionServer {
                 start += head;
                 skip = req.contentLength;
                 answered++;
-                Endpoints.respond(buf, req, writer, out);
+                Endpoints.respond(buf, req, writer, out, calls);
                 if (!req.keepAlive) {
                     stats.requestsAnswered(answered);
                     writer.flush(out);
@@ -204,6 +211,12 @@ public final class ConnectionLoop implements ConnectionServer {
         } catch (SocketTimeoutException e) {
             return TIMED_OUT;
         }
+    }
+
+    /** Closes this loop's downstream connection, if it opened one. */
+    @Override
+    public void close() {
+        calls.close();
     }
 
     private void timeOut(ResponseWriter writer) throws IOException {

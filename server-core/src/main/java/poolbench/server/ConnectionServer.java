@@ -17,4 +17,12 @@ public interface ConnectionServer {
      * IOException says why it ended early (see {@link ConnectionErrors#isBenign} for the ones not worth logging).
      */
     void serve(Socket connection) throws IOException;
+
+    /**
+     * Releases what this server keeps across connections beyond its buffers: its downstream connection. A
+     * thread-per-connection dispatcher calls it after {@link #serve}; a pooled worker's is released when the
+     * server stops (or once the reaped worker's server is collected).
+     */
+    default void close() {
+    }
 }

@@ -13,7 +13,10 @@ import poolbench.server.ResponseWriter.Status;
  *   <li>{@code GET /json}: {@code {"message":"Hello, World!"}} — pre-encoded, since what is studied is the
  *       dispatch, not a JSON library;</li>
  *   <li>{@code GET /sleep?ms=N}: blocks N ms (0..60000), a slow downstream call, where threads pile up;</li>
- *   <li>{@code GET /cpu?work=N}: N rounds (0..100,000,000) of a 64-bit mix, CPU that threads cannot help with.</li>
+ *   <li>{@code GET /cpu?work=N}: N rounds (0..100,000,000) of a 64-bit mix, CPU that threads cannot help with;</li>
+ *   <li>{@code GET /downstream?ms=N}: a blocking HTTP/1.1 call to the backend's {@code /sleep?ms=N} over the
+ *       serving loop's own kept-alive connection, answered with the backend's body (502/504 when it fails);</li>
+ *   <li>{@code GET /db}: one random {@code World} row from the database as JSON (503 when no connection).</li>
  * </ul>
  * Anything else is 404, any method but GET is 405, a missing or bad parameter is 400.
  */
@@ -31,6 +34,8 @@ public final class Endpoints {
     private static final byte[] JSON = ResponseWriter.ascii("/json");
     private static final byte[] SLEEP = ResponseWriter.ascii("/sleep");
     private static final byte[] CPU = ResponseWriter.ascii("/cpu");
+    private static final byte[] DOWNSTREAM = ResponseWriter.ascii("/downstream");
+    private static final byte[] DB = ResponseWriter.ascii("/db");
     private static final byte[] MS = ResponseWriter.ascii("ms");
     private static final byte[] WORK = ResponseWriter.ascii("work");
 
@@ -44,6 +49,15 @@ public final class Endpoints {
 
     /** Answers one parsed request into {@code out}, which may flush to {@code socket} when full. */
     public static void respond(byte[] in, Request req, ResponseWriter out, OutputStream socket) throws IOException {
+        respond(in, req, out, socket, null);
+    }
+
+    /**
+     * The same, with the calling loop's {@link OutboundCalls} for {@code /downstream} and {@code /db}; null answers
+     * them 503 (no backend).
+     */
+    public static void respond(byte[] in, Request req, ResponseWriter out, OutputStream socket,
+                               OutboundCalls calls) throws IOException {
         Connection connection = !req.keepAlive ? Connection.CLOSE
                 : req.http10 ? Connection.KEEP_ALIVE : Connection.DEFAULT;
         int path = req.targetStart;
@@ -71,6 +85,15 @@ public final class Endpoints {
                 byte[] body = hex(burn(work));
                 out.write(Status.OK, TEXT_PLAIN, body, body.length, connection, socket);
             }
+        } else if (matches(in, path, pathLen, DOWNSTREAM)) {
+            long ms = queryInt(in, req.pathEnd, req.targetEnd, MS, MAX_SLEEP_MS);
+            if (ms < 0) {
+                out.write(Status.BAD_REQUEST, TEXT_PLAIN, BAD_SLEEP, BAD_SLEEP.length, connection, socket);
+            } else {
+                (calls != null ? calls : OutboundCalls.NONE).downstream(ms, out, connection, socket);
+            }
+        } else if (matches(in, path, pathLen, DB)) {
+            (calls != null ? calls : OutboundCalls.NONE).db(out, connection, socket);
         } else {
             out.write(Status.NOT_FOUND, TEXT_PLAIN, NOT_FOUND, NOT_FOUND.length, connection, socket);
         }

@@ -43,8 +43,11 @@ public final class HttpServer implements RunningServer {
     private long lastOverflowLog = System.nanoTime() - OVERFLOW_LOG_INTERVAL_NANOS - 1;
     private volatile boolean closed;
 
-    private HttpServer(ServerConfig config, Arm arm, ArmOptions options) throws IOException {
+    private final Backends backends;
+
+    private HttpServer(ServerConfig config, Arm arm, ArmOptions options, Backends backends) throws IOException {
         this.config = config;
+        this.backends = backends;
         this.armName = arm.name();
         this.concurrencyForLog = options.concurrencyOrDefault();
         this.listener = new ServerSocket();
@@ -55,7 +58,7 @@ public final class HttpServer implements RunningServer {
             listener.bind(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()), config.backlog());
             DeadlineSweeper deadlines = new DeadlineSweeper(config, stats, "deadline-sweeper-" + arm.name());
             startedSweeper = deadlines;
-            startedDispatcher = arm.create(options, () -> new ConnectionLoop(config, stats, deadlines));
+            startedDispatcher = arm.create(options, () -> new ConnectionLoop(config, stats, deadlines, backends));
             this.sweeper = deadlines;
             this.dispatcher = startedDispatcher;
             this.admin = config.adminPort() < 0 ? null
@@ -77,7 +80,13 @@ public final class HttpServer implements RunningServer {
 
     /** Binds, starts the arm and the accept loop, and returns the running server. */
     public static HttpServer start(ServerConfig config, Arm arm, ArmOptions options) throws IOException {
-        return new HttpServer(config, arm, options);
+        return new HttpServer(config, arm, options, Backends.NONE);
+    }
+
+    /** The same, with {@code /downstream} and {@code /db} calling out to {@code backends}. */
+    public static HttpServer start(ServerConfig config, Arm arm, ArmOptions options, Backends backends)
+            throws IOException {
+        return new HttpServer(config, arm, options, backends);
     }
 
     private void acceptLoop() {
@@ -182,7 +191,8 @@ public final class HttpServer implements RunningServer {
     }
 
     public StatsSnapshot stats() {
-        return StatsSnapshot.take(armName, config.buffers(), stats, dispatcher.stats());
+        return StatsSnapshot.take(armName, config.buffers(), stats, dispatcher.stats(),
+                backends.database().map(WorldDatabase::stats).orElse(WorldDatabase.PoolStats.NONE));
     }
 
     /**

@@ -137,7 +137,9 @@ public final class ResponseWriter {
         PAYLOAD_TOO_LARGE(413, "Payload Too Large"),
         URI_TOO_LONG(414, "URI Too Long"),
         HEADERS_TOO_LARGE(431, "Request Header Fields Too Large"),
+        BAD_GATEWAY(502, "Bad Gateway"),
         SERVICE_UNAVAILABLE(503, "Service Unavailable"),
+        GATEWAY_TIMEOUT(504, "Gateway Timeout"),
         VERSION_NOT_SUPPORTED(505, "HTTP Version Not Supported");
 
         public final int code;

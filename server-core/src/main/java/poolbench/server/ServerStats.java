@@ -18,7 +18,11 @@ public final class ServerStats {
     private final LongAdder served = new LongAdder();
     private final LongAdder requestTimeouts = new LongAdder();
     private final LongAdder writeTimeouts = new LongAdder();
+    private final LongAdder downstreamFailures = new LongAdder();
+    private final LongAdder downstreamTimeouts = new LongAdder();
+    private final LongAdder databaseUnavailable = new LongAdder();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<DownstreamClient> downstreamOpen = ConcurrentHashMap.newKeySet();
 
     void connectionAccepted(Socket s) {
         accepted.increment();
@@ -51,8 +55,35 @@ public final class ServerStats {
         writeTimeouts.increment();
     }
 
-    /** Closes every open connection; their workers then end at their next read or write. */
+    /** A /downstream call failed: the backend refused, reset, closed or answered badly (502). */
+    void downstreamFailed() {
+        downstreamFailures.increment();
+    }
+
+    /** A /downstream call got no answer within its timeout (504). */
+    void downstreamTimedOut() {
+        downstreamTimeouts.increment();
+    }
+
+    /** A /db request got no connection or its query failed (503). */
+    void databaseWasUnavailable() {
+        databaseUnavailable.increment();
+    }
+
+    void downstreamClientOpened(DownstreamClient c) {
+        downstreamOpen.add(c);
+    }
+
+    void downstreamClientClosed(DownstreamClient c) {
+        downstreamOpen.remove(c);
+    }
+
+    /** Closes every open connection and downstream client; their workers then end at their next read or write. */
     void closeAllOpen() {
+        for (DownstreamClient c : downstreamOpen) {
+            c.close();
+        }
+        downstreamOpen.clear();
         for (Socket s : open) {
             try {
                 s.close();
@@ -87,6 +118,24 @@ public final class ServerStats {
     /** Connections the watchdog closed because a write to them blocked longer than the write timeout. */
     public long writesTimedOut() {
         return writeTimeouts.sum();
+    }
+
+    public long downstreamFailures() {
+        return downstreamFailures.sum();
+    }
+
+    public long downstreamTimeouts() {
+        return downstreamTimeouts.sum();
+    }
+
+    /** /db requests answered 503 because the pool had no connection in time or the query failed. */
+    public long databaseUnavailable() {
+        return databaseUnavailable.sum();
+    }
+
+    /** Downstream clients made and not yet closed (each holds at most one backend connection). */
+    public int downstreamClientsOpen() {
+        return downstreamOpen.size();
     }
 
     public int connectionsOpen() {

@@ -25,9 +25,15 @@ public final class Servers {
 
     /** Starts the arm or reference called {@code name}; an unknown name is an error naming the valid ones. */
     public static RunningServer start(String name, ServerConfig config, ArmOptions options) throws IOException {
+        return start(name, config, options, Backends.NONE);
+    }
+
+    /** The same; an arm calls out to {@code backends} (reference servers do not serve /downstream or /db). */
+    public static RunningServer start(String name, ServerConfig config, ArmOptions options, Backends backends)
+            throws IOException {
         var arm = Arms.byName(name);
         if (arm.isPresent()) {
-            return HttpServer.start(config, arm.get(), options);
+            return HttpServer.start(config, arm.get(), options, backends);
         }
         for (Reference r : references()) {
             if (r.name().equals(name)) {

@@ -3,6 +3,9 @@ package poolbench.server;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,6 +19,12 @@ import java.nio.file.Path;
  *
  * <p>The context switches are summed over the live threads' {@code /proc/self/task/*}{@code /status} (see
  * {@link ContextSwitches}); {@code contextSwitchesCounted} is false, and both counts 0, where there is no /proc.
+ * <p>Collections are split by the collector's MXBean name: young ({@code G1 Young Generation}, {@code PS Scavenge},
+ * {@code Copy}) and full ({@code G1 Old Generation}, {@code PS MarkSweep}, {@code MarkSweepCompact}); G1's
+ * {@code G1 Concurrent GC} is in {@code gcCount} only. {@code oldGenAfterGcBytes} is the old generation's
+ * occupancy after its last collection ({@code MemoryPoolMXBean#getCollectionUsage}), -1 when there is none.
+ * The {@code db*} figures are the /db connection pool's (0 without a database); {@code dbWaitNanos} is the total
+ * time requests waited for a connection.
  */
 public record StatsSnapshot(
         String arm,
@@ -44,13 +53,62 @@ public record StatsSnapshot(
         long peakRssBytes,
         long voluntaryContextSwitches,
         long involuntaryContextSwitches,
-        boolean contextSwitchesCounted) {
+        boolean contextSwitchesCounted,
+        long youngGcCount,
+        long youngGcTimeMillis,
+        long fullGcCount,
+        long fullGcTimeMillis,
+        long oldGenAfterGcBytes,
+        long downstreamFailures,
+        long downstreamTimeouts,
+        long databaseUnavailable,
+        long dbPoolSize,
+        long dbPoolActive,
+        long dbPoolWaiting,
+        long dbAcquisitions,
+        long dbWaitNanos,
+        long dbTimeouts) {
+
+    /** A snapshot with the context switches but without the GC split, the downstream and database figures. */
+    public StatsSnapshot(String arm, String buffers, long epochMillis, long uptimeMillis, long requests,
+                         long connectionsAccepted, long connectionsRejected, long connectionsServed,
+                         long connectionsOpen, long processCpuNanos, long allocatedBytes, long gcCount,
+                         long gcTimeMillis, long threadsLive, long threadsPeak, long threadsStarted, long workersAlive,
+                         long workersIdle, long workersPeak, long workersStarted, long workersReaped,
+                         long heapUsedBytes, long rssBytes, long peakRssBytes, long voluntaryContextSwitches,
+                         long involuntaryContextSwitches, boolean contextSwitchesCounted) {
+        this(arm, buffers, epochMillis, uptimeMillis, requests, connectionsAccepted, connectionsRejected,
+                connectionsServed, connectionsOpen, processCpuNanos, allocatedBytes, gcCount, gcTimeMillis, threadsLive,
+                threadsPeak, threadsStarted, workersAlive, workersIdle, workersPeak, workersStarted, workersReaped,
+                heapUsedBytes, rssBytes, peakRssBytes, voluntaryContextSwitches, involuntaryContextSwitches,
+                contextSwitchesCounted, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** A snapshot without the GC split, the downstream and database figures (fixtures, older readers). */
+    public StatsSnapshot(String arm, String buffers, long epochMillis, long uptimeMillis, long requests,
+                         long connectionsAccepted, long connectionsRejected, long connectionsServed,
+                         long connectionsOpen, long processCpuNanos, long allocatedBytes, long gcCount,
+                         long gcTimeMillis, long threadsLive, long threadsPeak, long threadsStarted, long workersAlive,
+                         long workersIdle, long workersPeak, long workersStarted, long workersReaped,
+                         long heapUsedBytes, long rssBytes, long peakRssBytes) {
+        this(arm, buffers, epochMillis, uptimeMillis, requests, connectionsAccepted, connectionsRejected,
+                connectionsServed, connectionsOpen, processCpuNanos, allocatedBytes, gcCount, gcTimeMillis, threadsLive,
+                threadsPeak, threadsStarted, workersAlive, workersIdle, workersPeak, workersStarted, workersReaped,
+                heapUsedBytes, rssBytes, peakRssBytes, 0, 0, false, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
 
     /** Reads the JVM and process figures now, beside the server's and the dispatcher's. */
     public static StatsSnapshot take(String arm, BufferOwnership buffers, ServerStats server, DispatcherStats workers) {
+        return take(arm, buffers, server, workers, WorldDatabase.PoolStats.NONE);
+    }
+
+    /** The same, with the /db connection pool's figures. */
+    public static StatsSnapshot take(String arm, BufferOwnership buffers, ServerStats server, DispatcherStats workers,
+                                     WorldDatabase.PoolStats pool) {
         return take(arm, buffers.name().toLowerCase(java.util.Locale.ROOT), server.requests(),
                 server.connectionsAccepted(), server.connectionsRejected(), server.connectionsServed(),
-                server.connectionsOpen(), workers);
+                server.connectionsOpen(), workers, server.downstreamFailures(), server.downstreamTimeouts(),
+                server.databaseUnavailable(), pool);
     }
 
     /**
@@ -59,13 +117,39 @@ public record StatsSnapshot(
      */
     public static StatsSnapshot take(String arm, String buffers, long requests, long accepted, long rejected,
                                      long served, long open, DispatcherStats workers) {
+        return take(arm, buffers, requests, accepted, rejected, served, open, workers, 0, 0, 0,
+                WorldDatabase.PoolStats.NONE);
+    }
+
+    private static StatsSnapshot take(String arm, String buffers, long requests, long accepted, long rejected,
+                                      long served, long open, DispatcherStats workers, long downstreamFailures,
+                                      long downstreamTimeouts, long databaseUnavailable,
+                                      WorldDatabase.PoolStats pool) {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long gcCount = 0;
         long gcTime = 0;
+        long youngCount = 0;
+        long youngTime = 0;
+        long fullCount = 0;
+        long fullTime = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            gcCount += Math.max(0, gc.getCollectionCount());
-            gcTime += Math.max(0, gc.getCollectionTime());
+            long count = Math.max(0, gc.getCollectionCount());
+            long time = Math.max(0, gc.getCollectionTime());
+            gcCount += count;
+            gcTime += time;
+            switch (CollectionKind.of(gc.getName())) {
+                case YOUNG -> {
+                    youngCount += count;
+                    youngTime += time;
+                }
+                case FULL -> {
+                    fullCount += count;
+                    fullTime += time;
+                }
+                case OTHER -> {
+                }
+            }
         }
         long[] rss = residentSetBytes();
         ContextSwitches switches = ContextSwitches.ofThisProcess();
@@ -75,7 +159,38 @@ public record StatsSnapshot(
                 threads.getThreadCount(), threads.getPeakThreadCount(), threads.getTotalStartedThreadCount(),
                 workers.workersAlive(), workers.workersIdle(), workers.workersPeak(), workers.workersStarted(),
                 workers.workersReaped(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
-                rss[0], rss[1], switches.voluntary(), switches.involuntary(), switches.counted());
+                rss[0], rss[1], switches.voluntary(), switches.involuntary(), switches.counted(),
+                youngCount, youngTime, fullCount, fullTime, oldGenAfterLastCollection(),
+                downstreamFailures, downstreamTimeouts, databaseUnavailable, pool.poolSize(), pool.active(),
+                pool.waiting(), pool.acquisitions(), pool.waitNanos(), pool.timeouts());
+    }
+
+    /** Which collections a GarbageCollectorMXBean counts, from its name. */
+    enum CollectionKind {
+        YOUNG, FULL, OTHER;
+
+        static CollectionKind of(String collector) {
+            if (collector.contains("Young") || collector.contains("Scavenge") || collector.equals("Copy")
+                    || collector.contains("ParNew") || collector.contains("Minor")) {
+                return YOUNG;
+            }
+            if (collector.contains("Old") || collector.contains("MarkSweep") || collector.contains("Major")) {
+                return FULL;
+            }
+            return OTHER;
+        }
+    }
+
+    /** Bytes in the old generation right after its last collection; -1 when the JVM has no such pool. */
+    static long oldGenAfterLastCollection() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            String name = pool.getName();
+            if (pool.getType() == MemoryType.HEAP && (name.contains("Old Gen") || name.contains("Tenured"))) {
+                MemoryUsage after = pool.getCollectionUsage();
+                return after == null ? -1 : after.getUsed();
+            }
+        }
+        return -1;
     }
 
     /** VmRSS and VmHWM from /proc/self/status in bytes; -1 each where there is no /proc. */

@@ -72,12 +72,18 @@ public final class ThreadPerConnectionDispatcher implements Dispatcher {
     }
 
     private void serve(Socket connection) {
+        ConnectionServer server = null;
         try {
-            servers.newConnectionServer().serve(connection);
+            server = servers.newConnectionServer();
+            server.serve(connection);
         } catch (Exception e) {
             closeQuietly(connection);
             ConnectionErrors.log(connection, e, logAllErrors);
         } finally {
+            if (server != null) {
+                // This thread's own downstream connection goes with it.
+                server.close();
+            }
             ended();
         }
     }
