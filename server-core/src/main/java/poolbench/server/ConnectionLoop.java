@@ -13,10 +13,17 @@ import java.net.SocketTimeoutException;
  * <p>With {@link BufferOwnership#WORKER} the buffers are made once, here, and reused for every connection the
  * owning worker serves; with {@link BufferOwnership#CONNECTION} each {@link #serve} makes its own.
  *
+ * <p>A peer that closes is noticed only when a write to it fails, and a batch is flushed once, at its end: a client
+ * that pipelines a hundred slow requests and disconnects would have had all of them served. So a response that was
+ * slow to make is flushed before the next queued request starts (see {@link #SLOW_RESPONSE_NANOS}).
+ *
  * <p>Responses go out through a {@link WatchedOutput}, so that the server's {@link WriteWatchdog} can close a
  * connection whose write has blocked longer than {@link ServerConfig#writeTimeout()}.
  */
 public final class ConnectionLoop implements ConnectionServer {
+
+    /** A response that took longer than this is flushed at once when more pipelined requests wait behind it. */
+    static final long SLOW_RESPONSE_NANOS = 1_000_000;
 
     private final ServerConfig config;
     private final RequestParser parser;
@@ -71,6 +78,7 @@ public final class ConnectionLoop implements ConnectionServer {
         int soTimeout = -1;
         while (true) {
             int answered = 0;
+            int counted = 0;
             while (true) {
                 if (skip > 0) {
                     int n = (int) Math.min(skip, end - start);
@@ -88,23 +96,39 @@ public final class ConnectionLoop implements ConnectionServer {
                     break;
                 }
                 if (head < 0) {
-                    stats.requestsAnswered(answered + 1);
-                    Endpoints.refuse(head, writer, out);
+                    stats.requestsAnswered(answered - counted + 1);
+                    Endpoints.refuse(head, req.method != Request.Method.HEAD, writer, out);
                     writer.flush(out);
                     return;
                 }
                 start += head;
                 skip = req.contentLength;
                 answered++;
+                if (req.expectContinue && skip > end - start) {
+                    // The client holds the body back until it hears 100 Continue (RFC 9110 §10.1.1); the body is
+                    // then skipped like any other, and the connection stays in step.
+                    writer.writeContinue(out);
+                }
+                // Only a pipelined request pays for the clock reads; a lone keep-alive request reads none.
+                boolean queued = start + skip < end;
+                long began = queued ? System.nanoTime() : 0;
                 Endpoints.respond(buf, req, writer, out);
                 if (!req.keepAlive) {
-                    stats.requestsAnswered(answered);
+                    stats.requestsAnswered(answered - counted);
                     writer.flush(out);
                     return;
                 }
+                if (queued && System.nanoTime() - began > SLOW_RESPONSE_NANOS) {
+                    // A slow response with more requests queued behind it goes out now: the client gets it sooner,
+                    // and a peer that has gone away makes this flush or the next one fail, so a dead pipeline
+                    // costs at most two slow requests instead of all it queued.
+                    stats.requestsAnswered(answered - counted);
+                    counted = answered;
+                    writer.flush(out);
+                }
             }
             if (answered > 0) {
-                stats.requestsAnswered(answered);
+                stats.requestsAnswered(answered - counted);
                 writer.flush(out);
                 // A pipelining client may never leave the buffer empty: each request's clock starts when the
                 // one before it was answered, so only a request that never completes runs out of time.

@@ -7,7 +7,7 @@ package poolbench.server;
 public final class Request {
 
     /** The methods the parser tells apart; every other valid token is {@link #OTHER}. */
-    public enum Method { GET, HEAD, POST, OTHER }
+    public enum Method { GET, HEAD, POST, OPTIONS, OTHER }
 
     Method method;
     int targetStart;
@@ -16,12 +16,24 @@ public final class Request {
     boolean http10;
     boolean keepAlive;
     long contentLength;
+    /** Connection: close was among the options (it wins over a keep-alive beside it). */
+    boolean closeAsked;
+    /** Expect: 100-continue on an HTTP/1.1 request. */
+    boolean expectContinue;
 
     public Method method() {
         return method;
     }
 
-    /** Start of the request target (the path) in the buffer. */
+    /** Whether an HTTP/1.1 client waits for 100 Continue before it sends the body (Expect: 100-continue). */
+    public boolean expectContinue() {
+        return expectContinue;
+    }
+
+    /**
+     * Start of the request target's path in the buffer: past the scheme and authority of an absolute-form target;
+     * the '*' of {@code OPTIONS *}.
+     */
     public int targetStart() {
         return targetStart;
     }
@@ -55,5 +67,7 @@ public final class Request {
         http10 = false;
         keepAlive = true;
         contentLength = 0;
+        closeAsked = false;
+        expectContinue = false;
     }
 }
