@@ -78,6 +78,17 @@ public final class CompareRun {
         return completed();
     }
 
+    /**
+     * The mixed workload's heavy group: its own connections (per server CPU, so that it can hold every carrier),
+     * one load thread, for the measured window plus a margin on each side so that it surrounds the light group's.
+     */
+    private LoadConfig heavyGroup(Workload w, int port, Duration window) {
+        int connections = w.heavyConnectionsPerServerCpu() * Math.max(1, pinning.serverCpuCount());
+        return new LoadConfig("http://" + HOST + ":" + port + w.heavyPath(), connections, 1,
+                window.plus(MixedLoad.HEAVY_MARGIN.multipliedBy(2)), Duration.ZERO, null, false, 1,
+                MixedLoad.HEAVY_TIMEOUT);
+    }
+
     /** The records finished so far (each is on disk already): what an interrupted run still has to show. */
     public List<RunRecord> completed() {
         return List.copyOf(completed);
@@ -155,17 +166,19 @@ public final class CompareRun {
             String url = "http://" + HOST + ":" + server.port() + w.path();
             LoadConfig load = new LoadConfig(url, s.connections(), pinning.loadCpuCount(), suite.duration(),
                     Duration.ZERO, null, w.close(), w.pipeline(), LOAD_TIMEOUT);
+            LoadConfig heavy = w.mixed() ? heavyGroup(w, server.port(), suite.duration()) : null;
             StatsClient stats = new StatsClient(HOST, server.adminPort());
             if (!suite.warmup().isZero()) {
-                LoadGenerator.run(load.withDuration(suite.warmup()));
+                Duration heavyWarmup = suite.warmup().plus(MixedLoad.HEAVY_MARGIN.multipliedBy(2));
+                MixedLoad.run(load.withDuration(suite.warmup()), heavy == null ? null : heavy.withDuration(heavyWarmup));
             }
             StatsSnapshot before = stats.read();
-            LoadResult result;
+            MixedLoad.Results result;
             StatsSnapshot after;
             StatsSnapshot end;
             List<StatsSnapshot> samples;
             try (StatsSampler sampler = new StatsSampler(stats, SAMPLE_INTERVAL)) {
-                result = LoadGenerator.run(load);
+                result = MixedLoad.run(load, heavy);
                 after = stats.read();
                 if (!w.idleAfter().isZero()) {
                     Thread.sleep(w.idleAfter());
@@ -176,7 +189,8 @@ public final class CompareRun {
             }
             ServerDeltas deltas = ServerDeltas.between(before, after, end, samples);
             return new RunRecord(s.id(), s.arm(), w.name(), w.path(), w.close(), w.pipeline(), s.connections(),
-                    s.repeat(), serverArgs, null, result, deltas, before, after, end, samples);
+                    s.repeat(), serverArgs, null, result.measured(), deltas, before, after, end, samples,
+                    result.heavy());
         } catch (IOException | RuntimeException e) {
             // IllegalStateException included: a Go arm on a machine without Go fails its runs, not the suite.
             return RunRecord.failed(s.id(), s.arm(), w, s.connections(), s.repeat(), serverArgs, e.getMessage());

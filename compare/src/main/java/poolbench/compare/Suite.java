@@ -41,7 +41,8 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
                 Workload.sleep(List.of(500), List.of(500)),
                 Workload.cpu(List.of(64)),
                 Workload.overload(List.of(256)),
-                Workload.burst(List.of(128), Duration.ofSeconds(3))),
+                Workload.burst(List.of(128), Duration.ofSeconds(3)),
+                Workload.mixed(List.of(62))),
                 Duration.ofSeconds(2), Duration.ofSeconds(4), 1);
     }
 
@@ -58,7 +59,8 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
                 Workload.sleep(List.of(100, 1000), List.of(1000)),
                 Workload.cpu(List.of(64)),
                 Workload.overload(List.of(256)),
-                Workload.burst(List.of(128), Duration.ofSeconds(4))),
+                Workload.burst(List.of(128), Duration.ofSeconds(4)),
+                Workload.mixed(List.of(62))),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), 3);
     }
 

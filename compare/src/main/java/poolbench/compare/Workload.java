@@ -17,9 +17,14 @@ import java.util.List;
  * @param referenceConnections the connection counts reference servers (Jetty, Helidon, Go) run it at; empty
  *                    when they skip it. They are there for scale, so the full suite gives them only the
  *                    workloads that set the scale, which keeps it within its time.
+ * @param heavyPath   for the mixed workload, what a second group of connections asks for at the same time (CPU-heavy
+ *                    work); null for every other workload
+ * @param heavyConnectionsPerServerCpu how many connections that group has for each CPU the server may use: enough
+ *                    to keep every carrier (or core) busy with heavy work
  */
 public record Workload(String name, String path, boolean close, int pipeline, List<Integer> connections,
-                       List<String> serverArgs, Duration idleAfter, List<Integer> referenceConnections) {
+                       List<String> serverArgs, Duration idleAfter, List<Integer> referenceConnections,
+                       String heavyPath, int heavyConnectionsPerServerCpu) {
 
     /** The cap the overload workload gives capped arms, below its connection count. */
     public static final int OVERLOAD_CAP = 64;
@@ -31,50 +36,73 @@ public record Workload(String name, String path, boolean close, int pipeline, Li
     public static final String CPU = "cpu";
     public static final String OVERLOAD = "overload";
     public static final String BURST = "burst";
+    public static final String MIXED = "mixed";
 
     /** plaintext-close with buffers owned by each connection: what buffer reuse alone is worth. */
     public static final String PLAINTEXT_CLOSE_CONNECTION_BUFFERS = "plaintext-close-connbuf";
 
     public static final List<String> NAMES = List.of(PLAINTEXT, PLAINTEXT_CLOSE, PLAINTEXT_CLOSE_CONNECTION_BUFFERS,
-            PIPELINED, SLEEP, CPU, OVERLOAD, BURST);
+            PIPELINED, SLEEP, CPU, OVERLOAD, BURST, MIXED);
 
     static Workload plaintext(List<Integer> connections, List<Integer> references) {
-        return new Workload(PLAINTEXT, "/plaintext", false, 1, connections, List.of(), Duration.ZERO, references);
+        return new Workload(PLAINTEXT, "/plaintext", false, 1, connections, List.of(), Duration.ZERO, references,
+                null, 0);
     }
 
     static Workload plaintextClose(List<Integer> connections, List<Integer> references) {
-        return new Workload(PLAINTEXT_CLOSE, "/plaintext", true, 1, connections, List.of(), Duration.ZERO, references);
+        return new Workload(PLAINTEXT_CLOSE, "/plaintext", true, 1, connections, List.of(), Duration.ZERO, references,
+                null, 0);
     }
 
     static Workload plaintextCloseConnectionBuffers(List<Integer> connections) {
         return new Workload(PLAINTEXT_CLOSE_CONNECTION_BUFFERS, "/plaintext", true, 1, connections,
-                List.of("--buffers", "connection"), Duration.ZERO, List.of());
+                List.of("--buffers", "connection"), Duration.ZERO, List.of(),
+                null, 0);
     }
 
     static Workload pipelined(List<Integer> connections) {
-        return new Workload(PIPELINED, "/plaintext", false, 16, connections, List.of(), Duration.ZERO, List.of());
+        return new Workload(PIPELINED, "/plaintext", false, 16, connections, List.of(), Duration.ZERO, List.of(),
+                null, 0);
     }
 
     /** A 10 ms downstream call: where thread-per-request designs pile threads up. */
     static Workload sleep(List<Integer> connections, List<Integer> references) {
-        return new Workload(SLEEP, "/sleep?ms=10", false, 1, connections, List.of(), Duration.ZERO, references);
+        return new Workload(SLEEP, "/sleep?ms=10", false, 1, connections, List.of(), Duration.ZERO, references,
+                null, 0);
     }
 
     /** About 50 µs of CPU per request: where more threads cannot help. */
     static Workload cpu(List<Integer> connections) {
-        return new Workload(CPU, "/cpu?work=50000", false, 1, connections, List.of(), Duration.ZERO, List.of());
+        return new Workload(CPU, "/cpu?work=50000", false, 1, connections, List.of(), Duration.ZERO, List.of(),
+                null, 0);
     }
 
     /** More connections than the cap: capped arms answer 503s; uncapped ones grow threads. */
     static Workload overload(List<Integer> connections) {
         return new Workload(OVERLOAD, "/sleep?ms=5", false, 1, connections,
-                List.of("--concurrency", Integer.toString(OVERLOAD_CAP)), Duration.ZERO, List.of());
+                List.of("--concurrency", Integer.toString(OVERLOAD_CAP)), Duration.ZERO, List.of(),
+                null, 0);
     }
 
     /** A burst, then silence: pooled workers should be reaped after --max-idle-worker-duration. */
     static Workload burst(List<Integer> connections, Duration idle) {
         return new Workload(BURST, "/sleep?ms=2", false, 1, connections,
-                List.of("--max-idle-worker-duration", "1s"), idle, List.of());
+                List.of("--max-idle-worker-duration", "1s"), idle, List.of(), null, 0);
+    }
+
+    /**
+     * /plaintext on most connections while two per server CPU ask for about 5 ms of CPU each
+     * ({@code /cpu?work=5000000}): virtual threads are not time-sliced, so heavy requests can hold every carrier
+     * and the light ones wait; platform threads are preempted by the OS. The record's load is the light group's.
+     */
+    static Workload mixed(List<Integer> connections) {
+        return new Workload(MIXED, "/plaintext", false, 1, connections, List.of(), Duration.ZERO, List.of(),
+                "/cpu?work=5000000", 2);
+    }
+
+    /** Whether a heavy group runs beside the measured one. */
+    boolean mixed() {
+        return heavyPath != null;
     }
 
     /** The connection counts {@code arm} runs this workload at. */

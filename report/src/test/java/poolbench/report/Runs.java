@@ -230,7 +230,7 @@ final class Runs {
             }
             String id = workload + "-c" + connections + "-" + arm + "-r" + repeat;
             return new RunRecord(id, arm, workload, path, close, 1, connections, repeat, serverArgs, null, load, deltas,
-                    before, after, end, sampled);
+                    before, after, end, sampled, null);
         }
 
         private StatsSnapshot snapshot(long epochMillis, long workersAlive, long threadsLive, long started,

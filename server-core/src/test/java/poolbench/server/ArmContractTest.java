@@ -146,6 +146,18 @@ public abstract class ArmContractTest {
     }
 
     @Test
+    void headIsAnsweredAsGetWithoutTheBody() throws IOException {
+        int port = start().port();
+        try (TestHttp c = TestHttp.connect(port)) {
+            TestHttp.Response head = c.send("HEAD /plaintext HTTP/1.1\r\nHost: t\r\n\r\n").readHead();
+            assertEquals(200, head.status());
+            assertEquals("13", head.header("Content-Length"));
+            // Had a body followed, this would read it as the next status line.
+            assertEquals("Hello, World!", c.send(TestHttp.request("/plaintext")).read().body());
+        }
+    }
+
+    @Test
     void keepAliveServesManyRequestsOnOneConnection() throws Exception {
         RunningServer s = start();
         long before = number(stats(s), "connectionsAccepted");
@@ -158,7 +170,7 @@ public abstract class ArmContractTest {
     }
 
     @Test
-    void connectionCloseIsAnsweredThenClosed() throws IOException {
+    protected void connectionCloseIsAnsweredThenClosed() throws IOException {
         int port = start().port();
         try (TestHttp c = TestHttp.connect(port)) {
             TestHttp.Response r = c.send("GET /plaintext HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").read();
