@@ -3,6 +3,7 @@ package poolbench.cli;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import poolbench.server.Arm;
@@ -12,6 +13,9 @@ import poolbench.server.Servers;
 
 @Command(name = "arms", description = "Lists the arms (concurrency models) and reference servers on the class path.")
 final class ArmsCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help;
 
     @Spec
     CommandSpec spec;

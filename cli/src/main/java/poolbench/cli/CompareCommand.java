@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,6 +21,9 @@ import poolbench.compare.SummaryTable;
         "Suites: smoke (every arm, tiny, < 1 min), quick (default, one pass over every workload, ~5 min), "
                 + "full (connection sweeps, 3 repeats, < 45 min)."})
 final class CompareCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help;
 
     @Spec
     CommandSpec spec;

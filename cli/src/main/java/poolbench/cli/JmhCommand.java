@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,7 +51,7 @@ import poolbench.compare.RunDirectory;
             "Without --suite, every argument goes to JMH as given, e.g.",
             "  poolbench jmh -l",
             "  poolbench jmh -f 1 -prof gc Parse",
-            "  poolbench jmh -h                  (JMH's own options)",
+            "  poolbench jmh --jmh-help          (JMH's own options)",
             ""})
 final class JmhCommand implements Callable<Integer> {
 
@@ -92,8 +93,11 @@ final class JmhCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--help", usageHelp = true, description = "Show this help (JMH's own: poolbench jmh -h).")
-    boolean help;
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--jmh-help", description = "Show JMH's own options (JMH's -h).")
+    boolean jmhHelp;
 
     @Option(names = "--suite", paramLabel = "quick|full", description = "Run a preset suite and file its results.")
     String suite;
@@ -113,6 +117,9 @@ final class JmhCommand implements Callable<Integer> {
         Path jar = home.resolve("benchmarks/target/benchmarks.jar");
         if (!Files.isRegularFile(jar)) {
             throw new Main.UsageException(jar + " not found; build it with ./mvnw -B -DskipTests package");
+        }
+        if (jmhHelp) {
+            return runJmh(home, jar, List.of("-h"));
         }
         if (chosen == null) {
             return runJmh(home, jar, jmhArguments);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import poolbench.report.Report;
@@ -16,6 +17,9 @@ import poolbench.report.Report;
         "CLAIMS.md and claims.json (the article's claims with verdicts computed from the records) and charts/*.png.",
         "When DIR is inside a results/ directory, also rewrites results/README.md, the index of every run."})
 final class ReportCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(index = "0", paramLabel = "DIR",
             description = "A run directory written by compare (raw/) or jmh (jmh/).")

@@ -2,6 +2,7 @@ package poolbench.compare;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Tells a person how far a run is: a bar with an ETA redrawn in place on a terminal, one plain line per step
@@ -50,6 +51,6 @@ final class Progress {
         long elapsed = System.nanoTime() - startNanos;
         long left = done == 0 ? estimate.toNanos() : elapsed / done * (total - done);
         long s = Math.max(0, left / 1_000_000_000L);
-        return s >= 60 ? (s / 60) + "m" + String.format("%02d", s % 60) + "s" : s + "s";
+        return s >= 60 ? (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s" : s + "s";
     }
 }

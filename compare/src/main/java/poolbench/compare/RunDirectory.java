@@ -3,13 +3,15 @@ package poolbench.compare;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.stream.Stream;
 
 /**
  * Where a run's files go: {@code results/<yyyy-MM-dd>-<host id>}, shared by the compare and JMH runs of one day
  * on one machine; when the part a run writes ({@code raw/} or {@code jmh/}) is already there, the next free
- * {@code -2}, {@code -3}... so that no run overwrites another's results.
+ * {@code -2}, {@code -3}... so that no run overwrites another's results. The day is UTC's, so that runs on
+ * machines in different zones name the same moment alike.
  */
 public final class RunDirectory {
 
@@ -17,7 +19,12 @@ public final class RunDirectory {
     }
 
     public static Path next(Path results, String part) throws IOException {
-        String base = LocalDate.now() + "-" + Environment.machineId();
+        return next(results, part, Clock.systemUTC());
+    }
+
+    /** {@link #next(Path, String)} on the day {@code clock} says. */
+    static Path next(Path results, String part, Clock clock) throws IOException {
+        String base = LocalDate.now(clock) + "-" + Environment.machineId();
         for (int n = 1; ; n++) {
             Path dir = results.resolve(n == 1 ? base : base + "-" + n);
             if (isEmpty(dir.resolve(part))) {

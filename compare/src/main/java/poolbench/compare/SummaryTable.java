@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
@@ -54,7 +55,7 @@ public final class SummaryTable {
     }
 
     public static void print(List<RunRecord> records, PrintStream out) {
-        String header = String.format("%-16s %6s  %-15s %11s %9s %12s %11s %9s %8s %8s",
+        String header = String.format(Locale.ROOT, "%-16s %6s  %-15s %11s %9s %12s %11s %9s %8s %8s",
                 "workload", "conns", "arm", "req/s", "p99 ms", "alloc B/req", "CPU us/req", "peak thr", "errors",
                 "503s");
         out.println(header);
@@ -67,11 +68,11 @@ public final class SummaryTable {
             }
             last = group;
             if (r.runs() == 0) {
-                out.printf("%-16s %6d  %-15s %s%n", r.workload(), r.connections(), r.arm(),
+                out.printf(Locale.ROOT, "%-16s %6d  %-15s %s%n", r.workload(), r.connections(), r.arm(),
                         "failed (" + r.failed() + " of " + r.failed() + "; see raw/ and logs/)");
                 continue;
             }
-            out.printf("%-16s %6d  %-15s %11.0f %9.2f %12.0f %11.1f %9.0f %8.0f %8.0f%s%n", r.workload(),
+            out.printf(Locale.ROOT, "%-16s %6d  %-15s %11.0f %9.2f %12.0f %11.1f %9.0f %8.0f %8.0f%s%n", r.workload(),
                     r.connections(), r.arm(), r.requestsPerSecond(), r.p99Ms(), r.allocBytesPerRequest(),
                     r.cpuMicrosPerRequest(), r.threadsPeak(), r.errors(), r.rejected(),
                     r.failed() > 0 ? "  (" + r.failed() + " failed)" : "");

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -58,13 +61,16 @@ class SuiteTest {
 
     @Test
     void aRunDirectoryIsNeverReusedForTheSamePart(@TempDir Path results) throws Exception {
-        Path first = RunDirectory.next(results, "raw");
+        // A fixed clock, so the test cannot straddle midnight.
+        Clock day = Clock.fixed(Instant.parse("2026-12-01T23:59:59Z"), ZoneOffset.UTC);
+        Path first = RunDirectory.next(results, "raw", day);
+        assertTrue(first.getFileName().toString().startsWith("2026-12-01-"), first.toString());
         Files.createDirectories(first.resolve("raw"));
-        assertEquals(first, RunDirectory.next(results, "raw"), "an empty raw/ is free");
+        assertEquals(first, RunDirectory.next(results, "raw", day), "an empty raw/ is free");
         Files.writeString(first.resolve("raw").resolve("x.json"), "{}");
-        Path second = RunDirectory.next(results, "raw");
+        Path second = RunDirectory.next(results, "raw", day);
         assertEquals(first.getFileName() + "-2", second.getFileName().toString());
-        assertEquals(first, RunDirectory.next(results, "jmh"), "jmh/ may join the same run");
+        assertEquals(first, RunDirectory.next(results, "jmh", day), "jmh/ may join the same run");
     }
 
     @Test

@@ -38,6 +38,11 @@ public final class HttpDate {
     }
 
     private static Stamp format(long second) {
-        return new Stamp(second, IMF_FIXDATE.format(Instant.ofEpochSecond(second)).getBytes(StandardCharsets.US_ASCII));
+        return new Stamp(second, format(Instant.ofEpochSecond(second)).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** {@code instant} as an IMF-fixdate, whatever the default locale and time zone. */
+    static String format(Instant instant) {
+        return IMF_FIXDATE.format(instant);
     }
 }

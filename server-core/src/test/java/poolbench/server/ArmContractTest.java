@@ -45,6 +45,14 @@ public abstract class ArmContractTest {
         return true;
     }
 
+    /**
+     * Checks a Date header of this server's. poolbench formats its own exactly (IMF-fixdate); a server it does
+     * not own is held only to a date its recipients can read, so the contract never depends on the day.
+     */
+    protected void assertDate(String value) {
+        HttpDates.assertImfFixdateOfNow(value);
+    }
+
     /** Starts the arm by name, as {@code poolbench serve} does. */
     protected RunningServer startServer(ServerConfig config, ArmOptions options) throws IOException {
         return Servers.start(armName(), config, options);
@@ -88,7 +96,7 @@ public abstract class ArmContractTest {
             assertEquals("text/plain", r.header("Content-Type"));
             assertEquals("13", r.header("Content-Length"));
             assertFalse(r.header("Server").isBlank());
-            assertEquals(HttpDate.LENGTH, r.header("Date").length());
+            assertDate(r.header("Date"));
             if (exactHeaders()) {
                 assertNull(r.header("Connection"));
                 assertEquals(Map.of("server", "", "date", "", "content-type", "", "content-length", "").keySet(),

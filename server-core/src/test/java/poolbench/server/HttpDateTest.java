@@ -1,11 +1,11 @@
 package poolbench.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.TimeZone;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,11 +13,32 @@ class HttpDateTest {
 
     @Test
     void dateIsImfFixdateOfNow() {
-        String date = new String(HttpDate.now(), StandardCharsets.US_ASCII);
-        assertEquals(HttpDate.LENGTH, date.length());
-        assertTrue(date.matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"), date);
-        ZonedDateTime parsed = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME);
-        long skew = Math.abs(parsed.toEpochSecond() - System.currentTimeMillis() / 1000);
-        assertTrue(skew <= 1, "date is " + skew + " s away from now");
+        HttpDates.assertImfFixdateOfNow(new String(HttpDate.now(), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aSingleDigitDayKeepsItsLeadingZero() {
+        // RFC 9110 §5.6.7: day = 2DIGIT. The first failure of this rule was found on a 1st of the month.
+        assertEquals("Tue, 01 Dec 2026 09:05:03 GMT", HttpDate.format(Instant.parse("2026-12-01T09:05:03Z")));
+        assertEquals("Sun, 09 Jan 2000 00:00:00 GMT", HttpDate.format(Instant.parse("2000-01-09T00:00:00Z")));
+        assertEquals(HttpDate.LENGTH, HttpDate.format(Instant.parse("2026-12-01T09:05:03Z")).length());
+    }
+
+    @Test
+    void theDateIsInGmtAndEnglishWhateverTheDefaults() {
+        // Midnight UTC on the 1st is still the 30th in Honolulu, and New Year's Eve is already over in Kiritimati:
+        // the date must be GMT's, with English names, whatever the JVM's defaults.
+        Locale locale = Locale.getDefault();
+        TimeZone zone = TimeZone.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Honolulu"));
+            assertEquals("Tue, 01 Dec 2026 00:00:00 GMT", HttpDate.format(Instant.parse("2026-12-01T00:00:00Z")));
+            TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+            assertEquals("Thu, 31 Dec 2026 23:59:59 GMT", HttpDate.format(Instant.parse("2026-12-31T23:59:59Z")));
+        } finally {
+            Locale.setDefault(locale);
+            TimeZone.setDefault(zone);
+        }
     }
 }
