@@ -7,7 +7,7 @@ final class Claims {
 
     static final List<ClaimRule> RULES = List.of(new ThroughputMultipleRule(), new BoundedParallelismRule(),
             new GcPressureRule(), new GrowAndReapRule(), new WorkerReuseRule(), new VirtualThreadsRule(),
-            new GoComparisonRule());
+            new GoComparisonRule(), new MixedLoadRule());
 
     private Claims() {
     }
