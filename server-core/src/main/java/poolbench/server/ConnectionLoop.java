@@ -31,11 +31,13 @@ public final class ConnectionLoop implements ConnectionServer {
     private final ConnectionBuffers workerBuffers;
     private final WriteWatchdog watchdog;
     private final WatchedOutput out = new WatchedOutput();
+    private final ChunkedBody chunkedBody;
 
     /** A loop whose writes are bounded by {@code watchdog}; null leaves them unbounded (tests that serve alone). */
     ConnectionLoop(ServerConfig config, ServerStats stats, WriteWatchdog watchdog) {
         this.config = config;
         this.parser = new RequestParser(config);
+        this.chunkedBody = new ChunkedBody(config.maxBodyBytes(), config.maxHeaderBytes());
         this.stats = stats;
         this.workerBuffers = config.buffers() == BufferOwnership.WORKER ? new ConnectionBuffers(config) : null;
         this.watchdog = watchdog;
@@ -72,6 +74,7 @@ public final class ConnectionLoop implements ConnectionServer {
         int start = 0;
         int end = 0;
         long skip = 0;
+        boolean inChunkedBody = false;
         // The first request must arrive within the read timeout counted from the accept.
         long deadline = System.nanoTime() + readTimeoutNanos;
         boolean betweenRequests = false;
@@ -87,6 +90,19 @@ public final class ConnectionLoop implements ConnectionServer {
                     if (skip > 0) {
                         break;
                     }
+                }
+                if (inChunkedBody) {
+                    start = chunkedBody.skip(buf, start, end);
+                    if (chunkedBody.status() < 0) {
+                        stats.requestsAnswered(answered - counted);
+                        Endpoints.refuse(chunkedBody.status(), writer, out);
+                        writer.flush(out);
+                        return;
+                    }
+                    if (!chunkedBody.done()) {
+                        break;
+                    }
+                    inChunkedBody = false;
                 }
                 if (start == end) {
                     break;
@@ -104,13 +120,17 @@ public final class ConnectionLoop implements ConnectionServer {
                 start += head;
                 skip = req.contentLength;
                 answered++;
-                if (req.expectContinue && skip > end - start) {
+                if (req.chunked) {
+                    chunkedBody.reset();
+                    inChunkedBody = true;
+                }
+                if (req.expectContinue && (skip > end - start || req.chunked && start == end)) {
                     // The client holds the body back until it hears 100 Continue (RFC 9110 §10.1.1); the body is
                     // then skipped like any other, and the connection stays in step.
                     writer.writeContinue(out);
                 }
                 // Only a pipelined request pays for the clock reads; a lone keep-alive request reads none.
-                boolean queued = start + skip < end;
+                boolean queued = start + skip < end && !req.chunked;
                 long began = queued ? System.nanoTime() : 0;
                 Endpoints.respond(buf, req, writer, out);
                 if (!req.keepAlive) {
@@ -141,7 +161,7 @@ public final class ConnectionLoop implements ConnectionServer {
                 end -= start;
                 start = 0;
             }
-            boolean idle = end == 0 && skip == 0;
+            boolean idle = end == 0 && skip == 0 && !inChunkedBody;
             if (idle && answered > 0) {
                 betweenRequests = true;
             }

@@ -18,11 +18,18 @@ public final class Request {
     long contentLength;
     /** Connection: close was among the options (it wins over a keep-alive beside it). */
     boolean closeAsked;
+    /** Transfer-Encoding: chunked: the body is framed by chunks, not by {@link #contentLength}. */
+    boolean chunked;
     /** Expect: 100-continue on an HTTP/1.1 request. */
     boolean expectContinue;
 
     public Method method() {
         return method;
+    }
+
+    /** Whether the body is chunked (its length is then unknown until the last chunk). */
+    public boolean chunked() {
+        return chunked;
     }
 
     /** Whether an HTTP/1.1 client waits for 100 Continue before it sends the body (Expect: 100-continue). */
@@ -68,6 +75,7 @@ public final class Request {
         keepAlive = true;
         contentLength = 0;
         closeAsked = false;
+        chunked = false;
         expectContinue = false;
     }
 }

@@ -9,9 +9,9 @@ package poolbench.server;
  * never become a valid request it returns a negative HTTP status for the caller to answer before closing.
  *
  * <p>Strict where leniency would let requests be misread (bare LF, obs-fold, bad Content-Length, both a
- * Content-Length and a Transfer-Encoding; an HTTP/1.1 request without exactly one valid Host, RFC 9112 §3.2), and
- * refuses chunked request bodies with 411: no endpoint takes a body, and a benchmark server has no use for a chunked
- * decoder. Lenient where RFC 9112 asks it to be: empty lines before a request are skipped (§2.2), absolute-form
+ * Content-Length and a Transfer-Encoding; an HTTP/1.1 request without exactly one valid Host, RFC 9112 §3.2).
+ * {@code Transfer-Encoding: chunked} marks the request {@link Request#chunked()} for the caller to skip with
+ * {@link ChunkedBody}; any other transfer coding is refused with 411. Lenient where RFC 9112 asks it to be: empty lines before a request are skipped (§2.2), absolute-form
  * targets are accepted and routed by their path (§3.2.2), {@code OPTIONS *} is a request (§3.2.4), and HTTP/1.x
  * above 1.1 is served as 1.1 (RFC 9110 §2.5). Connection options are matched as comma-separated tokens (RFC 9110
  * §7.6.1).
@@ -99,6 +99,7 @@ public final class RequestParser {
         int p = lineEnd + 2;
         boolean sawContentLength = false;
         boolean sawTransferEncoding = false;
+        boolean chunkedOnly = false;
         int hosts = 0;
         while (true) {
             int eol = findLineEnd(buf, p, headLimit);
@@ -150,6 +151,8 @@ public final class RequestParser {
                 sawContentLength = true;
                 req.contentLength = length;
             } else if (nameLen == 17 && equalsLower(buf, p, "transfer-encoding")) {
+                // Only chunked alone is decoded; a second Transfer-Encoding or any other coding is not.
+                chunkedOnly = !sawTransferEncoding && ve - v == 7 && equalsLower(buf, v, "chunked");
                 sawTransferEncoding = true;
             }
             p = eol + 2;
@@ -158,8 +161,15 @@ public final class RequestParser {
             return BAD_REQUEST;
         }
         if (sawTransferEncoding) {
-            // With a Content-Length too this is the request-smuggling shape; alone it is a body we do not decode.
-            return sawContentLength ? BAD_REQUEST : LENGTH_REQUIRED;
+            // With a Content-Length too this is the request-smuggling shape; chunked on HTTP/1.0 is faulty (RFC 9112
+            // §6.1); a coding other than chunked alone is one we cannot frame.
+            if (sawContentLength || req.http10) {
+                return BAD_REQUEST;
+            }
+            if (!chunkedOnly) {
+                return LENGTH_REQUIRED;
+            }
+            req.chunked = true;
         }
         if (req.contentLength > maxBodyBytes) {
             return PAYLOAD_TOO_LARGE;

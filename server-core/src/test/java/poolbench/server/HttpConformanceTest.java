@@ -114,6 +114,29 @@ class HttpConformanceTest {
     }
 
     @Test
+    void chunkedRequestBodiesAreSkippedAndTheNextRequestIsServed() throws Exception {
+        try (TestHttp c = TestHttp.connect(server.port())) {
+            c.send("POST /plaintext HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel");
+            assertEquals(405, c.read().status());
+            Thread.sleep(20);
+            c.send("lo\r\n0\r\n\r\n" + TestHttp.request("/json"));
+            assertEquals("{\"message\":\"Hello, World!\"}", c.read().body());
+            c.send("POST /plaintext HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n"
+                    + "Expect: 100-continue\r\n\r\n");
+            assertEquals(100, c.readHead().status());
+            assertEquals(405, c.read().status());
+            c.send("3\r\nabc\r\n0\r\n\r\n" + TestHttp.request("/plaintext"));
+            assertEquals("Hello, World!", c.read().body());
+            c.send("POST /plaintext HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n");
+            assertEquals(405, c.read().status());
+            TestHttp.Response broken = c.read();
+            assertEquals(400, broken.status());
+            assertEquals("close", broken.header("Connection"));
+            assertTrue(c.closedByPeer());
+        }
+    }
+
+    @Test
     void aClientThatPipelinesSlowRequestsAndDisconnectsCostsAtMostTwoOfThem() throws Exception {
         int queued = 50;
         long before = server.serverStats().requests();

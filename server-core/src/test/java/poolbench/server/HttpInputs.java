@@ -67,7 +67,7 @@ final class HttpInputs {
 
     /**
      * A valid request: a method, a target, HTTP/1.1 or 1.0 (now and then a version the server does not speak), up
-     * to six headers, perhaps a body with its length.
+     * to six headers, perhaps a body with its length or in chunks.
      */
     private static byte[] validRequest(Random r) {
         StringBuilder s = new StringBuilder();
@@ -88,7 +88,18 @@ final class HttpInputs {
             s.insert(0, "\r\n");
         }
         String body = r.nextInt(5) == 0 ? randomText(r, FIELD_TEXT, 1, 64) : "";
-        if (!body.isEmpty()) {
+        if (!body.isEmpty() && r.nextInt(3) == 0) {
+            s.append("Transfer-Encoding: chunked\r\n");
+            int cut = r.nextInt(body.length() + 1);
+            StringBuilder chunked = new StringBuilder();
+            for (String piece : new String[] {body.substring(0, cut), body.substring(cut)}) {
+                if (!piece.isEmpty()) {
+                    chunked.append(Integer.toHexString(piece.length())).append(r.nextBoolean() ? ";x=y" : "")
+                            .append("\r\n").append(piece).append("\r\n");
+                }
+            }
+            body = chunked.append("0\r\n").append(r.nextBoolean() ? "X-Trailer: t\r\n" : "").append("\r\n").toString();
+        } else if (!body.isEmpty()) {
             s.append("Content-Length: ").append(body.length()).append("\r\n");
         }
         return ascii(s.append("\r\n").append(body).toString());

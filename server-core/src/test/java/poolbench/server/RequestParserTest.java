@@ -114,7 +114,9 @@ class RequestParserTest {
         "content-length negative|GET / HTTP/1.1\\r\\nContent-Length: -1\\r\\n\\r\\n|-400",
         "content-lengths differ|GET / HTTP/1.1\\r\\nContent-Length: 1\\r\\nContent-Length: 2\\r\\n\\r\\n|-400",
         "length and chunked|POST / HTTP/1.1\\r\\nContent-Length: 1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n|-400",
-        "chunked body|POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n|-411",
+        "gzip then chunked|POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: gzip, chunked\\r\\n\\r\\n|-411",
+        "two transfer-encodings|POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: chunked\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n|-411",
+        "chunked on HTTP/1.0|POST / HTTP/1.0\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n|-400",
         "body too large|POST / HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 1001\\r\\n\\r\\n|-413",
         "HTTP/2.0|GET / HTTP/2.0\\r\\n\\r\\n|-505",
         "HTTP/0.9|GET / HTTP/0.9\\r\\n\\r\\n|-505",
@@ -229,5 +231,13 @@ class RequestParserTest {
         assertTrue(req.expectContinue());
         parse("POST / HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n");
         assertFalse(req.expectContinue(), "RFC 9110 10.1.1: ignored on HTTP/1.0");
+    }
+
+    @Test
+    void chunkedAloneIsAHeadWhoseBodyTheCallerSkips() {
+        String head = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked\r\n\r\n";
+        assertEquals(head.length(), parse(head));
+        assertTrue(req.chunked());
+        assertEquals(0, req.contentLength());
     }
 }
