@@ -1,26 +1,18 @@
 package poolbench.perconnection;
 
-import poolbench.server.Arm;
-import poolbench.server.ArmOptions;
-import poolbench.server.ConnectionServers;
-import poolbench.server.Dispatcher;
+import poolbench.server.ThreadPerConnectionArm;
 
-/** A new platform thread per connection, uncapped: the analogue of Go's net/http, the pool's baseline. */
-public final class PerConnectionArm implements Arm {
+/**
+ * A new platform thread per connection, uncapped: the analogue of Go's net/http, the pool's baseline. The threads
+ * are daemons, as virtual threads always are, so that this arm differs from {@code virtual} only in the thread
+ * model: the server's stop decides when the JVM may exit, not a client holding a connection open.
+ */
+public final class PerConnectionArm extends ThreadPerConnectionArm {
 
-    @Override
-    public String name() {
-        return "per-connection";
-    }
-
-    @Override
-    public String description() {
-        return "a new platform thread per connection, no cap, a fresh ConnectionServer each (net/http analogue); "
-                + "honours logAllErrors; ignores concurrency, maxIdleWorkerDuration, order";
-    }
-
-    @Override
-    public Dispatcher create(ArmOptions options, ConnectionServers servers) {
-        return new PerConnectionDispatcher(servers, options.logAllErrors());
+    public PerConnectionArm() {
+        super("per-connection", "a new platform thread per connection, no cap, a fresh ConnectionServer each "
+                        + "(net/http analogue); honours logAllErrors; ignores concurrency, "
+                        + "maxIdleWorkerDuration, order",
+                false, () -> Thread.ofPlatform().daemon().name("per-connection-", 0).factory());
     }
 }

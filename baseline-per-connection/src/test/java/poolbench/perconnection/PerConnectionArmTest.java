@@ -1,10 +1,6 @@
 package poolbench.perconnection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static poolbench.server.StatsChecks.assertConsistent;
 import static poolbench.server.StatsChecks.awaitStats;
@@ -15,47 +11,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import poolbench.server.ArmOptions;
-import poolbench.server.Arms;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
 import poolbench.server.DispatcherFixture;
-import poolbench.server.FakeConnectionServers;
 
 class PerConnectionArmTest extends DispatcherFixture {
 
     @Override
     protected String armName() {
         return "per-connection";
-    }
-
-    @Test
-    @Timeout(30)
-    void isFoundByNameAndDescribesItsOptions() {
-        assertInstanceOf(PerConnectionArm.class, Arms.require("per-connection"));
-        assertTrue(Arms.require("per-connection").description().contains("platform thread per connection"));
-    }
-
-    @Test
-    @Timeout(30)
-    void eachConnectionGetsANewPlatformThreadAndAFreshConnectionServer() throws Exception {
-        Dispatcher d = create(ArmOptions.DEFAULTS);
-        Socket first = servers.connection();
-        assertTrue(d.dispatch(first));
-        FakeConnectionServers.Served a = servers.awaitServed();
-        servers.finish(first);
-        assertTrue(a.thread().join(FakeConnectionServers.WAIT), "the thread ends with its connection");
-        assertTrue(first.isClosed());
-
-        Socket second = servers.connection();
-        assertTrue(d.dispatch(second));
-        FakeConnectionServers.Served b = servers.awaitServed();
-        servers.finish(second);
-
-        assertFalse(a.thread().isVirtual());
-        assertTrue(a.thread().getName().startsWith("per-connection-"), a.thread().getName());
-        assertNotSame(a.thread(), b.thread());
-        assertNotEquals(a.server(), b.server());
-        assertEquals(2, servers.created());
     }
 
     @Test
@@ -76,25 +40,5 @@ class PerConnectionArmTest extends DispatcherFixture {
         connections.forEach(servers::finish);
         DispatcherStats after = awaitStats(d::stats, s -> s.workersAlive() == 0);
         assertEquals(new DispatcherStats(0, 0, 8, 8, 0, 0), assertConsistent(after));
-    }
-
-    @Test
-    @Timeout(30)
-    void closeRefusesLaterConnectionsAndLetsRunningOnesFinish() throws Exception {
-        Dispatcher d = create(ArmOptions.DEFAULTS);
-        Socket running = servers.connection();
-        assertTrue(d.dispatch(running));
-        Thread thread = servers.awaitServed().thread();
-
-        d.close();
-        d.close();
-        Socket late = servers.connection();
-        assertFalse(d.dispatch(late));
-        assertFalse(late.isClosed(), "a refused connection stays the caller's to close");
-        assertTrue(thread.isAlive());
-
-        servers.finish(running);
-        assertTrue(thread.join(FakeConnectionServers.WAIT));
-        assertEquals(0, awaitStats(d::stats, s -> s.workersAlive() == 0).rejected());
     }
 }

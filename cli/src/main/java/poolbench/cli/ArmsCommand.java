@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import poolbench.server.Arm;
 import poolbench.server.Arms;
-import poolbench.server.ReferenceServer;
+import poolbench.server.Reference;
 import poolbench.server.Servers;
 
 @Command(name = "arms", description = "Lists the arms (concurrency models) and reference servers on the class path.")
@@ -26,7 +26,7 @@ final class ArmsCommand implements Callable<Integer> {
         for (Arm arm : Arms.all()) {
             out.printf("%-16s %s%n", arm.name(), arm.description());
         }
-        for (ReferenceServer ref : Servers.references()) {
+        for (Reference ref : Servers.references()) {
             out.printf("%-16s %s (reference)%n", ref.name(), ref.description());
         }
         out.flush();

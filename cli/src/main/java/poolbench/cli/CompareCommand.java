@@ -1,6 +1,7 @@
 package poolbench.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -11,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import poolbench.compare.CompareOptions;
 import poolbench.compare.CompareRun;
+import poolbench.compare.Gate;
 import poolbench.compare.RunDirectory;
 import poolbench.compare.RunRecord;
 import poolbench.compare.Suite;
@@ -18,8 +20,11 @@ import poolbench.compare.SummaryTable;
 
 @Command(name = "compare", description = {
         "Runs every arm in its own JVM under the same load and records the load's and the server's figures.",
-        "Suites: smoke (every arm, tiny, < 1 min), quick (default, one pass over every workload, ~5 min), "
-                + "full (connection sweeps, 3 repeats, < 45 min)."})
+        "Suites: smoke (every arm, tiny, < 1 min), quick (default, one pass over every workload, with the "
+                + "classic-aa A/A arm, ~6-10 min), full (connection sweeps, 3 repeats, A/A arm, ~45-70 min: "
+                + "warm-ups last until throughput is steady, up to 10 s).",
+        "Each run is gated: it waits for quiet CPUs, and a run whose CPUs others used more than --max-others of "
+                + "is retried; one still disturbed is kept, marked and left out of medians, ratios and verdicts."})
 final class CompareCommand implements Callable<Integer> {
 
     @Mixin
@@ -47,8 +52,21 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Run directory (default: results/<date>-<host id>).")
     Path out;
 
-    @Option(names = "--no-pin", description = "Do not pin the server and the load to separate CPUs.")
+    @Option(names = "--no-pin", description = "Do not pin the server and the load to separate CPUs (interference "
+            + "is then recorded machine-wide, not per CPU).")
     boolean noPin;
+
+    @Option(names = "--max-others", defaultValue = "" + Gate.DEFAULT_THRESHOLD, description = "A run whose CPUs other "
+            + "processes (or steal) used more than this share of is disturbed and retried (default: ${DEFAULT-VALUE}).")
+    double maxOthers;
+
+    @Option(names = "--attempts", defaultValue = "" + Gate.DEFAULT_ATTEMPTS, description = "Tries per run before a "
+            + "disturbed one is kept, marked and left out of medians, ratios and verdicts (default: ${DEFAULT-VALUE}).")
+    int attempts;
+
+    @Option(names = "--quiet-wait", defaultValue = Gate.DEFAULT_QUIET_WAIT_SECONDS + "s", converter = DurationConverter.class,
+            description = "Longest wait for quiet CPUs before each run (default: ${DEFAULT-VALUE}).")
+    Duration quietWait;
 
     @Override
     public Integer call() throws Exception {
@@ -59,7 +77,8 @@ final class CompareCommand implements Callable<Integer> {
         if (repeats != null) {
             chosen = chosen.withRepeats(repeats);
         }
-        List<String> armNames = arms != null ? arms : CompareRun.defaultArms(chosen, System.out);
+        List<String> armNames = CompareRun.withAaArm(chosen,
+                arms != null ? arms : CompareRun.defaultArms(chosen, System.out));
         List<String> known = CompareRun.knownArms();
         for (String a : armNames) {
             if (!known.contains(a)) {
@@ -70,7 +89,7 @@ final class CompareCommand implements Callable<Integer> {
         Path dir = out != null ? out : RunDirectory.next(repo.resolve("results"), "raw");
         var stdout = System.out;
         CompareOptions options = new CompareOptions(chosen, armNames, dir.toAbsolutePath(), !noPin, repo,
-                System.console() != null);
+                System.console() != null, new Gate(maxOthers, attempts, quietWait));
         CompareRun run = new CompareRun(options, stdout);
         // Ctrl-C: the records written so far stay on disk; show their table before the JVM goes.
         Thread interrupted = new Thread(() -> {

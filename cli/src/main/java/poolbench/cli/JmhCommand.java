@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 import poolbench.compare.Environment;
+import poolbench.compare.Gate;
+import poolbench.compare.Interference;
+import poolbench.compare.MachineWindow;
 import poolbench.compare.RunDirectory;
 
 /**
@@ -43,9 +46,15 @@ import poolbench.compare.RunDirectory;
             "<suite>-environment.txt (CPU, cores, kernel, git commit, load average):",
             "  quick  1 fork, 2 x 1 s warm-up, 3 x 1 s measurement, stateKiB=512;",
             "         44 runs, about 5 minutes",
-            "  full   3 forks, 5 x 10 s warm-up, 5 x 10 s measurement (JMH's",
-            "         defaults), every parameter; 48 runs, about 4 h 10 min",
+            "  full   3 forks, 5 x 1 s warm-up, 5 x 2 s measurement, every",
+            "         parameter: 48 runs (hand-off 2 methods x 6 targets x 2 modes",
+            "         = 24, loopback 2 x 5 arms = 10, parse 2 x 2 = 4, thread start",
+            "         2, LIFO/FIFO 2 stateKiB x 2 jobs x 2 orders = 8) x 3 forks x",
+            "         15 s = 36 min, plus ~2 s per fork to start = about 41 min",
             "  Forks run with -Xms512m -Xmx512m -XX:+UseG1GC, as compare's servers.",
+            "  The note also records the machine's CPU accounting over the run",
+            "  (others' share, steal, the run's own); the report flags any score",
+            "  whose error is over 10% of it.",
             "REGEX arguments narrow the suite to the benchmarks they match.",
             "",
             "Without --suite, every argument goes to JMH as given, e.g.",
@@ -65,7 +74,11 @@ final class JmhCommand implements Callable<Integer> {
     /** The presets; each is the JMH options of one suite, before the profiler and the result file. */
     enum Suite {
         QUICK("-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s", "-p", "stateKiB=512"),
-        FULL("-f", "3", "-wi", "5", "-w", "10s", "-i", "5", "-r", "10s");
+        /**
+         * Fits 45 minutes on this 2-CPU machine (the arithmetic is in the command's help): 15 measured iterations per
+         * benchmark over 3 forks, so JMH's 99.9% error is about 1.07 standard deviations of an iteration.
+         */
+        FULL("-f", "3", "-wi", "5", "-w", "1s", "-i", "5", "-r", "2s");
 
         final List<String> options;
 
@@ -140,10 +153,19 @@ final class JmhCommand implements Callable<Integer> {
         arguments.addAll(jmhArguments);
         Instant start = Instant.now();
         Files.writeString(environment, environmentNote(home, arguments, start));
+        MachineWindow window = MachineWindow.start();
         int exit = runJmh(home, jar, arguments);
+        Interference cpu = window.finish(Gate.DEFAULT_THRESHOLD);
         Duration took = Duration.between(start, Instant.now()).withNanos(0);
-        Files.writeString(environment, "finished: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " after " + took + ", JMH exit code "
-                + exit + ", load average " + loadAverage() + "\n", StandardOpenOption.APPEND);
+        Files.writeString(environment, "finished: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " after " + took
+                + ", JMH exit code " + exit + ", load average " + loadAverage() + "\n"
+                + "cpu accounting over the run (/proc, machine-wide, clock tick 1/"
+                + Environment.clockTicksPerSecond() + " s): " + MachineWindow.describe(cpu, Gate.DEFAULT_THRESHOLD)
+                + "\n", StandardOpenOption.APPEND);
+        if (!cpu.clean()) {
+            spec.commandLine().getOut().println("poolbench: disturbed: "
+                    + MachineWindow.describe(cpu, Gate.DEFAULT_THRESHOLD) + "; do not publish these scores");
+        }
 
         PrintWriter out = spec.commandLine().getOut();
         if (Files.isRegularFile(json)) {

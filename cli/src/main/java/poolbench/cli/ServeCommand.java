@@ -21,7 +21,8 @@ import poolbench.server.ServerConfig;
 import poolbench.server.Servers;
 import poolbench.server.WorkerOrder;
 
-@Command(name = "serve", description = "Runs one arm's HTTP server until Ctrl-C or SIGTERM.")
+@Command(name = "serve", description = "Runs one arm's HTTP server until Ctrl-C or SIGTERM.",
+        defaultValueProvider = ServeDefaults.class)
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -33,44 +34,45 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--arm", required = true, description = "The arm or reference server to run (see: poolbench arms).")
     String arm;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port of the arm (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", description = "Port of the arm (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--admin-port", description = "Port of the stats endpoint, -1 for none (default: port + 1).")
     Integer adminPort;
 
-    @Option(names = "--concurrency", description = "Cap on connections served at once (default: 262144 for pools, "
-            + "none for virtual; per-connection has no cap).")
+    @Option(names = "--concurrency", description = "Cap on connections served at once (default: "
+            + ArmOptions.DEFAULT_CONCURRENCY + " for pools, none for virtual; per-connection has no cap).")
     Integer concurrency;
 
-    @Option(names = "--max-idle-worker-duration", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(names = "--max-idle-worker-duration", converter = DurationConverter.class,
             description = "How long a pooled worker may idle before it is reaped (default: ${DEFAULT-VALUE}).")
     Duration maxIdleWorkerDuration;
 
-    @Option(names = "--order", defaultValue = "lifo",
+    @Option(names = "--order",
             description = "Which idle worker a pool takes: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     WorkerOrder order;
 
-    @Option(names = "--buffers", defaultValue = "worker",
+    @Option(names = "--buffers",
             description = "Who owns the read/write buffers: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     BufferOwnership buffers;
 
-    @Option(names = "--sleep-on-overflow", defaultValue = "0", converter = DurationConverter.class,
-            description = "Pause after a 503 at the cap; 100ms reproduces the article's fasthttp (default: 0).")
+    @Option(names = "--sleep-on-overflow", converter = DurationConverter.class,
+            description = "Pause after a 503 at the cap; 100ms reproduces the article's fasthttp "
+                    + "(default: ${DEFAULT-VALUE}).")
     Duration sleepOnOverflow;
 
-    @Option(names = "--read-timeout", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(names = "--read-timeout", converter = DurationConverter.class,
             description = "Longest a request may take to arrive (default: ${DEFAULT-VALUE}).")
     Duration readTimeout;
 
-    @Option(names = "--idle-timeout", defaultValue = "60s", converter = DurationConverter.class,
+    @Option(names = "--idle-timeout", converter = DurationConverter.class,
             description = "Longest a keep-alive connection may idle (default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
-    @Option(names = "--write-timeout", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(names = "--write-timeout", converter = DurationConverter.class,
             description = "Longest one write may block on a client that does not read (default: ${DEFAULT-VALUE}).")
     Duration writeTimeout;
 

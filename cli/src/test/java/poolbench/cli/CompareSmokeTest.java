@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import poolbench.compare.CompareOptions;
 import poolbench.compare.CompareRun;
+import poolbench.compare.Gate;
 import poolbench.compare.RunRecord;
 import poolbench.compare.Suite;
 import poolbench.compare.SummaryTable;
@@ -34,8 +36,10 @@ class CompareSmokeTest {
         List<String> arms = Arms.all().stream().map(a -> a.name()).toList();
         assertEquals(List.of("classic", "jdk-pool", "per-connection", "virtual", "virtual-pooled"), arms);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        // Unpinned: pinning would move this test JVM (and the tests after it) onto one CPU.
-        CompareOptions options = new CompareOptions(Suite.named("smoke"), arms, dir, false, Launcher.home(), false);
+        // Unpinned: pinning would move this test JVM (and the tests after it) onto one CPU. The gate never waits
+        // nor retries: this checks the pipeline, not the machine (CompareInterferenceTest checks the gate).
+        CompareOptions options = new CompareOptions(Suite.named("smoke"), arms, dir, false, Launcher.home(), false,
+                new Gate(1.0, 1, Duration.ZERO));
         List<RunRecord> records = new CompareRun(options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
 
         Suite smoke = Suite.named("smoke");
@@ -49,6 +53,8 @@ class CompareSmokeTest {
             assertEquals(r.load().requests(), r.server().requests(), r.id() + ": server and load disagree");
             assertTrue(r.server().allocBytesPerRequest() > 0, r.id());
             assertTrue(r.server().cpuMicrosPerRequest() > 0, r.id());
+            assertEquals(1, r.interference().attempt(), r.id());
+            assertTrue(r.warmupMillis() >= smoke.warmup().toMillis(), r.id());
             if (r.close()) {
                 assertTrue(r.server().connectionsAccepted() >= r.load().requests(), r.id() + ": one per request");
             }

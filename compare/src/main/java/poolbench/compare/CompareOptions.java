@@ -11,6 +11,12 @@ import java.util.List;
  * @param pin       whether to pin server and load to separate CPUs
  * @param repo      the project's root, for the git commit and built binaries
  * @param terminal  whether progress may redraw a bar in place
+ * @param gate      when a run counts: the quiet wait, the others' threshold, the attempts
  */
-public record CompareOptions(Suite suite, List<String> arms, Path out, boolean pin, Path repo, boolean terminal) {
+public record CompareOptions(Suite suite, List<String> arms, Path out, boolean pin, Path repo, boolean terminal,
+                             Gate gate) {
+
+    public CompareOptions(Suite suite, List<String> arms, Path out, boolean pin, Path repo, boolean terminal) {
+        this(suite, arms, out, pin, repo, terminal, Gate.DEFAULTS);
+    }
 }

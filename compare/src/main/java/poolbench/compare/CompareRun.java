@@ -32,6 +32,11 @@ public final class CompareRun {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(1);
+    /** The warm-up's rounds once its fixed part is done: a throughput per second to compare with the last. */
+    private static final Duration STEADY_ROUND = Duration.ofSeconds(1);
+    /** The A/A arm: classic a second time under its own label, so its spread against classic is the run's noise. */
+    public static final String AA_ARM = "classic-aa";
+    private static final String AA_OF = "classic";
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(2);
     private static final String HOST = "127.0.0.1";
 
@@ -40,6 +45,7 @@ public final class CompareRun {
     private final Pinning pinning;
     private final ServerCommands commands;
     private final List<RunRecord> completed = new CopyOnWriteArrayList<>();
+    private final LoadSide loadSide = new LoadSide();
 
     public CompareRun(CompareOptions options, PrintStream out) {
         this.options = options;
@@ -54,18 +60,25 @@ public final class CompareRun {
         Path raw = options.out().resolve("raw");
         Files.createDirectories(raw);
         Files.createDirectories(options.out().resolve("logs"));
-        Environment env = Environment.capture(commands.jvmFlags(), pinning, suite, options.repo());
+        Gate gate = options.gate();
+        CpuAccounting accounting = new CpuAccounting(ProcFs.SYSTEM, pinning, gate.othersThreshold(), loadSide::pids);
+        Environment env = Environment.capture(commands.jvmFlags(), pinning, suite, options.repo(),
+                accounting.describe(gate, Environment.clockTicksPerSecond()));
         JSON.writeValue(options.out().resolve("environment.json").toFile(), env);
         pinning.pinThisProcess();
         out.println("poolbench compare: suite " + suite.name() + ", arms " + String.join(", ", options.arms())
                 + "; " + pinning.note());
+        if (!pinning.enabled()) {
+            out.println("unpinned: interference cannot be attributed per CPU; each record carries the machine-wide "
+                    + "figures instead");
+        }
         out.println("writing to " + options.out());
 
         List<Scenario> scenarios = scenarios(suite, CompareRun::isReference);
         Progress progress = new Progress(out, options.terminal(), scenarios.size(), estimate(suite, scenarios));
         for (Scenario s : scenarios) {
             progress.starting(s.id());
-            RunRecord record = runOne(s, suite);
+            RunRecord record = runGated(s, suite, accounting, progress);
             JSON.writeValue(raw.resolve(s.id() + ".json").toFile(), record);
             if (record.ok()) {
                 Files.writeString(raw.resolve(s.id() + ".hgrm"), record.load().latencyHgrm());
@@ -76,6 +89,61 @@ public final class CompareRun {
             progress.finished();
         }
         return completed();
+    }
+
+    /**
+     * The processes the accounting counts as the load's besides this JVM: a workload that starts a helper (a
+     * downstream backend, a database) on {@link Pinning#loadPrefix()} registers it here.
+     */
+    public LoadSide loadSide() {
+        return loadSide;
+    }
+
+    /** The pinning this run uses: a helper process starts with its {@link Pinning#loadPrefix()}. */
+    public Pinning pinning() {
+        return pinning;
+    }
+
+    /** The arms to run: the quick and full suites add the A/A arm beside classic. */
+    public static List<String> withAaArm(Suite suite, List<String> arms) {
+        List<String> list = new ArrayList<>(arms);
+        if ((suite.name().equals("quick") || suite.name().equals("full")) && list.contains(AA_OF)
+                && !list.contains(AA_ARM)) {
+            list.add(AA_ARM);
+        }
+        return list;
+    }
+
+    /** The arm a label serves: the A/A arm is classic. */
+    static String servedArm(String label) {
+        return label.equals(AA_ARM) ? AA_OF : label;
+    }
+
+    /**
+     * One scenario, gated: wait for quiet CPUs, run, and retry while others took the CPUs, up to the gate's attempts.
+     * The last attempt is kept whatever it measured; a disturbed one is marked by its {@link Interference}.
+     */
+    private RunRecord runGated(Scenario s, Suite suite, CpuAccounting accounting, Progress progress)
+            throws InterruptedException, IOException {
+        Gate gate = options.gate();
+        RunRecord record = null;
+        for (int attempt = 1; attempt <= gate.attempts(); attempt++) {
+            Interference quiet = accounting.awaitQuiet(gate.quietWait());
+            if (!quiet.clean()) {
+                progress.say("CPUs not quiet after " + gate.quietWait().toSeconds() + " s ("
+                        + accounting.worst(quiet, pinning) + "); running anyway");
+            }
+            record = runOne(s, suite, accounting, attempt);
+            if (!record.disturbed()) {
+                return record;
+            }
+            String worst = accounting.worst(record.interference(), pinning);
+            progress.say(attempt < gate.attempts()
+                    ? "disturbed: " + worst + "; retrying (" + (attempt + 1) + "/" + gate.attempts() + ")"
+                    : "disturbed: " + worst + "; kept as disturbed after " + attempt + "/" + gate.attempts()
+                    + " attempts, left out of medians, ratios and verdicts");
+        }
+        return record;
     }
 
     /**
@@ -143,6 +211,7 @@ public final class CompareRun {
     /** Every arm compare can run: the arms and references on the class path, and the Go originals. */
     public static List<String> knownArms() {
         List<String> names = new ArrayList<>(Servers.names());
+        names.add(AA_ARM);
         names.addAll(GoArms.NAMES);
         return names;
     }
@@ -152,33 +221,64 @@ public final class CompareRun {
         return arm.startsWith("go-") || Servers.references().stream().anyMatch(r -> r.name().equals(arm));
     }
 
+    /**
+     * The suite's warm-up, then one-second rounds until two consecutive ones agree within
+     * {@link Suite#STEADY_WITHIN} or the suite's limit is reached. Returns the warm-up used.
+     */
+    private static Duration warmUp(LoadConfig load, Suite suite) throws InterruptedException {
+        if (suite.warmup().isZero()) {
+            return Duration.ZERO;
+        }
+        LoadGenerator.run(load.withDuration(suite.warmup()));
+        Duration used = suite.warmup();
+        double previous = Double.NaN;
+        while (used.plus(STEADY_ROUND).compareTo(suite.warmupLimit()) <= 0) {
+            double current = LoadGenerator.run(load.withDuration(STEADY_ROUND)).requestsPerSecond();
+            used = used.plus(STEADY_ROUND);
+            if (steady(previous, current)) {
+                break;
+            }
+            previous = current;
+        }
+        return used;
+    }
+
+    static boolean steady(double previous, double current) {
+        return Double.isFinite(previous) && current > 0
+                && Math.abs(current - previous) <= Suite.STEADY_WITHIN * Math.max(current, previous);
+    }
+
     private static Duration estimate(Suite suite, List<Scenario> scenarios) {
         Duration perRun = suite.warmup().plus(suite.duration()).plusSeconds(2);
         Duration idle = scenarios.stream().map(s -> s.workload().idleAfter()).reduce(Duration.ZERO, Duration::plus);
         return perRun.multipliedBy(scenarios.size()).plus(idle);
     }
 
-    private RunRecord runOne(Scenario s, Suite suite) throws InterruptedException {
+    private RunRecord runOne(Scenario s, Suite suite, CpuAccounting accounting, int attempt)
+            throws InterruptedException {
         Workload w = s.workload();
         List<String> serverArgs = w.serverArgs();
         Path log = options.out().resolve("logs").resolve(s.id() + ".log");
-        try (ServerProcess server = ServerProcess.start(commands.forArm(s.arm()), s.arm(), serverArgs, log)) {
+        try (ServerProcess server = ServerProcess.start(commands.forArm(servedArm(s.arm())), servedArm(s.arm()),
+                serverArgs, log)) {
             String url = "http://" + HOST + ":" + server.port() + w.path();
-            LoadConfig load = new LoadConfig(url, s.connections(), pinning.loadCpuCount(), suite.duration(),
-                    Duration.ZERO, null, w.close(), w.pipeline(), LOAD_TIMEOUT);
-            LoadConfig heavy = w.mixed() ? heavyGroup(w, server.port(), suite.duration()) : null;
+            LoadConfig load = LoadConfig.defaults(url).withConnections(s.connections())
+                    .withThreads(pinning.loadCpuCount()).withDuration(suite.duration()).withWarmup(Duration.ZERO)
+                    .withClose(w.close()).withPipeline(w.pipeline()).withTimeout(LOAD_TIMEOUT);
             StatsClient stats = new StatsClient(HOST, server.adminPort());
-            if (!suite.warmup().isZero()) {
-                Duration heavyWarmup = suite.warmup().plus(MixedLoad.HEAVY_MARGIN.multipliedBy(2));
-                MixedLoad.run(load.withDuration(suite.warmup()), heavy == null ? null : heavy.withDuration(heavyWarmup));
-            }
+            Duration warmup = warmUp(load, suite);
             StatsSnapshot before = stats.read();
+            CpuAccounting.Snapshot cpuBefore = accounting.snapshot(server.pid());
             MixedLoad.Results result;
+            LoadConfig heavy = w.mixed() ? heavyGroup(w, server.port(), suite.duration()) : null;
             StatsSnapshot after;
             StatsSnapshot end;
             List<StatsSnapshot> samples;
+            CpuAccounting.Snapshot cpuAfter;
             try (StatsSampler sampler = new StatsSampler(stats, SAMPLE_INTERVAL)) {
+                // The warm-up was the light group's alone; the heavy group starts a margin before this window.
                 result = MixedLoad.run(load, heavy);
+                cpuAfter = accounting.snapshot(server.pid());
                 after = stats.read();
                 if (!w.idleAfter().isZero()) {
                     Thread.sleep(w.idleAfter());
@@ -190,7 +290,7 @@ public final class CompareRun {
             ServerDeltas deltas = ServerDeltas.between(before, after, end, samples);
             return new RunRecord(s.id(), s.arm(), w.name(), w.path(), w.close(), w.pipeline(), s.connections(),
                     s.repeat(), serverArgs, null, result.measured(), deltas, before, after, end, samples,
-                    result.heavy());
+                    accounting.between(cpuBefore, cpuAfter, attempt), warmup.toMillis(), result.heavy());
         } catch (IOException | RuntimeException e) {
             // IllegalStateException included: a Go arm on a machine without Go fails its runs, not the suite.
             return RunRecord.failed(s.id(), s.arm(), w, s.connections(), s.repeat(), serverArgs, e.getMessage());

@@ -14,15 +14,50 @@ import java.util.concurrent.TimeUnit;
 public record Environment(String date, String hostId, String cpuModel, int cpus, String kernel, String os,
                           String jdkVendor, String jdkVersion, String jvmName, List<String> serverJvmFlags,
                           Pinning pinning, String gitCommit, String suite, String warmup, String duration,
-                          int repeats) {
+                          int repeats, Accounting accounting) {
 
-    static Environment capture(List<String> serverJvmFlags, Pinning pinning, Suite suite, Path repo) {
+    /**
+     * What the CPU accounting needs to be read: the tick the /proc counters count in, the CPUs each side used, and
+     * the thresholds that marked runs disturbed or client-bound.
+     *
+     * @param clockTicksPerSecond USER_HZ, the unit of /proc/stat and /proc/<pid>/stat
+     * @param serverCpus          the server's CPUs, e.g. "0"; every CPU when unpinned
+     * @param loadCpus            the load's CPUs (this JVM and its helper processes)
+     * @param perCpu              false when unpinned: interference is machine-wide, not per CPU
+     * @param othersThreshold     a run whose others' share (or steal) on either side is above this is disturbed
+     * @param attempts            tries per run before a disturbed one is kept as disturbed
+     * @param quietWaitSeconds    the longest wait for quiet CPUs before a run
+     * @param saturated           a side at or above this utilization was the bottleneck
+     * @param roundingTicks       ticks per CPU and window counted as no one's
+     * @param steadyWithin        warm-up ends when two consecutive one-second throughputs agree within this
+     */
+    public record Accounting(long clockTicksPerSecond, String serverCpus, String loadCpus, boolean perCpu,
+                             double othersThreshold, int attempts, double quietWaitSeconds, double saturated,
+                             long roundingTicks, double steadyWithin) {
+    }
+
+    /** An environment without accounting (as written before it existed). */
+    public Environment(String date, String hostId, String cpuModel, int cpus, String kernel, String os,
+                       String jdkVendor, String jdkVersion, String jvmName, List<String> serverJvmFlags,
+                       Pinning pinning, String gitCommit, String suite, String warmup, String duration, int repeats) {
+        this(date, hostId, cpuModel, cpus, kernel, os, jdkVendor, jdkVersion, jvmName, serverJvmFlags, pinning,
+                gitCommit, suite, warmup, duration, repeats, null);
+    }
+
+    static Environment capture(List<String> serverJvmFlags, Pinning pinning, Suite suite, Path repo,
+                               Accounting accounting) {
         return new Environment(Instant.now().toString(), machineId(), readCpuModel(), Runtime.getRuntime().availableProcessors(),
                 firstLine(Path.of("/proc/sys/kernel/osrelease"), System.getProperty("os.version")),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 System.getProperty("java.vendor"), System.getProperty("java.runtime.version"),
                 System.getProperty("java.vm.name"), serverJvmFlags, pinning, gitCommit(repo), suite.name(),
-                suite.warmup().toString(), suite.duration().toString(), suite.repeats());
+                suite.warmup().toString(), suite.duration().toString(), suite.repeats(), accounting);
+    }
+
+    /** USER_HZ from {@code getconf CLK_TCK}; 100, the value on every Linux architecture poolbench runs on, if not found. */
+    public static long clockTicksPerSecond() {
+        String tick = run(Path.of("."), "getconf", "CLK_TCK");
+        return tick.matches("\\d+") ? Long.parseLong(tick) : 100;
     }
 
     /** A short, stable name for this machine: the start of /etc/machine-id, else the host name. */

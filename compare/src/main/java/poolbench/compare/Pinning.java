@@ -60,6 +60,14 @@ public record Pinning(boolean enabled, String serverCpus, String loadCpus, int s
         return enabled ? List.of("taskset", "-c", serverCpus) : List.of();
     }
 
+    /**
+     * The command prefix for a load-side helper process (a downstream backend, a database): on the load CPUs, where
+     * the accounting counts it as the load's (register it in {@link CompareRun#loadSide()}).
+     */
+    public List<String> loadPrefix() {
+        return enabled ? List.of("taskset", "-c", loadCpus) : List.of();
+    }
+
     /** Pins every thread of this JVM (the load generator's) to the load CPUs; new threads inherit it. */
     public void pinThisProcess() throws IOException, InterruptedException {
         if (!enabled) {

@@ -38,6 +38,12 @@ final class Progress {
         out.flush();
     }
 
+    /** A line about the current step (a retry, a wait), on its own line even under a bar. */
+    void say(String line) {
+        out.println((terminal ? "\r\033[K" : "  ") + line);
+        out.flush();
+    }
+
     void finished() {
         done++;
         if (terminal && done == total) {

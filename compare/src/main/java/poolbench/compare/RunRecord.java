@@ -14,13 +14,26 @@ import poolbench.server.StatsSnapshot;
  * @param before  the server's stats just before the measured window
  * @param after   just after it
  * @param end     after the idle phase (equal to {@code after} when the workload has none)
+ * @param interference who had the server's and the load's CPUs in the measured window, and which try this was;
+ *                     null in records written before the accounting existed
+ * @param warmupMillis the warm-up this run actually had: the suite's, extended until throughput was steady
  * @param heavy   the mixed workload's heavy group, run at the same time as {@code load} (which is then the light
  *                requests' alone); null for every other workload
  */
 public record RunRecord(String id, String arm, String workload, String path, boolean close, int pipeline,
                         int connections, int repeat, List<String> serverArgs, String error, LoadResult load,
                         ServerDeltas server, StatsSnapshot before, StatsSnapshot after, StatsSnapshot end,
-                        List<StatsSnapshot> samples, LoadResult heavy) {
+                        List<StatsSnapshot> samples, Interference interference, long warmupMillis,
+                        LoadResult heavy) {
+
+    /** A record without accounting (as written before it existed). */
+    public RunRecord(String id, String arm, String workload, String path, boolean close, int pipeline,
+                     int connections, int repeat, List<String> serverArgs, String error, LoadResult load,
+                     ServerDeltas server, StatsSnapshot before, StatsSnapshot after, StatsSnapshot end,
+                     List<StatsSnapshot> samples) {
+        this(id, arm, workload, path, close, pipeline, connections, repeat, serverArgs, error, load, server, before,
+                after, end, samples, null, 0, null);
+    }
 
     static String id(String workload, int connections, String arm, int repeat) {
         return workload + "-c" + connections + "-" + arm + "-r" + repeat;
@@ -29,10 +42,25 @@ public record RunRecord(String id, String arm, String workload, String path, boo
     static RunRecord failed(String id, String arm, Workload w, int connections, int repeat, List<String> serverArgs,
                             String error) {
         return new RunRecord(id, arm, w.name(), w.path(), w.close(), w.pipeline(), connections, repeat, serverArgs,
-                error, null, null, null, null, null, List.of(), null);
+                error, null, null, null, null, null, List.of());
     }
 
     public boolean ok() {
         return error == null;
+    }
+
+    /** Others took the CPUs in every attempt: kept and listed, never measured. */
+    public boolean disturbed() {
+        return ok() && interference != null && !interference.clean();
+    }
+
+    /** Measured and not disturbed: what medians, ratios and verdicts are made of. */
+    public boolean counted() {
+        return ok() && !disturbed();
+    }
+
+    /** The load's CPUs were saturated: the run measured the client, not the server. */
+    public boolean clientBound() {
+        return interference != null && interference.clientBound();
     }
 }

@@ -11,8 +11,21 @@ import java.util.Locale;
  * @param warmup   load before the measured window, on the same server JVM, not recorded
  * @param duration the measured window
  * @param repeats  how often each arm × workload × connection count runs (each on a fresh JVM)
+ * @param warmupLimit the longest warm-up: after {@code warmup}, one-second rounds continue until two consecutive
+ *                 ones agree within {@link #STEADY_WITHIN}, or this is reached
  */
-public record Suite(String name, List<Workload> workloads, Duration warmup, Duration duration, int repeats) {
+public record Suite(String name, List<Workload> workloads, Duration warmup, Duration duration, int repeats,
+                    Duration warmupLimit) {
+
+    /** Two consecutive one-second throughputs this close (relative) mean the server is warm. */
+    public static final double STEADY_WITHIN = 0.05;
+    /** A JIT-compiled server is not warm after 2 s: C2 compiles the hot path over several seconds of load. */
+    static final Duration WARMUP_LIMIT = Duration.ofSeconds(10);
+
+    /** A suite whose warm-up is fixed. */
+    public Suite(String name, List<Workload> workloads, Duration warmup, Duration duration, int repeats) {
+        this(name, workloads, warmup, duration, repeats, warmup);
+    }
 
     public static final List<String> NAMES = List.of("smoke", "quick", "full");
 
@@ -43,7 +56,7 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
                 Workload.overload(List.of(256)),
                 Workload.burst(List.of(128), Duration.ofSeconds(3)),
                 Workload.mixed(List.of(62))),
-                Duration.ofSeconds(2), Duration.ofSeconds(4), 1);
+                Duration.ofSeconds(2), Duration.ofSeconds(4), 1, WARMUP_LIMIT);
     }
 
     /**
@@ -61,7 +74,7 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
                 Workload.overload(List.of(256)),
                 Workload.burst(List.of(128), Duration.ofSeconds(4)),
                 Workload.mixed(List.of(62))),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), 3);
+                Duration.ofSeconds(2), Duration.ofSeconds(5), 3, WARMUP_LIMIT);
     }
 
     /** This suite with only the named workloads (kept in the suite's order). */
@@ -77,13 +90,13 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
             throw new IllegalArgumentException("suite " + name + " has none of the workloads " + names
                     + "; it has " + workloads.stream().map(Workload::name).toList());
         }
-        return new Suite(name, kept, warmup, duration, repeats);
+        return new Suite(name, kept, warmup, duration, repeats, warmupLimit);
     }
 
     public Suite withRepeats(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("--repeats must be at least 1, was " + n);
         }
-        return new Suite(name, workloads, warmup, duration, n);
+        return new Suite(name, workloads, warmup, duration, n, warmupLimit);
     }
 }

@@ -10,14 +10,30 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The table compare prints at the end: per workload, connection count and arm, the median over repeats of
- * requests/s, p99, allocation and CPU per request, and peak threads.
+ * requests/s, p99, allocation and CPU per request, and peak threads. Runs still disturbed after their retries are
+ * counted beside the row, not in it; client-bound runs are counted in it and flagged.
  */
 public final class SummaryTable {
 
     /** One line of the table: medians over the repeats that produced a measurement. */
     public record Row(String workload, int connections, String arm, int runs, int failed, double requestsPerSecond,
                       double p99Ms, double allocBytesPerRequest, double cpuMicrosPerRequest, double threadsPeak,
-                      double errors, double rejected) {
+                      double errors, double rejected, int disturbed, int clientBound) {
+
+        /** "  (1 failed, 2 disturbed, left out, 1 client-bound)", or "". */
+        String marks() {
+            List<String> marks = new ArrayList<>();
+            if (failed > 0) {
+                marks.add(failed + " failed");
+            }
+            if (disturbed > 0) {
+                marks.add(disturbed + " disturbed, left out");
+            }
+            if (clientBound > 0) {
+                marks.add(clientBound + " client-bound");
+            }
+            return marks.isEmpty() ? "" : "  (" + String.join(", ", marks) + ")";
+        }
     }
 
     private SummaryTable() {
@@ -33,15 +49,18 @@ public final class SummaryTable {
         List<Row> rows = new ArrayList<>();
         for (List<RunRecord> group : groups.values()) {
             RunRecord first = group.get(0);
-            List<RunRecord> ok = group.stream().filter(RunRecord::ok).toList();
-            rows.add(new Row(first.workload(), first.connections(), first.arm(), ok.size(), group.size() - ok.size(),
+            List<RunRecord> ok = group.stream().filter(RunRecord::counted).toList();
+            int failed = (int) group.stream().filter(x -> !x.ok()).count();
+            int disturbed = (int) group.stream().filter(RunRecord::disturbed).count();
+            rows.add(new Row(first.workload(), first.connections(), first.arm(), ok.size(), failed,
                     median(ok, r -> r.load().requestsPerSecond()),
                     median(ok, r -> r.load().latency().percentileMs(99)),
                     median(ok, r -> r.server().allocBytesPerRequest()),
                     median(ok, r -> r.server().cpuMicrosPerRequest()),
                     median(ok, r -> r.server().threadsPeak()),
                     median(ok, r -> r.load().errors().lostRequests() + r.load().errors().connect()),
-                    median(ok, r -> r.server().connectionsRejected())));
+                    median(ok, r -> r.server().connectionsRejected()), disturbed,
+                    (int) ok.stream().filter(RunRecord::clientBound).count()));
         }
         return rows;
     }
@@ -69,13 +88,14 @@ public final class SummaryTable {
             last = group;
             if (r.runs() == 0) {
                 out.printf(Locale.ROOT, "%-16s %6d  %-15s %s%n", r.workload(), r.connections(), r.arm(),
-                        "failed (" + r.failed() + " of " + r.failed() + "; see raw/ and logs/)");
+                        r.disturbed() > 0 ? "disturbed in every attempt (" + r.disturbed() + "; left out; see raw/)"
+                                : "failed (" + r.failed() + " of " + r.failed() + "; see raw/ and logs/)");
                 continue;
             }
             out.printf(Locale.ROOT, "%-16s %6d  %-15s %11.0f %9.2f %12.0f %11.1f %9.0f %8.0f %8.0f%s%n", r.workload(),
                     r.connections(), r.arm(), r.requestsPerSecond(), r.p99Ms(), r.allocBytesPerRequest(),
                     r.cpuMicrosPerRequest(), r.threadsPeak(), r.errors(), r.rejected(),
-                    r.failed() > 0 ? "  (" + r.failed() + " failed)" : "");
+                    r.marks());
         }
         out.flush();
     }

@@ -3,7 +3,7 @@ package poolbench.pool;
 import java.io.IOException;
 import java.net.Socket;
 import poolbench.server.ConnectionServer;
-import poolbench.server.ConnectionServers;
+import poolbench.server.ConnectionServerFactory;
 
 /**
  * A pooled worker's function for connections: it takes its {@link ConnectionServer} on first use and keeps it, so
@@ -11,10 +11,10 @@ import poolbench.server.ConnectionServers;
  */
 public final class ConnectionWorker implements Worker<Socket> {
 
-    private final ConnectionServers servers;
+    private final ConnectionServerFactory servers;
     private ConnectionServer server;
 
-    public ConnectionWorker(ConnectionServers servers) {
+    public ConnectionWorker(ConnectionServerFactory servers) {
         this.servers = servers;
     }
 

@@ -1,27 +1,19 @@
 package poolbench.pool;
 
-import poolbench.server.Arm;
 import poolbench.server.ArmOptions;
-import poolbench.server.ConnectionServers;
+import poolbench.server.ConnectionServerFactory;
 import poolbench.server.Dispatcher;
 
 /** The standard library's peer of the classic pool: what a Java user would pick instead of porting fasthttp's. */
-public final class JdkPoolArm implements Arm {
+public final class JdkPoolArm extends PooledArm {
 
-    @Override
-    public String name() {
-        return "jdk-pool";
+    public JdkPoolArm() {
+        super("jdk-pool", "ThreadPoolExecutor(core 0, SynchronousQueue) on platform threads",
+                "keep-alive maxIdleWorkerDuration", " (fair queue for FIFO)");
     }
 
     @Override
-    public String description() {
-        return "ThreadPoolExecutor(core 0, SynchronousQueue) on platform threads, capped at concurrency (default "
-                + ArmOptions.DEFAULT_CONCURRENCY + "), keep-alive maxIdleWorkerDuration; "
-                + "honours concurrency, maxIdleWorkerDuration, order (fair queue for FIFO), logAllErrors";
-    }
-
-    @Override
-    public Dispatcher create(ArmOptions options, ConnectionServers servers) {
+    public Dispatcher create(ArmOptions options, ConnectionServerFactory servers) {
         return new JdkPoolDispatcher(options, servers);
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import poolbench.server.ArmOptions;
 import poolbench.server.ConnectionErrors;
-import poolbench.server.ConnectionServers;
+import poolbench.server.ConnectionServerFactory;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
 import poolbench.server.WorkerOrder;
@@ -48,7 +48,7 @@ final class JdkPoolDispatcher implements Dispatcher {
     /** The reaped count frozen by close; negative while open. */
     private volatile long reapedWhenClosed = -1;
 
-    JdkPoolDispatcher(ArmOptions options, ConnectionServers servers) {
+    JdkPoolDispatcher(ArmOptions options, ConnectionServerFactory servers) {
         ThreadFactory named = Thread.ofPlatform().daemon().name("jdk-pool-worker-", 0).factory();
         ThreadFactory counted = task -> {
             Thread thread = named.newThread(task);

@@ -29,6 +29,9 @@ abstract class WorkerChan {
     /** The worker thread, the only receiver. Set before the thread starts, which publishes it to that thread. */
     Thread owner;
 
+    /** The item on its way to the worker, or null while there is none. */
+    volatile Object slot;
+
     /** A channel of capacity 0 (rendezvous) or 1 (one buffered item), as fasthttp's {@code workerChanCap}. */
     static WorkerChan withCapacity(int capacity) {
         return switch (capacity) {
@@ -50,8 +53,6 @@ abstract class WorkerChan {
      */
     static final class Buffered extends WorkerChan {
 
-        private volatile Object slot;
-
         @Override
         void send(Object item) {
             slot = item;
@@ -60,12 +61,7 @@ abstract class WorkerChan {
 
         @Override
         Object receive() {
-            Object item;
-            while ((item = slot) == null) {
-                parkIgnoringInterrupts(this);
-            }
-            slot = null;
-            return item;
+            return take();
         }
     }
 
@@ -75,7 +71,6 @@ abstract class WorkerChan {
      */
     static final class Unbuffered extends WorkerChan {
 
-        private volatile Object slot;
         /** The sender waiting for the item to be taken; written before {@link #slot}, cleared by the receiver. */
         private volatile Thread sender;
 
@@ -98,16 +93,22 @@ abstract class WorkerChan {
 
         @Override
         Object receive() {
-            Object item;
-            while ((item = slot) == null) {
-                parkIgnoringInterrupts(this);
-            }
-            slot = null;
+            Object item = take();
             Thread waiting = sender;
             sender = null;
             LockSupport.unpark(waiting);
             return item;
         }
+    }
+
+    /** On the owner thread: parks until an item is in the slot, then empties the slot. */
+    final Object take() {
+        Object item;
+        while ((item = slot) == null) {
+            parkIgnoringInterrupts(this);
+        }
+        slot = null;
+        return item;
     }
 
     /**

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import poolbench.server.ArmOptions;
-import poolbench.server.ConnectionServers;
+import poolbench.server.ConnectionServerFactory;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
 
@@ -20,7 +20,7 @@ public final class WorkerPoolDispatcher implements Dispatcher {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Creates and starts the pool, honouring concurrency, maxIdleWorkerDuration, order and logAllErrors. */
-    public WorkerPoolDispatcher(ArmOptions options, ConnectionServers servers, ThreadFactory workerThreads) {
+    public WorkerPoolDispatcher(ArmOptions options, ConnectionServerFactory servers, ThreadFactory workerThreads) {
         this.pool = new WorkerPool<>(WorkerPoolConfig.from(options), workerThreads,
                 () -> new ConnectionWorker(servers));
         pool.start();

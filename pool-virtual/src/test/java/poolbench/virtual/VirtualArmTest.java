@@ -1,12 +1,7 @@
 package poolbench.virtual;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static poolbench.server.StatsChecks.assertConsistent;
 import static poolbench.server.StatsChecks.awaitStats;
 
 import java.net.Socket;
@@ -15,47 +10,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import poolbench.server.ArmOptions;
-import poolbench.server.Arms;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
 import poolbench.server.DispatcherFixture;
-import poolbench.server.FakeConnectionServers;
 
 class VirtualArmTest extends DispatcherFixture {
 
     @Override
     protected String armName() {
         return "virtual";
-    }
-
-    @Test
-    @Timeout(30)
-    void isFoundByNameAndDescribesItsOptions() {
-        assertInstanceOf(VirtualArm.class, Arms.require("virtual"));
-        assertTrue(Arms.require("virtual").description().contains("virtual thread per connection"));
-    }
-
-    @Test
-    @Timeout(30)
-    void eachConnectionGetsANewVirtualThreadAndAFreshConnectionServer() throws Exception {
-        Dispatcher d = create(ArmOptions.DEFAULTS);
-        Socket first = servers.connection();
-        assertTrue(d.dispatch(first));
-        FakeConnectionServers.Served a = servers.awaitServed();
-        servers.finish(first);
-        assertTrue(a.thread().join(FakeConnectionServers.WAIT));
-        assertTrue(first.isClosed());
-
-        Socket second = servers.connection();
-        assertTrue(d.dispatch(second));
-        FakeConnectionServers.Served b = servers.awaitServed();
-        servers.finish(second);
-
-        assertTrue(a.thread().isVirtual());
-        assertTrue(a.thread().getName().startsWith("virtual-"), a.thread().getName());
-        assertNotSame(a.thread(), b.thread());
-        assertNotEquals(a.server(), b.server());
-        assertEquals(2, servers.created());
     }
 
     @Test
@@ -75,50 +38,5 @@ class VirtualArmTest extends DispatcherFixture {
         connections.forEach(servers::finish);
         assertEquals(new DispatcherStats(0, 0, 100, 100, 0, 0),
                 awaitStats(d::stats, s -> s.workersAlive() == 0));
-    }
-
-    @Test
-    @Timeout(30)
-    void withAConcurrencyOptionASemaphoreRefusesPastTheCapAndFreesOnEnd() throws Exception {
-        Dispatcher d = create(ArmOptions.DEFAULTS.withConcurrency(2));
-        Socket first = servers.connection();
-        Socket second = servers.connection();
-        assertTrue(d.dispatch(first));
-        assertTrue(d.dispatch(second));
-        servers.awaitServed();
-        servers.awaitServed();
-
-        Socket third = servers.connection();
-        assertFalse(d.dispatch(third));
-        assertFalse(third.isClosed(), "a refused connection stays the caller's to answer and close");
-        assertEquals(new DispatcherStats(2, 0, 2, 2, 0, 1), assertConsistent(d.stats()));
-
-        servers.finish(first);
-        awaitStats(d::stats, s -> s.workersAlive() == 1);
-        assertTrue(d.dispatch(third), "an ended connection frees its permit");
-        servers.awaitServed();
-        servers.finish(second);
-        servers.finish(third);
-        assertEquals(new DispatcherStats(0, 0, 2, 3, 0, 1), awaitStats(d::stats, s -> s.workersAlive() == 0));
-    }
-
-    @Test
-    @Timeout(30)
-    void closeRefusesLaterConnectionsAndLetsRunningOnesFinish() throws Exception {
-        Dispatcher d = create(ArmOptions.DEFAULTS.withConcurrency(4));
-        Socket running = servers.connection();
-        assertTrue(d.dispatch(running));
-        Thread thread = servers.awaitServed().thread();
-
-        d.close();
-        d.close();
-        Socket late = servers.connection();
-        assertFalse(d.dispatch(late));
-        assertFalse(late.isClosed());
-        assertEquals(0, d.stats().rejected(), "refusing after close is not a rejection at capacity");
-        assertTrue(thread.isAlive());
-
-        servers.finish(running);
-        assertTrue(thread.join(FakeConnectionServers.WAIT));
     }
 }

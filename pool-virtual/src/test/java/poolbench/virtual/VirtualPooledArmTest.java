@@ -1,11 +1,8 @@
 package poolbench.virtual;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static poolbench.server.StatsChecks.assertConsistent;
 import static poolbench.server.StatsChecks.awaitIdle;
 
 import java.net.Socket;
@@ -13,11 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import poolbench.pool.WorkerPoolDispatcher;
 import poolbench.server.ArmOptions;
-import poolbench.server.Arms;
 import poolbench.server.Dispatcher;
-import poolbench.server.DispatcherStats;
 import poolbench.server.DispatcherFixture;
-import poolbench.server.FakeConnectionServers;
+import poolbench.server.FakeConnectionServerFactory;
 
 class VirtualPooledArmTest extends DispatcherFixture {
 
@@ -28,59 +23,11 @@ class VirtualPooledArmTest extends DispatcherFixture {
 
     @Test
     @Timeout(30)
-    void isFoundByNameAndDescribesItsOptions() {
-        assertInstanceOf(VirtualPooledArm.class, Arms.require("virtual-pooled"));
-        assertTrue(Arms.require("virtual-pooled").description().contains("virtual threads"));
-    }
-
-    @Test
-    @Timeout(30)
-    void aVirtualWorkerServesConnectionsInTurnWithOneConnectionServer() throws Exception {
-        Dispatcher d = create(ArmOptions.DEFAULTS);
-        Thread worker = null;
-        for (int i = 0; i < 5; i++) {
-            Socket connection = servers.connection();
-            assertTrue(d.dispatch(connection));
-            FakeConnectionServers.Served served = servers.awaitServed();
-            servers.finish(connection);
-            awaitIdle(d::stats, 1);
-            assertTrue(served.thread().isVirtual());
-            assertTrue(served.thread().getName().startsWith("virtual-pooled-"), served.thread().getName());
-            if (worker != null) {
-                assertSame(worker, served.thread());
-            }
-            worker = served.thread();
-        }
-        assertEquals(1, servers.created());
-        assertEquals(new DispatcherStats(1, 1, 1, 1, 0, 0), d.stats());
-    }
-
-    @Test
-    @Timeout(30)
-    void refusesConnectionsPastTheConcurrencyCap() throws Exception {
-        Dispatcher d = create(ArmOptions.DEFAULTS.withConcurrency(2));
-        Socket first = servers.connection();
-        Socket second = servers.connection();
-        assertTrue(d.dispatch(first));
-        assertTrue(d.dispatch(second));
-        servers.awaitServed();
-        servers.awaitServed();
-
-        Socket third = servers.connection();
-        assertFalse(d.dispatch(third));
-        assertFalse(third.isClosed());
-        assertEquals(new DispatcherStats(2, 0, 2, 2, 0, 1), assertConsistent(d.stats()));
-        servers.finish(first);
-        servers.finish(second);
-    }
-
-    @Test
-    @Timeout(30)
     void closeEndsIdleVirtualWorkersAndTheBusyOneAfterItsConnection() throws Exception {
         Dispatcher d = create(ArmOptions.DEFAULTS);
         Socket busy = servers.connection();
         assertTrue(d.dispatch(busy));
-        FakeConnectionServers.Served busyServed = servers.awaitServed();
+        FakeConnectionServerFactory.Served busyServed = servers.awaitServed();
         assertSame(busy, busyServed.connection());
         Thread busyWorker = busyServed.thread();
         Socket done = servers.connection();
@@ -91,12 +38,12 @@ class VirtualPooledArmTest extends DispatcherFixture {
 
         d.close();
         d.close();
-        assertTrue(idleWorker.join(FakeConnectionServers.WAIT), "the idle worker exits at once");
+        assertTrue(idleWorker.join(FakeConnectionServerFactory.WAIT), "the idle worker exits at once");
         assertTrue(busyWorker.isAlive());
         assertFalse(d.dispatch(servers.connection()));
 
         servers.finish(busy);
-        assertTrue(((WorkerPoolDispatcher) d).awaitTermination(FakeConnectionServers.WAIT));
-        assertTrue(busyWorker.join(FakeConnectionServers.WAIT));
+        assertTrue(((WorkerPoolDispatcher) d).awaitTermination(FakeConnectionServerFactory.WAIT));
+        assertTrue(busyWorker.join(FakeConnectionServerFactory.WAIT));
     }
 }

@@ -20,7 +20,7 @@ import io.helidon.webserver.http1.Http1ConnectionSelector;
 import poolbench.references.Workload.Reply;
 import poolbench.server.ArmOptions;
 import poolbench.server.DispatcherStats;
-import poolbench.server.ReferenceServer;
+import poolbench.server.Reference;
 import poolbench.server.RunningServer;
 import poolbench.server.ServerConfig;
 import poolbench.server.StatsEndpoint;
@@ -35,7 +35,7 @@ import poolbench.server.StatsSnapshot;
  * on every HTTP/1.1 response is turned off, so a keep-alive 200 carries exactly Server, Date, Content-Type and
  * Content-Length. Helidon 4 does not serve HTTP/1.0: it answers 505.
  */
-public final class HelidonReference implements ReferenceServer {
+public final class HelidonReference implements Reference {
 
     private static final Header SERVER = HeaderValues.createCached(HeaderNames.SERVER, "Helidon");
     private static final Header TEXT_PLAIN = HeaderValues.createCached(HeaderNames.CONTENT_TYPE, Workload.TEXT_PLAIN);

@@ -5,7 +5,7 @@ import java.io.IOException;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import poolbench.server.ArmOptions;
 import poolbench.server.DispatcherStats;
-import poolbench.server.ReferenceServer;
+import poolbench.server.Reference;
 import poolbench.server.RunningServer;
 import poolbench.server.ServerConfig;
 
@@ -19,7 +19,7 @@ import poolbench.server.ServerConfig;
  * would run Jetty with). Beyond the max Jetty queues jobs; it never answers 503 at a cap. Idle threads above
  * the minimum exit after {@code --max-idle-worker-duration}, which the stats count as reaped.
  */
-public final class JettyQtpReference implements ReferenceServer {
+public final class JettyQtpReference implements Reference {
 
     static final int JETTY_DEFAULT_MAX_THREADS = 200;
     private static final int JETTY_DEFAULT_MIN_THREADS = 8;

@@ -5,7 +5,7 @@ import java.io.IOException;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
 import poolbench.server.ArmOptions;
 import poolbench.server.DispatcherStats;
-import poolbench.server.ReferenceServer;
+import poolbench.server.Reference;
 import poolbench.server.RunningServer;
 import poolbench.server.ServerConfig;
 
@@ -16,7 +16,7 @@ import poolbench.server.ServerConfig;
  * <p>Like {@code virtual}, no cap by default; {@code --concurrency N} caps the tasks running at once at N plus
  * the acceptor and selector tasks, which never end. Tasks over the cap wait for a permit: no 503.
  */
-public final class JettyVirtualReference implements ReferenceServer {
+public final class JettyVirtualReference implements Reference {
 
     @Override
     public String name() {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import poolbench.server.ArmOptions;
-import poolbench.server.ReferenceServer;
+import poolbench.server.Reference;
 import poolbench.server.ServerConfig;
 import poolbench.server.Servers;
 
@@ -22,7 +22,7 @@ class ReferencesStartTest {
     @Test
     void everyReferenceIsFoundByName() {
         assertEquals(List.of("helidon", "jetty-qtp", "jetty-virtual"),
-                Servers.references().stream().map(ReferenceServer::name).toList());
+                Servers.references().stream().map(Reference::name).toList());
     }
 
     @ParameterizedTest

@@ -11,20 +11,14 @@ import poolbench.compare.Workload;
  * its workers at or under the cap and answer the overflow with 503s; a thread per connection has no such bound,
  * which its peak thread count shows beside it.
  */
-final class BoundedParallelismRule implements ClaimRule {
+final class BoundedParallelismRule extends ClaimRule {
 
-    @Override
-    public int number() {
-        return 2;
+    BoundedParallelismRule() {
+        super(2, "The pool makes parallelism controllable (bounded threads; overflow gets 503).");
     }
 
     @Override
-    public String claim() {
-        return "The pool makes parallelism controllable (bounded threads; overflow gets 503).";
-    }
-
-    @Override
-    public String rule() {
+    String rule() {
         return "overload workload (more connections than the cap given by --concurrency, " + Workload.OVERLOAD_CAP
                 + " in compare's suites) on classic: confirmed when, in every repeat, the most workers alive (the "
                 + "larger of the sampled peak and the pool's own peak counter) is ≤ the cap and at least one "
@@ -33,24 +27,24 @@ final class BoundedParallelismRule implements ClaimRule {
     }
 
     @Override
-    public ClaimResult evaluate(RunSet runs) {
+    ClaimResult evaluate(RunSet runs) {
         List<String> charts = new ArrayList<>();
         runs.points(Workload.OVERLOAD).forEach(p -> charts.add(ChartFiles.latency(p)));
         List<RunRecord> classic = runs.ok(Workload.OVERLOAD, KnownArms.CLASSIC);
-        List<Measured> peaks = new ArrayList<>();
-        List<Measured> rejected = new ArrayList<>();
+        List<Figure.Repeat> peaks = new ArrayList<>();
+        List<Figure.Repeat> rejected = new ArrayList<>();
         boolean overflowed = true;
         for (RunRecord r : classic) {
             int cap = cap(r);
             overflowed &= r.connections() > cap;
             long peak = peakWorkers(r);
-            peaks.add(new Measured(r.connections(), r.repeat(), peak, "peak " + peak + " workers, cap " + cap));
-            rejected.add(new Measured(r.connections(), r.repeat(), r.server().connectionsRejected(),
+            peaks.add(new Figure.Repeat(r.connections(), r.repeat(), peak, "peak " + peak + " workers, cap " + cap));
+            rejected.add(new Figure.Repeat(r.connections(), r.repeat(), r.server().connectionsRejected(),
                     Numbers.count(r.server().connectionsRejected()) + " connections answered 503"));
         }
-        List<Evidence> evidence = new ArrayList<>(List.of(
-                new Evidence("classic peak workers, overload", peaks, Numbers::count, true),
-                new Evidence("classic connections answered 503, overload", rejected, Numbers::count, true)));
+        List<Figure> evidence = new ArrayList<>(List.of(
+                new Figure("classic peak workers, overload", peaks, Numbers::count, true),
+                new Figure("classic connections answered 503, overload", rejected, Numbers::count, true)));
         evidence.addAll(contrast(runs));
         if (classic.isEmpty()) {
             return missing("no successful overload runs of classic", evidence, List.of(), charts);
@@ -73,7 +67,7 @@ final class BoundedParallelismRule implements ClaimRule {
                 ? "in " + Numbers.all(classic.size(), "repeat") + " the workers stayed within the cap and the overflow "
                 + "got 503s"
                 : String.join(", and ", failures);
-        return new ClaimResult(number(), claim(), rule(), verdict, reason, evidence, notes(runs), charts);
+        return result(verdict, reason, evidence, notes(runs), charts);
     }
 
     /** The cap the run's server was started with; the suite's overload cap when none was passed. */
@@ -89,18 +83,18 @@ final class BoundedParallelismRule implements ClaimRule {
     }
 
     /** The other arms on the same load: what the bound looks like without a pool, or with another one. */
-    private static List<Evidence> contrast(RunSet runs) {
-        List<Evidence> list = new ArrayList<>();
+    private static List<Figure> contrast(RunSet runs) {
+        List<Figure> list = new ArrayList<>();
         for (String arm : runs.arms()) {
             if (arm.equals(KnownArms.CLASSIC)) {
                 continue;
             }
-            List<Measured> threads = runs.ok(Workload.OVERLOAD, arm).stream().map(r -> new Measured(r.connections(),
+            List<Figure.Repeat> threads = runs.ok(Workload.OVERLOAD, arm).stream().map(r -> new Figure.Repeat(r.connections(),
                     r.repeat(), r.server().threadsPeak(), "peak " + r.server().threadsPeak() + " platform threads, "
                     + peakWorkers(r) + " workers, " + Numbers.count(r.server().connectionsRejected()) + " 503s"))
                     .toList();
             if (!threads.isEmpty()) {
-                list.add(new Evidence(arm + " peak platform threads, overload", threads, Numbers::count, false));
+                list.add(new Figure(arm + " peak platform threads, overload", threads, Numbers::count, false));
             }
         }
         return list;
@@ -110,8 +104,8 @@ final class BoundedParallelismRule implements ClaimRule {
         List<String> notes = new ArrayList<>();
         List<RunRecord> perConnection = runs.ok(Workload.OVERLOAD, KnownArms.PER_CONNECTION);
         if (!perConnection.isEmpty()) {
-            Spread threads = Spread.of(perConnection.stream().map(r -> (double) r.server().threadsPeak()).toList());
-            notes.add("per-connection, with no cap, peaked at " + threads.format(Numbers::count)
+            Figure threads = Figure.of(perConnection.stream().map(r -> (double) r.server().threadsPeak()).toList());
+            notes.add("per-connection, with no cap, peaked at " + threads.range(Numbers::count)
                     + " live platform threads on the same load.");
         }
         return notes;

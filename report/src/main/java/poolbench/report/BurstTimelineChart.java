@@ -73,7 +73,7 @@ final class BurstTimelineChart {
             }
         }
         if (!loadEnds.isEmpty()) {
-            double end = Spread.median(loadEnds);
+            double end = Figure.median(loadEnds);
             chart.getStyler().setAnnotationLineColor(Color.DARK_GRAY);
             chart.getStyler().setAnnotationLineStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f));

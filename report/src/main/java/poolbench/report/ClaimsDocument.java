@@ -40,13 +40,17 @@ final class ClaimsDocument {
         md.paragraph("Each verdict is computed from the records in " + Markdown.code(RunSet.RAW + "/")
                 + (runs.jmh().isEmpty() ? "" : " and " + Markdown.code(JmhResults.DIRECTORY + "/"))
                 + " by the rule printed beside it. A figure comparing two arms pairs repeat k of one with repeat k "
-                + "of the other (they ran back to back on the same machine). **Confirmed** and **refuted** need every "
-                + "pair to agree; **inconclusive** means the pairs fall on both sides of the threshold, or the data "
-                + "the rule needs is not in this run (named in the verdict). Tables and charts of the whole run: "
-                + Markdown.link(RunReadme.FILE, RunReadme.FILE) + ".");
+                + "of the other (they ran back to back on the same machine) and is summarised by the geometric mean "
+                + "of the pairs' ratios with a 95% interval (percentile bootstrap over the pairs, fixed seed, so the "
+                + "same records give the same report), widened by the run's A/A noise floor where the run has an "
+                + "A/A arm. **Confirmed** and **refuted** need the whole interval on one side of the rule's threshold "
+                + "(a figure of one arm, every repeat); **inconclusive** names the interval that straddles it, or the "
+                + "data the rule needs that is not in this run. Runs still disturbed after their retries are left "
+                + "out. Tables and charts of the whole run: " + Markdown.link(RunReadme.FILE, RunReadme.FILE) + ".");
         md.table(List.of("#", "claim", "verdict", "measured"), claims.stream().map(c -> List.of(
                 Integer.toString(c.number()), Markdown.link(c.claim(), "#" + anchor(c)),
                 "**" + c.verdict().word() + "**", c.headline())).toList());
+        RunReadme.aa(md, runs);
         for (ClaimResult c : claims) {
             claim(md, c, charts);
         }
@@ -60,14 +64,14 @@ final class ClaimsDocument {
         md.heading(2, c.number() + ". " + c.claim());
         md.paragraph("**Verdict: " + c.verdict().word() + "** — " + c.reason() + ".");
         md.paragraph("Rule: " + c.rule());
-        List<Evidence> shown = c.evidence().stream().filter(e -> !e.values().isEmpty()).toList();
+        List<Figure> shown = c.evidence().stream().filter(e -> !e.values().isEmpty()).toList();
         if (!shown.isEmpty()) {
-            for (Evidence e : shown) {
+            for (Figure e : shown) {
                 md.bullet((e.decides() ? "**" + e.label() + "** (decides)" : e.label()) + ": " + e.summary());
             }
             List<List<String>> rows = new ArrayList<>();
-            for (Evidence e : shown) {
-                for (Measured m : e.values()) {
+            for (Figure e : shown) {
+                for (Figure.Repeat m : e.values()) {
                     rows.add(List.of(e.label(), m.where(), e.format().apply(m.value()), m.detail()));
                 }
             }

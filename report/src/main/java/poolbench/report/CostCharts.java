@@ -44,7 +44,7 @@ final class CostCharts {
         for (String arm : runs.arms()) {
             List<Double> values = new ArrayList<>();
             for (WorkloadPoint p : points) {
-                Spread s = runs.spread(p, arm, metric);
+                Figure s = runs.figure(p, arm, metric);
                 values.add(s.empty() ? null : s.median());
                 tallest = Math.max(tallest, s.empty() ? 0 : s.median());
             }

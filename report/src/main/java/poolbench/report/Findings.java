@@ -45,7 +45,7 @@ final class Findings {
             List<String> row = new ArrayList<>(List.of(p.label()));
             for (String arm : others) {
                 List<Double> ratios = runs.pairedRatios(p, arm, KnownArms.CLASSIC, metric);
-                row.add(Spread.of(ratios).format(Numbers::ratio));
+                row.add(Figure.of(ratios).range(Numbers::ratio));
             }
             rows.add(row);
         }
@@ -128,7 +128,7 @@ final class Findings {
     }
 
     private static Optional<Double> median(List<RunRecord> runs, Metric metric) {
-        return runs.isEmpty() ? Optional.empty() : Optional.of(Spread.median(runs.stream().map(metric::of).toList()));
+        return runs.isEmpty() ? Optional.empty() : Optional.of(Figure.median(runs.stream().map(metric::of).toList()));
     }
 
     /** The port against what a Java user would reach for first. */
@@ -140,7 +140,7 @@ final class Findings {
         double bestValue = Double.NEGATIVE_INFINITY;
         double worstValue = Double.POSITIVE_INFINITY;
         for (WorkloadPoint p : runs.points()) {
-            Spread s = Spread.of(runs.pairedRatios(p, KnownArms.JDK_POOL, KnownArms.CLASSIC, Metric.REQUESTS_PER_SECOND));
+            Figure s = Figure.of(runs.pairedRatios(p, KnownArms.JDK_POOL, KnownArms.CLASSIC, Metric.REQUESTS_PER_SECOND));
             if (s.empty()) {
                 continue;
             }
@@ -160,7 +160,7 @@ final class Findings {
         }
         md.paragraph("jdk-pool ÷ classic requests/s, median per workload point: from " + Numbers.ratio(worstValue)
                 + " (" + worst + ") to " + Numbers.ratio(bestValue) + " (" + best + "), median "
-                + Numbers.ratio(Spread.median(medians)) + " over " + medians.size() + " workload points.");
+                + Numbers.ratio(Figure.median(medians)) + " over " + medians.size() + " workload points.");
     }
 
     /** The hand-off suite: every target's time over the classic pool's, per submitter count. */

@@ -13,41 +13,33 @@ import poolbench.compare.Workload;
  * something longer-lived, buffers) for every request. Collections per 10k requests follow from the bytes but are
  * too coarse in a short window to decide (often zero on both sides), so they are shown, not ruled on.
  */
-final class GcPressureRule implements ClaimRule {
+final class GcPressureRule extends ClaimRule {
 
-    static final double LOWER = 1.2;
-    static final double NOT_LOWER = 1.0;
+    static final Threshold LOWER = Threshold.band(1.2, 1.0);
 
-    @Override
-    public int number() {
-        return 3;
+    GcPressureRule() {
+        super(3, "Reusing workers lowers GC pressure.");
     }
 
     @Override
-    public String claim() {
-        return "Reusing workers lowers GC pressure.";
-    }
-
-    @Override
-    public String rule() {
+    String rule() {
         return "per-connection ÷ classic allocated bytes per request on plaintext-close, repeat k paired with "
-                + "repeat k: confirmed when ≥ " + Numbers.plain(LOWER) + " in every pair, refuted when ≤ "
-                + Numbers.plain(NOT_LOWER) + " in every pair, otherwise inconclusive. GCs per 10k requests are shown "
+                + "repeat k: " + LOWER.rule(Per.PAIR) + ". GCs per 10k requests are shown "
                 + "beside it. Buffers vs threads: a plaintext-close run of classic with --buffers connection, when "
                 + "present, gives the buffers' share; the JMH parse suite's per-connection minus worker-owned B/op "
                 + "gives the buffers' bytes without any thread.";
     }
 
     @Override
-    public ClaimResult evaluate(RunSet runs) {
+    ClaimResult evaluate(RunSet runs) {
         List<String> charts = List.of(ChartFiles.ALLOC_PER_REQUEST);
-        Evidence alloc = Evidence.ratios("per-connection ÷ classic alloc B/request, plaintext-close",
-                runs.pairedRatios(Workload.PLAINTEXT_CLOSE, KnownArms.PER_CONNECTION, KnownArms.CLASSIC,
-                        Metric.ALLOC_BYTES_PER_REQUEST::of), true);
-        Evidence gc = Evidence.ratios("per-connection ÷ classic GCs per 10k requests, plaintext-close",
+        Figure alloc = runs.ratio("per-connection ÷ classic alloc B/request, plaintext-close",
+                Workload.PLAINTEXT_CLOSE, KnownArms.PER_CONNECTION, KnownArms.CLASSIC, Metric.ALLOC_BYTES_PER_REQUEST,
+                true);
+        Figure gc = Figure.ratios("per-connection ÷ classic GCs per 10k requests, plaintext-close",
                 runs.pairedRatios(Workload.PLAINTEXT_CLOSE, KnownArms.PER_CONNECTION, KnownArms.CLASSIC,
                         Metric.GC_PER_10K_REQUESTS::of), false);
-        List<Evidence> evidence = new ArrayList<>(List.of(alloc, gc));
+        List<Figure> evidence = new ArrayList<>(List.of(alloc, gc));
         List<String> notes = new ArrayList<>();
         bufferSplit(runs, evidence, notes);
         parseSuite(runs, notes);
@@ -55,14 +47,7 @@ final class GcPressureRule implements ClaimRule {
             return missing("no plaintext-close runs of both per-connection and classic with the same repeat",
                     evidence, notes, charts);
         }
-        Verdict verdict = Verdict.everyValue(alloc.numbers(), v -> v >= LOWER, v -> v <= NOT_LOWER);
-        String reason = switch (verdict) {
-            case CONFIRMED -> "≥ " + Numbers.plain(LOWER) + " in " + Numbers.all(alloc.values().size(), "pair");
-            case REFUTED -> "≤ " + Numbers.plain(NOT_LOWER) + " in " + Numbers.all(alloc.values().size(), "pair");
-            case INCONCLUSIVE -> "the pairs are not all ≥ " + Numbers.plain(LOWER) + " nor all ≤ "
-                    + Numbers.plain(NOT_LOWER);
-        };
-        return new ClaimResult(number(), claim(), rule(), verdict, reason, evidence, notes, charts);
+        return decide(LOWER, Per.PAIR, alloc, evidence, notes, charts);
     }
 
     /**
@@ -70,7 +55,7 @@ final class GcPressureRule implements ClaimRule {
      * per-connection buffers pays only the second, so (classic with connection buffers − classic) is the buffers'
      * bytes and (per-connection − classic with connection buffers) the thread's, per request, repeat by repeat.
      */
-    private static void bufferSplit(RunSet runs, List<Evidence> evidence, List<String> notes) {
+    private static void bufferSplit(RunSet runs, List<Figure> evidence, List<String> notes) {
         List<RunRecord> connectionBuffers = runs.closeWithConnectionBuffers(KnownArms.CLASSIC);
         if (connectionBuffers.isEmpty()) {
             notes.add("Buffers vs threads: no plaintext-close run of classic with --buffers connection in this run, "
@@ -78,8 +63,8 @@ final class GcPressureRule implements ClaimRule {
                     + "a plaintext-close workload whose server has --buffers connection).");
             return;
         }
-        List<Measured> buffers = new ArrayList<>();
-        List<Measured> threads = new ArrayList<>();
+        List<Figure.Repeat> buffers = new ArrayList<>();
+        List<Figure.Repeat> threads = new ArrayList<>();
         for (RunRecord cb : connectionBuffers) {
             WorkloadPoint close = new WorkloadPoint(Workload.PLAINTEXT_CLOSE, cb.connections());
             RunRecord classic = runs.ok(close, KnownArms.CLASSIC, cb.repeat()).orElse(null);
@@ -87,23 +72,25 @@ final class GcPressureRule implements ClaimRule {
             double withBuffers = cb.server().allocBytesPerRequest();
             if (classic != null) {
                 double b = withBuffers - classic.server().allocBytesPerRequest();
-                buffers.add(new Measured(cb.connections(), cb.repeat(), b, Numbers.human(withBuffers) + " − "
+                buffers.add(new Figure.Repeat(cb.connections(), cb.repeat(), b, Numbers.human(withBuffers) + " − "
                         + Numbers.human(classic.server().allocBytesPerRequest())));
             }
             if (perConnection != null) {
                 double t = perConnection.server().allocBytesPerRequest() - withBuffers;
-                threads.add(new Measured(cb.connections(), cb.repeat(), t,
+                threads.add(new Figure.Repeat(cb.connections(), cb.repeat(), t,
                         Numbers.human(perConnection.server().allocBytesPerRequest()) + " − "
                                 + Numbers.human(withBuffers)));
             }
         }
-        evidence.add(new Evidence("buffers' bytes per request: classic with --buffers connection − classic, "
+        Figure bufferBytes = new Figure("buffers' bytes per request: classic with --buffers connection − classic, "
                 + "plaintext-close (workload " + connectionBuffers.get(0).workload() + ")", buffers, Numbers::human,
-                false));
-        evidence.add(new Evidence("threads' bytes per request: per-connection − classic with --buffers connection, "
-                + "plaintext-close", threads, Numbers::human, false));
-        Spread b = Spread.of(buffers.stream().map(Measured::value).toList());
-        Spread t = Spread.of(threads.stream().map(Measured::value).toList());
+                false);
+        Figure threadBytes = new Figure("threads' bytes per request: per-connection − classic with --buffers connection, "
+                + "plaintext-close", threads, Numbers::human, false);
+        evidence.add(bufferBytes);
+        evidence.add(threadBytes);
+        Figure b = bufferBytes;
+        Figure t = threadBytes;
         if (!b.empty() && !t.empty() && b.median() + t.median() > 0) {
             notes.add(String.format(Locale.ROOT, "Buffers vs threads: of the bytes per request that per-connection "
                             + "allocates beyond classic, buffers account for %s B and the thread for %s B (medians), "

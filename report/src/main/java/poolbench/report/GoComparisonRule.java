@@ -9,31 +9,24 @@ import poolbench.compare.Workload;
  * Claim 7: the article's own comparison, fasthttp against net/http, measured on the same load as the Java arms, and
  * whether Java's pool against its thread per connection gives the same answer workload by workload.
  */
-final class GoComparisonRule implements ClaimRule {
+final class GoComparisonRule extends ClaimRule {
 
-    @Override
-    public int number() {
-        return 7;
+    GoComparisonRule() {
+        super(7, "(the article's own comparison) fasthttp's worker pool makes it many times more efficient than "
+                + "net/http's goroutine per connection.");
     }
 
     @Override
-    public String claim() {
-        return "(the article's own comparison) fasthttp's worker pool makes it many times more efficient than "
-                + "net/http's goroutine per connection.";
-    }
-
-    @Override
-    public String rule() {
+    String rule() {
         return "claim 1's rule on the Go arms: go-fasthttp ÷ go-nethttp requests/s on plaintext-close, repeat k "
-                + "paired with repeat k: confirmed when ≥ " + Numbers.plain(ThroughputMultipleRule.MANY_TIMES)
-                + " in every pair, refuted when < " + Numbers.plain(ThroughputMultipleRule.MANY_TIMES)
-                + " in every pair, otherwise inconclusive. For every workload both Go arms ran, the Go ratio is shown "
-                + "beside classic ÷ per-connection; Java gives the same answer on a workload when both medians are on "
-                + "the same side of " + Numbers.plain(ThroughputMultipleRule.MANY_TIMES) + ".";
+                + "paired with repeat k: " + ThroughputMultipleRule.MANY_TIMES.rule(Per.PAIR) + ". For every workload both Go arms ran, the Go ratio is shown "
+                + "beside classic ÷ per-connection; Java gives the same answer on a workload when both geometric means are on "
+                + "the same side of " + ThroughputMultipleRule.MANY_TIMES.format().apply(ThroughputMultipleRule.MANY_TIMES.confirmAt())
+                + ".";
     }
 
     @Override
-    public ClaimResult evaluate(RunSet runs) {
+    ClaimResult evaluate(RunSet runs) {
         List<String> charts = List.of(ChartFiles.RELATIVE_THROUGHPUT);
         if (!runs.arms().contains(KnownArms.GO_FASTHTTP) || !runs.arms().contains(KnownArms.GO_NETHTTP)) {
             return missing("the Go arms were not in this run (" + KnownArms.GO_FASTHTTP + " and "
@@ -42,17 +35,17 @@ final class GoComparisonRule implements ClaimRule {
                             + KnownArms.GO_FASTHTTP + "," + KnownArms.GO_NETHTTP,
                     List.of(), List.of(), charts);
         }
-        ClaimResult go = ThroughputMultipleRule.evaluate(runs, KnownArms.GO_FASTHTTP, KnownArms.GO_NETHTTP, this,
-                charts);
-        List<Evidence> evidence = new ArrayList<>(go.evidence().stream().filter(Evidence::decides).toList());
+        ClaimResult go = ThroughputMultipleRule.evaluate(runs, KnownArms.GO_FASTHTTP, KnownArms.GO_NETHTTP,
+                Metric.REQUESTS_PER_SECOND, this, charts);
+        List<Figure> evidence = new ArrayList<>(go.evidence().stream().filter(Figure::decides).toList());
         List<String> notes = new ArrayList<>();
         for (String w : runs.workloads()) {
-            Evidence goRatio = ThroughputMultipleRule.requestsRatio(runs, w, KnownArms.GO_FASTHTTP,
+            Figure goRatio = ThroughputMultipleRule.requestsRatio(runs, w, KnownArms.GO_FASTHTTP,
                     KnownArms.GO_NETHTTP, false);
             if (goRatio.values().isEmpty()) {
                 continue;
             }
-            Evidence javaRatio = ThroughputMultipleRule.requestsRatio(runs, w, KnownArms.CLASSIC,
+            Figure javaRatio = ThroughputMultipleRule.requestsRatio(runs, w, KnownArms.CLASSIC,
                     KnownArms.PER_CONNECTION, false);
             if (!w.equals(Workload.PLAINTEXT_CLOSE)) {
                 evidence.add(goRatio);
@@ -63,11 +56,11 @@ final class GoComparisonRule implements ClaimRule {
                         + (sameSide(goRatio, javaRatio) ? "the same answer" : "a different answer") + ".");
             }
         }
-        return new ClaimResult(number(), claim(), rule(), go.verdict(), go.reason(), evidence, notes, charts);
+        return result(go.verdict(), go.reason(), evidence, notes, charts);
     }
 
-    private static boolean sameSide(Evidence a, Evidence b) {
-        double threshold = ThroughputMultipleRule.MANY_TIMES;
-        return (a.spread().median() >= threshold) == (b.spread().median() >= threshold);
+    private static boolean sameSide(Figure a, Figure b) {
+        Threshold t = ThroughputMultipleRule.MANY_TIMES;
+        return t.confirms(a.geometricMean()) == t.confirms(b.geometricMean());
     }
 }

@@ -11,22 +11,16 @@ import poolbench.compare.Workload;
  * empty, then leaves it idle for longer than its --max-idle-worker-duration: a pool that grows and reaps started
  * workers, reaped some in the idle phase, and ended with fewer alive than at its peak.
  */
-final class GrowAndReapRule implements ClaimRule {
+final class GrowAndReapRule extends ClaimRule {
 
     static final int GREW = 2;
 
-    @Override
-    public int number() {
-        return 4;
+    GrowAndReapRule() {
+        super(4, "Workers grow on demand and idle ones are reaped.");
     }
 
     @Override
-    public String claim() {
-        return "Workers grow on demand and idle ones are reaped.";
-    }
-
-    @Override
-    public String rule() {
+    String rule() {
         return "burst workload on classic (load, then an idle phase longer than --max-idle-worker-duration): "
                 + "confirmed when in every repeat the pool started ≥ " + GREW + " workers since the server started "
                 + "empty (warm-up included), reaped ≥ 1 from the measured window's start to the end of the idle "
@@ -35,16 +29,16 @@ final class GrowAndReapRule implements ClaimRule {
     }
 
     @Override
-    public ClaimResult evaluate(RunSet runs) {
+    ClaimResult evaluate(RunSet runs) {
         List<String> charts = List.of(ChartFiles.BURST_WORKERS, ChartFiles.BURST_THREADS);
         List<RunRecord> classic = runs.ok(Workload.BURST, KnownArms.CLASSIC);
-        List<Evidence> evidence = new ArrayList<>();
-        evidence.add(new Evidence("classic workers reaped, burst", classic.stream().map(GrowAndReapRule::reaped)
+        List<Figure> evidence = new ArrayList<>();
+        evidence.add(new Figure("classic workers reaped, burst", classic.stream().map(GrowAndReapRule::reaped)
                 .toList(), Numbers::count, true));
         for (String arm : runs.arms()) {
             List<RunRecord> other = runs.ok(Workload.BURST, arm);
             if (!arm.equals(KnownArms.CLASSIC) && !other.isEmpty()) {
-                evidence.add(new Evidence(arm + " workers reaped, burst",
+                evidence.add(new Figure(arm + " workers reaped, burst",
                         other.stream().map(GrowAndReapRule::reaped).toList(), Numbers::count, false));
             }
         }
@@ -64,7 +58,7 @@ final class GrowAndReapRule implements ClaimRule {
             reason = "workers were reaped, but a repeat started fewer than " + GREW
                     + " workers or ended with as many alive as at its peak";
         }
-        return new ClaimResult(number(), claim(), rule(), verdict, reason, evidence, List.of(), charts);
+        return result(verdict, reason, evidence, List.of(), charts);
     }
 
     static boolean grewAndShrank(RunRecord r) {
@@ -72,8 +66,8 @@ final class GrowAndReapRule implements ClaimRule {
                 && r.end().workersAlive() < r.server().workersPeak();
     }
 
-    private static Measured reaped(RunRecord r) {
-        return new Measured(r.connections(), r.repeat(), r.server().workersReaped(),
+    private static Figure.Repeat reaped(RunRecord r) {
+        return new Figure.Repeat(r.connections(), r.repeat(), r.server().workersReaped(),
                 "started " + r.end().workersStarted() + ", peak " + r.server().workersPeak() + ", reaped "
                         + r.server().workersReaped() + ", alive at the end " + r.end().workersAlive());
     }

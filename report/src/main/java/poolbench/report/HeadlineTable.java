@@ -23,7 +23,7 @@ final class HeadlineTable {
         for (String w : List.of(Workload.PLAINTEXT, Workload.PLAINTEXT_CLOSE)) {
             for (WorkloadPoint p : runs.points(w)) {
                 List<String> row = new ArrayList<>(List.of(p.label()));
-                arms.forEach(a -> row.add(runs.spread(p, a, Metric.REQUESTS_PER_SECOND).format(Numbers::human)));
+                arms.forEach(a -> row.add(runs.figure(p, a, Metric.REQUESTS_PER_SECOND).range(Numbers::human)));
                 rows.add(row);
             }
         }

@@ -17,6 +17,18 @@ import java.util.stream.Collectors;
 record JmhResult(String className, String method, String mode, int threads, Map<String, String> params, double score,
                  double scoreError, String scoreUnit, double allocBytesPerOp) {
 
+    /** A score whose 99.9% error is more than this share of it cannot be read on its own. */
+    static final double MAX_RELATIVE_ERROR = 0.10;
+
+    /** The error as a share of the score; not a number when JMH gave none (a single iteration, a percentile). */
+    double relativeError() {
+        return Double.isFinite(scoreError) && score != 0 ? Math.abs(scoreError / score) : Double.NaN;
+    }
+
+    boolean imprecise() {
+        return relativeError() > MAX_RELATIVE_ERROR;
+    }
+
     String param(String name) {
         return params.getOrDefault(name, "");
     }

@@ -11,6 +11,8 @@ import java.util.List;
 final class KnownArms {
 
     static final String CLASSIC = "classic";
+    /** classic again under another label: the A/A pair whose spread is the run's resolution. */
+    static final String CLASSIC_AA = poolbench.compare.CompareRun.AA_ARM;
     static final String JDK_POOL = "jdk-pool";
     static final String PER_CONNECTION = "per-connection";
     static final String VIRTUAL = "virtual";
@@ -22,7 +24,7 @@ final class KnownArms {
     static final String JETTY_QTP = "jetty-qtp";
     static final String JETTY_VIRTUAL = "jetty-virtual";
 
-    static final List<String> ORDER = List.of(CLASSIC, JDK_POOL, PER_CONNECTION, VIRTUAL, VIRTUAL_POOLED, GO_FASTHTTP,
+    static final List<String> ORDER = List.of(CLASSIC, CLASSIC_AA, JDK_POOL, PER_CONNECTION, VIRTUAL, VIRTUAL_POOLED, GO_FASTHTTP,
             GO_NETHTTP, HELIDON, JETTY_QTP, JETTY_VIRTUAL);
 
     static final Comparator<String> COMPARATOR = Comparator.<String>comparingInt(KnownArms::rank)

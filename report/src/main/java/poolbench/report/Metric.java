@@ -14,6 +14,10 @@ import poolbench.server.StatsSnapshot;
  */
 enum Metric {
     REQUESTS_PER_SECOND("requests/s", r -> r.load().requestsPerSecond(), Numbers::human),
+    /** Work per CPU: the inverse of the server's CPU time per request. */
+    REQUESTS_PER_CPU_SECOND("requests per server CPU-second", r -> 1e6 / known(r,
+            StatsSnapshot::processCpuNanos, r.server().cpuMicrosPerRequest()),
+            Numbers::human),
     P50_MS("p50 ms", r -> r.load().latency().percentileMs(50), Numbers::human),
     P99_MS("p99 ms", r -> r.load().latency().percentileMs(99), Numbers::human),
     P999_MS("p99.9 ms", r -> r.load().latency().percentileMs(99.9), Numbers::human),

@@ -12,65 +12,52 @@ import poolbench.compare.Workload;
  * where the OS preempts a platform thread within its time slice. The {@code mixed} workload records the light
  * requests' latency apart from the heavy group's, so this rule reads the light group's p99 alone.
  */
-final class MixedLoadRule implements ClaimRule {
+final class MixedLoadRule extends ClaimRule {
 
     /** "As promptly": the light requests' p99 on virtual is at most this multiple of classic's. */
-    static final double AS_PROMPTLY = 1.5;
-    /** The other arms whose light-request p99 is shown beside the deciding ratio. */
+    static final Threshold AS_PROMPTLY = Threshold.atMost(1.5);
+    /** The other arms whose light-request p99 ratio to classic is shown beside the deciding one. */
     private static final List<String> SHOWN_BESIDE = List.of(KnownArms.VIRTUAL_POOLED, KnownArms.JDK_POOL,
             KnownArms.PER_CONNECTION);
 
-    @Override
-    public int number() {
-        return 10;
+    MixedLoadRule() {
+        super(10, "Virtual threads serve light requests as promptly as platform threads under mixed CPU load.");
     }
 
     @Override
-    public String claim() {
-        return "Virtual threads serve light requests as promptly as platform threads under mixed CPU load.";
-    }
-
-    @Override
-    public String rule() {
+    String rule() {
         return "on " + Workload.MIXED + " (light /plaintext connections beside a heavy /cpu group of two connections "
                 + "per server CPU, recorded apart), the light requests' p99 latency virtual ÷ classic, repeat k paired "
-                + "with repeat k: confirmed when ≤ " + Numbers.plain(AS_PROMPTLY) + " in every pair; refuted when > "
-                + Numbers.plain(AS_PROMPTLY) + " in every pair; otherwise inconclusive. The same ratio for the other "
-                + "arms ÷ classic, and every arm's light-request p99 in ms, are shown beside it and do not decide.";
+                + "with repeat k: " + AS_PROMPTLY.rule(Per.PAIR) + ". The same ratio for the other arms ÷ classic, "
+                + "and every arm's light-request p99 in ms, are shown beside it and do not decide.";
     }
 
     @Override
-    public ClaimResult evaluate(RunSet runs) {
+    ClaimResult evaluate(RunSet runs) {
         List<String> charts = new ArrayList<>();
         runs.points(Workload.MIXED).forEach(p -> charts.add(ChartFiles.latency(p)));
-        Evidence deciding = Evidence.ratios("virtual ÷ classic light-request p99 latency, " + Workload.MIXED,
-                runs.pairedRatios(Workload.MIXED, KnownArms.VIRTUAL, KnownArms.CLASSIC, Metric.P99_MS::of), true);
-        List<Evidence> evidence = new ArrayList<>(List.of(deciding));
+        Figure deciding = runs.ratio("virtual ÷ classic light-request p99 latency, " + Workload.MIXED,
+                Workload.MIXED, KnownArms.VIRTUAL, KnownArms.CLASSIC, Metric.P99_MS, true);
+        List<Figure> evidence = new ArrayList<>(List.of(deciding));
         for (String arm : SHOWN_BESIDE) {
-            Evidence e = Evidence.ratios(arm + " ÷ classic light-request p99 latency, " + Workload.MIXED,
-                    runs.pairedRatios(Workload.MIXED, arm, KnownArms.CLASSIC, Metric.P99_MS::of), false);
-            if (!e.values().isEmpty()) {
-                evidence.add(e);
+            Figure f = runs.ratio(arm + " ÷ classic light-request p99 latency, " + Workload.MIXED, Workload.MIXED,
+                    arm, KnownArms.CLASSIC, Metric.P99_MS, false);
+            if (!f.values().isEmpty()) {
+                evidence.add(f);
             }
         }
         // The light requests' p99 of every arm in the run, in ms: the figure the claim is about, arm by arm.
         for (String arm : runs.arms()) {
-            List<Measured> p99 = runs.ok(Workload.MIXED, arm).stream().map(r -> new Measured(r.connections(),
-                    r.repeat(), Metric.P99_MS.of(r), Numbers.count(r.load().requests()) + " light requests")).toList();
+            List<Figure.Repeat> p99 = runs.ok(Workload.MIXED, arm).stream().map(r -> new Figure.Repeat(
+                    r.connections(), r.repeat(), Metric.P99_MS.of(r),
+                    Numbers.count(r.load().requests()) + " light requests")).toList();
             if (!p99.isEmpty()) {
-                evidence.add(new Evidence("light-request p99 ms, " + arm, p99, Numbers::human, false));
+                evidence.add(new Figure("light-request p99 ms, " + arm, p99, Numbers::human, false));
             }
         }
         if (deciding.values().isEmpty()) {
             return missing("no paired virtual and classic runs of " + Workload.MIXED, evidence, List.of(), charts);
         }
-        Verdict verdict = Verdict.everyValue(deciding.numbers(), v -> v <= AS_PROMPTLY, v -> v > AS_PROMPTLY);
-        String reason = switch (verdict) {
-            case CONFIRMED -> "≤ " + Numbers.plain(AS_PROMPTLY) + " in every pair";
-            case REFUTED -> "> " + Numbers.plain(AS_PROMPTLY) + " in every pair: light requests waited behind heavy "
-                    + "ones on the carriers";
-            default -> "pairs fall on both sides of " + Numbers.plain(AS_PROMPTLY) + ", or a pair gave no number";
-        };
-        return new ClaimResult(number(), claim(), rule(), verdict, reason, evidence, List.of(), charts);
+        return decide(AS_PROMPTLY, Per.PAIR, deciding, evidence, List.of(), charts);
     }
 }

@@ -44,6 +44,18 @@ final class Numbers {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f×", v) : "n/a";
     }
 
+    /** A share as a percentage: 0.38 → "38%", 0.033 → "3.3%", 0 → "0%". */
+    static String percent(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        double p = 100 * v;
+        if (p == 0) {
+            return "0%";
+        }
+        return String.format(Locale.ROOT, Math.abs(p) >= 10 ? "%.0f%%" : "%.1f%%", p);
+    }
+
     /** A ratio without the sign, for thresholds printed in rules. */
     static String plain(double v) {
         return String.format(Locale.ROOT, "%.2f", v);

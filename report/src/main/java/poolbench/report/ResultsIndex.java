@@ -15,6 +15,9 @@ import java.util.stream.Stream;
 final class ResultsIndex {
 
     static final String FILE = "README.md";
+    /** Runs that must not be quoted live under here, each with a note saying why. */
+    static final String WITHDRAWN = "invalid";
+    static final String WITHDRAWN_NOTE = "INVALID.md";
 
     private ResultsIndex() {
     }
@@ -37,8 +40,32 @@ final class ResultsIndex {
         runs.sort(Comparator.comparing((ClaimsDocument.Summary s) -> s.date() == null ? "" : s.date())
                 .thenComparing(ClaimsDocument.Summary::run).reversed());
         Path file = resultsDir.resolve(FILE);
-        Files.writeString(file, render(runs, unreadable));
+        Files.writeString(file, render(runs, unreadable) + withdrawn(resultsDir.resolve(WITHDRAWN)));
         return file;
+    }
+
+    /** The withdrawn runs, each with the first line of its note: why it must not be quoted. */
+    static String withdrawn(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return "";
+        }
+        List<Path> notes;
+        try (Stream<Path> list = Files.list(dir)) {
+            notes = list.map(d -> d.resolve(WITHDRAWN_NOTE)).filter(Files::isRegularFile).sorted().toList();
+        }
+        if (notes.isEmpty()) {
+            return "";
+        }
+        Markdown md = new Markdown();
+        md.heading(2, "Withdrawn runs");
+        md.paragraph("Kept for the record, not to be quoted: each note says what was wrong, with the figures.");
+        for (Path note : notes) {
+            String run = note.getParent().getFileName().toString();
+            String why = Files.readAllLines(note).stream().filter(l -> l.startsWith("# ")).findFirst()
+                    .map(l -> l.substring(2)).orElse("withdrawn");
+            md.bullet(Markdown.link(run, WITHDRAWN + "/" + run + "/" + WITHDRAWN_NOTE) + ": " + why);
+        }
+        return "\n" + md;
     }
 
     static String render(List<ClaimsDocument.Summary> runs, List<String> unreadable) {

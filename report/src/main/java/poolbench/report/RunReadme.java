@@ -32,6 +32,11 @@ final class RunReadme {
                 + ". Raw records: " + Markdown.code(RunSet.RAW + "/") + " (one JSON per run, with its latency "
                 + "histogram also as .hgrm); server logs: " + Markdown.code("logs/") + ". Every number below is "
                 + "computed from those records by " + Markdown.code("./poolbench report") + ".");
+        if (runs.hasCompareRecords() && !runs.accounted()) {
+            md.paragraph("**No CPU accounting:** these records were written before compare accounted for who had the "
+                    + "CPUs, so nothing vouches that the server and the load had theirs; read the numbers as "
+                    + "unverified.");
+        }
         environment(md, runs);
         method(md, runs);
         claimsSummary(md, claims);
@@ -66,6 +71,15 @@ final class RunReadme {
         rows.add(List.of("suite", e.suite()));
         rows.add(List.of("warm-up / measured window", duration(e.warmup()) + " / " + duration(e.duration())));
         rows.add(List.of("repeats", Integer.toString(e.repeats())));
+        Environment.Accounting a = e.accounting();
+        if (a != null) {
+            rows.add(List.of("CPU accounting", (a.perCpu() ? "server CPUs " + a.serverCpus() + ", load CPUs "
+                    + a.loadCpus() : "unpinned: machine-wide figures, not per CPU") + "; clock tick 1/"
+                    + a.clockTicksPerSecond() + " s; disturbed above " + Numbers.percent(a.othersThreshold())
+                    + " others or steal, " + a.attempts() + " attempts, quiet wait ≤ "
+                    + Numbers.human(a.quietWaitSeconds()) + " s; bottleneck at ≥ " + Numbers.percent(a.saturated())
+                    + " utilization; warm-up until two 1-s rounds agree within " + Numbers.percent(a.steadyWithin())));
+        }
         md.table(List.of("", ""), rows);
     }
 
@@ -90,7 +104,7 @@ final class RunReadme {
                 + ", the workload's connection count kept busy; latency from the send of a request to its complete "
                 + "response. Each run first gets " + (e == null ? "a warm-up" : duration(e.warmup()) + " of warm-up")
                 + " on the same JVM, not recorded, then the measured window"
-                + (e == null ? "" : " of " + duration(e.duration())) + ".");
+                + (e == null ? "" : " of " + duration(e.duration())) + "." + warmups(runs));
         md.bullet("Server figures are deltas of the server's own counters (its stats endpoint) between a snapshot "
                 + "just before and one just after the measured window, divided by the requests the server answered "
                 + "in it: CPU time of the whole process (GC and JIT included), heap bytes allocated by all threads "
@@ -98,8 +112,28 @@ final class RunReadme {
                 + "by a sampler once a second and at both ends; peak RSS is the process's VmHWM at the end. Workers "
                 + "reaped count from the window's start to the end of the idle phase that follows the burst "
                 + "workload.");
+        if (runs.accounted()) {
+            md.bullet("CPU accounting: over each measured window, /proc/stat per CPU and /proc/<pid>/stat for the "
+                    + "server and the load (this JVM and its helper processes) give others' share of each side's "
+                    + "CPUs, steal, and each side's utilization. Loopback irq and softirq time counts as the run's "
+                    + "own (a busy neighbour shows as user or system time, never softirq). A run whose CPUs others "
+                    + "(or steal) took more of than the threshold is retried; one still disturbed after its last "
+                    + "attempt is listed under Disturbed runs and left out of every median, ratio and verdict. A run "
+                    + "whose load CPUs were saturated is marked client-bound in the tables: it measured the client.");
+        } else {
+            md.bullet("CPU accounting: these records carry none (written before compare accounted for the CPUs), so "
+                    + "nothing here shows whether another process had the CPUs during a run.");
+        }
         md.bullet("Tables give the median over repeats and, where there are several, the range (min–max) across "
                 + "them. Ratios between arms pair repeat k of one arm with repeat k of the other.");
+    }
+
+    /** The warm-up the runs actually had: compare extends it until two one-second rounds agree within 5%. */
+    static String warmups(RunSet runs) {
+        Figure used = Figure.of(runs.all().stream().filter(r -> r.ok() && r.warmupMillis() > 0)
+                .map(r -> r.warmupMillis() / 1000.0).toList());
+        return used.empty() ? "" : " Warm-up continued in one-second rounds until two consecutive throughputs agreed "
+                + "within 5%: the runs had " + used.range(Numbers::human) + " s of it (median, range).";
     }
 
     private static void claimsSummary(Markdown md, List<ClaimResult> claims) {
@@ -135,6 +169,22 @@ final class RunReadme {
                     md.image("Latency by percentile, " + p.label(), latency);
                 }
             }
+        }
+        aa(md, runs);
+        List<RunRecord> disturbed = runs.disturbed();
+        if (!disturbed.isEmpty()) {
+            md.heading(3, "Disturbed runs (left out)");
+            md.paragraph("Others took more of these runs' CPUs than the threshold in every attempt; their figures are "
+                    + "shown here and nowhere else.");
+            md.table(List.of("run", "attempt", "others on server CPUs", "others on load CPUs", "steal",
+                    "server CPU use", "load CPU use", "requests/s"), disturbed.stream().map(r -> List.of(
+                    Markdown.code(r.id()), Integer.toString(r.interference().attempt()),
+                    Numbers.percent(r.interference().serverCpusOthersShare()),
+                    Numbers.percent(r.interference().loadCpusOthersShare()),
+                    Numbers.percent(r.interference().stealShare()),
+                    Numbers.percent(r.interference().serverCpuUtilization()),
+                    Numbers.percent(r.interference().loadCpuUtilization()),
+                    Numbers.human(r.load().requestsPerSecond()))).toList());
         }
         List<RunRecord> failed = runs.failed();
         if (!failed.isEmpty()) {
@@ -181,21 +231,55 @@ final class RunReadme {
             int failed = runs.failedCount(p, arm);
             List<String> row = new ArrayList<>();
             row.add(arm);
-            row.add(ok.size() + (failed > 0 ? " (" + failed + " failed)" : ""));
+            int disturbed = runs.disturbedCount(p, arm);
+            int clientBound = runs.clientBoundCount(p, arm);
+            List<String> marks = new ArrayList<>();
+            if (failed > 0) {
+                marks.add(failed + " failed");
+            }
+            if (disturbed > 0) {
+                marks.add(disturbed + " disturbed, left out");
+            }
+            if (clientBound > 0) {
+                marks.add(clientBound + " client-bound");
+            }
+            row.add(ok.size() + (marks.isEmpty() ? "" : " (" + String.join(", ", marks) + ")"));
             for (Metric m : COLUMNS) {
-                row.add(runs.spread(p, arm, m).format(m::format));
+                row.add(runs.figure(p, arm, m).range(m::format));
             }
             if (any503) {
-                row.add(Spread.of(ok.stream().map(r -> (double) r.server().connectionsRejected()).toList())
-                        .format(Numbers::count));
+                row.add(Figure.of(ok.stream().map(r -> (double) r.server().connectionsRejected()).toList())
+                        .range(Numbers::count));
             }
             if (anyLost) {
-                row.add(Spread.of(ok.stream().map(r -> (double) (r.load().errors().lostRequests()
-                        + r.load().errors().connect())).toList()).format(Numbers::count));
+                row.add(Figure.of(ok.stream().map(r -> (double) (r.load().errors().lostRequests()
+                        + r.load().errors().connect())).toList()).range(Numbers::count));
             }
             rows.add(row);
         }
         md.table(header, rows);
+    }
+
+    /** The A/A pair per workload point: the run's resolution, stated as a sentence a reader can use. */
+    static void aa(Markdown md, RunSet runs) {
+        if (!runs.arms().contains(KnownArms.CLASSIC_AA)) {
+            return;
+        }
+        md.heading(3, "A/A: the noise floor of this run");
+        md.paragraph(Markdown.code(KnownArms.CLASSIC_AA) + " is classic run a second time under its own label, "
+                + "taking its turn like any arm. Its ratio to classic would be 1 on a perfect machine; how far its "
+                + "95% interval reaches from 1 is what this run cannot tell from no difference, and claim verdicts "
+                + "widen their intervals by it.");
+        for (String w : runs.workloads()) {
+            Figure aa = runs.aa(w, Metric.REQUESTS_PER_SECOND);
+            if (aa.values().isEmpty() || aa.interval().empty()) {
+                continue;
+            }
+            md.bullet(w + ": " + KnownArms.CLASSIC_AA + " ÷ " + KnownArms.CLASSIC + " requests/s "
+                    + Numbers.ratio(aa.geometricMean()) + ", 95% interval " + aa.interval().text(Numbers::ratio)
+                    + ": differences smaller than ±" + Numbers.percent(runs.aaNoise(w, Metric.REQUESTS_PER_SECOND))
+                    + " are noise in this run.");
+        }
     }
 
     private static void jmh(Markdown md, RunSet runs, ChartSet charts) {
@@ -218,11 +302,27 @@ final class RunReadme {
         List<List<String>> rows = jmh.results().stream().map(r -> List.of(r.className() + "." + r.method(),
                 r.paramsText().isEmpty() ? "–" : r.paramsText(), r.mode(), Integer.toString(r.threads()),
                 Numbers.human(r.score()) + (Double.isFinite(r.scoreError()) ? " ± " + Numbers.human(r.scoreError())
-                        : ""), r.scoreUnit(), Numbers.human(r.allocBytesPerOp()))).toList();
+                        : ""), errorCell(r), r.scoreUnit(), Numbers.human(r.allocBytesPerOp()))).toList();
+        long imprecise = jmh.results().stream().filter(JmhResult::imprecise).count();
         md.paragraph("Every JMH result (score ± JMH's 99.9% confidence half-width; B/op is "
-                + Markdown.code("gc.alloc.rate.norm") + " from " + Markdown.code("-prof gc") + "):");
-        md.table(List.of("benchmark", "params", "mode", "threads", "score", "unit", "alloc B/op"), rows);
+                + Markdown.code("gc.alloc.rate.norm") + " from " + Markdown.code("-prof gc") + "). "
+                + (imprecise == 0 ? "Every error is at most " + Numbers.percent(JmhResult.MAX_RELATIVE_ERROR)
+                + " of its score."
+                : "**" + imprecise + " of " + jmh.results().size() + " scores have an error over "
+                + Numbers.percent(JmhResult.MAX_RELATIVE_ERROR) + " of the score** (marked): those cannot be read on "
+                + "their own; see the limits in benchmarks/README.md."));
+        md.table(List.of("benchmark", "params", "mode", "threads", "score", "error", "unit", "alloc B/op"), rows);
         jmh.unreadable().forEach(u -> md.bullet("not read: " + u));
+    }
+
+    /** The error as a share of the score, marked when it is over the limit. */
+    static String errorCell(JmhResult r) {
+        double e = r.relativeError();
+        if (!Double.isFinite(e)) {
+            return "–";
+        }
+        return r.imprecise() ? "**±" + Numbers.percent(e) + " > " + Numbers.percent(JmhResult.MAX_RELATIVE_ERROR)
+                + "**" : "±" + Numbers.percent(e);
     }
 
     /** "PT0.3S" → "0.3 s", "PT8S" → "8 s": how environment.json writes durations, made readable. */

@@ -17,7 +17,8 @@ import poolbench.compare.Workload;
 
 /**
  * Everything one run directory holds, indexed the way reports ask for it: by workload, connection count, arm and
- * repeat. Records that failed are kept (tables count them) but never measured.
+ * repeat. Records that failed, and records still disturbed after their retries, are kept (tables count them, the
+ * README lists the disturbed with their figures) but never measured: {@link #ok} returns neither.
  */
 final class RunSet {
 
@@ -84,6 +85,41 @@ final class RunSet {
         return records.stream().filter(r -> !r.ok()).toList();
     }
 
+    /** Measured, but others took the CPUs in every attempt: listed, never counted. */
+    List<RunRecord> disturbed() {
+        return records.stream().filter(RunRecord::disturbed).toList();
+    }
+
+    /** Whether any record carries CPU accounting (records written before it existed carry none). */
+    boolean accounted() {
+        return records.stream().anyMatch(r -> r.interference() != null);
+    }
+
+    /**
+     * The A/A figure of a workload: the same arm twice under two labels, paired repeat by repeat. Its interval is
+     * what this run cannot tell apart from no difference.
+     */
+    Figure aa(String workload, Metric metric) {
+        return Figure.ratios(KnownArms.CLASSIC_AA + " ÷ " + KnownArms.CLASSIC + " " + metric.heading() + ", "
+                + workload, pairedRatios(workload, KnownArms.CLASSIC_AA, KnownArms.CLASSIC, metric::of), false);
+    }
+
+    /** The A/A noise floor, relative: how far the A/A interval reaches from 1 on either side; 0 without one. */
+    double aaNoise(String workload, Metric metric) {
+        Figure.Interval i = aa(workload, metric).interval();
+        return i.empty() ? 0 : Math.max(1 - i.low(), i.high() - 1);
+    }
+
+    /**
+     * {@code numerator} ÷ {@code denominator} on a workload, pair by pair, with the run's A/A noise floor for that
+     * workload and figure in its interval.
+     */
+    Figure ratio(String label, String workload, String numerator, String denominator, Metric metric,
+                 boolean decides) {
+        return Figure.ratios(label, pairedRatios(workload, numerator, denominator, metric::of), decides)
+                .withNoise(aaNoise(workload, metric));
+    }
+
     boolean hasCompareRecords() {
         return !records.isEmpty();
     }
@@ -124,9 +160,9 @@ final class RunSet {
                 .toList();
     }
 
-    /** The successful runs of one arm at one workload point, by repeat. */
+    /** The successful, undisturbed runs of one arm at one workload point, by repeat. */
     List<RunRecord> ok(WorkloadPoint p, String arm) {
-        return records(p).stream().filter(r -> r.arm().equals(arm) && r.ok())
+        return records(p).stream().filter(r -> r.arm().equals(arm) && r.counted())
                 .sorted(Comparator.comparingInt(RunRecord::repeat)).toList();
     }
 
@@ -144,8 +180,18 @@ final class RunSet {
         return (int) records(p).stream().filter(r -> r.arm().equals(arm) && !r.ok()).count();
     }
 
-    Spread spread(WorkloadPoint p, String arm, Metric metric) {
-        return Spread.of(ok(p, arm).stream().map(metric::of).toList());
+    int disturbedCount(WorkloadPoint p, String arm) {
+        return (int) records(p).stream().filter(r -> r.arm().equals(arm) && r.disturbed()).count();
+    }
+
+    /** Counted runs that were client-bound: the load's CPUs saturated, so they measured the client. */
+    int clientBoundCount(WorkloadPoint p, String arm) {
+        return (int) ok(p, arm).stream().filter(RunRecord::clientBound).count();
+    }
+
+    /** One arm's figure at a workload point, a value per repeat. */
+    Figure figure(WorkloadPoint p, String arm, Metric metric) {
+        return Figure.of(ok(p, arm).stream().map(metric::of).toList());
     }
 
     /**
@@ -153,13 +199,13 @@ final class RunSet {
      * is paired with repeat k because arms take turns within a repeat, so a drift of the machine over the run
      * affects both sides of a pair alike.
      */
-    List<RepeatRatio> pairedRatios(String workload, String numerator, String denominator,
+    List<Figure.Repeat> pairedRatios(String workload, String numerator, String denominator,
                                    ToDoubleFunction<RunRecord> metric) {
-        List<RepeatRatio> ratios = new ArrayList<>();
+        List<Figure.Repeat> ratios = new ArrayList<>();
         for (WorkloadPoint p : points(workload)) {
             for (RunRecord n : ok(p, numerator)) {
                 ok(p, denominator, n.repeat()).ifPresent(d ->
-                        ratios.add(new RepeatRatio(p.connections(), n.repeat(), metric.applyAsDouble(n),
+                        ratios.add(Figure.Repeat.ratio(p.connections(), n.repeat(), metric.applyAsDouble(n),
                                 metric.applyAsDouble(d))));
             }
         }
@@ -169,7 +215,7 @@ final class RunSet {
     /** The paired ratios of {@link #pairedRatios(String, String, String, ToDoubleFunction)} at one workload point. */
     List<Double> pairedRatios(WorkloadPoint p, String numerator, String denominator, Metric metric) {
         return pairedRatios(p.workload(), numerator, denominator, metric::of).stream()
-                .filter(r -> r.connections() == p.connections()).map(RepeatRatio::ratio).toList();
+                .filter(r -> r.connections() == p.connections()).map(Figure.Repeat::value).toList();
     }
 
     /**
@@ -178,7 +224,7 @@ final class RunSet {
      * is called, since that is what separates buffer reuse from thread reuse.
      */
     List<RunRecord> closeWithConnectionBuffers(String arm) {
-        return records.stream().filter(r -> r.ok() && r.arm().equals(arm) && r.close()
+        return records.stream().filter(r -> r.counted() && r.arm().equals(arm) && r.close()
                         && r.path().startsWith("/plaintext") && r.before() != null
                         && "connection".equals(r.before().buffers()))
                 .sorted(Comparator.comparingInt(RunRecord::connections).thenComparingInt(RunRecord::repeat)).toList();

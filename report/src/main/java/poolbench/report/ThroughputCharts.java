@@ -52,7 +52,7 @@ final class ThroughputCharts {
             List<Double> medians = new ArrayList<>();
             int maxRepeats = 0;
             for (WorkloadPoint p : points) {
-                Spread s = runs.spread(p, arm, Metric.REQUESTS_PER_SECOND);
+                Figure s = runs.figure(p, arm, Metric.REQUESTS_PER_SECOND);
                 medians.add(s.empty() ? null : s.median());
                 maxRepeats = Math.max(maxRepeats, runs.ok(p, arm).size());
             }
@@ -92,7 +92,7 @@ final class ThroughputCharts {
         chart.getStyler().setXAxisLabelRotation(30);
         chart.getStyler().setYAxisMin(0.0);
         List<WorkloadPoint> points = runs.points().stream()
-                .filter(p -> !runs.spread(p, KnownArms.CLASSIC, Metric.REQUESTS_PER_SECOND).empty()).toList();
+                .filter(p -> !runs.figure(p, KnownArms.CLASSIC, Metric.REQUESTS_PER_SECOND).empty()).toList();
         if (points.isEmpty()) {
             return Optional.empty();
         }
@@ -101,7 +101,7 @@ final class ThroughputCharts {
         for (String arm : runs.arms()) {
             List<Double> values = new ArrayList<>();
             for (WorkloadPoint p : points) {
-                Spread s = Spread.of(runs.pairedRatios(p, arm, KnownArms.CLASSIC, Metric.REQUESTS_PER_SECOND));
+                Figure s = Figure.of(runs.pairedRatios(p, arm, KnownArms.CLASSIC, Metric.REQUESTS_PER_SECOND));
                 values.add(s.empty() ? null : s.median());
                 tallest = Math.max(tallest, s.empty() ? 0 : s.median());
             }

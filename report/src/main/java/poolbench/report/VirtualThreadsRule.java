@@ -10,72 +10,68 @@ import poolbench.compare.Workload;
  * connection serves about as many requests as the pool on every workload where the pool was supposed to matter:
  * keep-alive, a new connection per request, and a slow downstream call.
  */
-final class VirtualThreadsRule implements ClaimRule {
+final class VirtualThreadsRule extends ClaimRule {
 
-    static final double ABOUT_AS_MANY = 0.9;
+    static final Threshold ABOUT_AS_MANY = Threshold.atLeast(0.9);
     static final List<String> WORKLOADS = List.of(Workload.PLAINTEXT, Workload.PLAINTEXT_CLOSE, Workload.SLEEP);
 
-    @Override
-    public int number() {
-        return 6;
+    VirtualThreadsRule() {
+        super(6, "(the Java question) Virtual threads make the pool unnecessary.");
     }
 
     @Override
-    public String claim() {
-        return "(the Java question) Virtual threads make the pool unnecessary.";
-    }
-
-    @Override
-    public String rule() {
+    String rule() {
         return "virtual ÷ classic requests/s on " + String.join(", ", WORKLOADS) + ", repeat k paired with repeat k: "
-                + "confirmed when ≥ " + Numbers.plain(ABOUT_AS_MANY) + " in every pair of every one of those "
-                + "workloads; refuted when < " + Numbers.plain(ABOUT_AS_MANY) + " in every pair of at least one; "
+                + "each workload is judged by the 95% interval of the geometric mean of its pairs (bootstrap over pairs, "
+                + "widened by the run's A/A noise): confirmed when every workload's interval is wholly "
+                + ABOUT_AS_MANY.confirmText() + "; refuted when at least one workload's is wholly "
+                + ABOUT_AS_MANY.refuteText() + "; "
                 + "otherwise (or when a workload is missing and none refutes) inconclusive. p99 latency virtual ÷ "
                 + "classic, and virtual-pooled ÷ virtual requests/s (\"never pool virtual threads\"), are shown beside "
                 + "it and do not decide.";
     }
 
     @Override
-    public ClaimResult evaluate(RunSet runs) {
+    ClaimResult evaluate(RunSet runs) {
         List<String> charts = new ArrayList<>(List.of(ChartFiles.RELATIVE_THROUGHPUT));
-        List<Evidence> deciding = new ArrayList<>();
-        List<Evidence> context = new ArrayList<>();
+        List<Figure> deciding = new ArrayList<>();
+        List<Figure> context = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String w : WORKLOADS) {
-            Evidence e = ThroughputMultipleRule.requestsRatio(runs, w, KnownArms.VIRTUAL, KnownArms.CLASSIC, true);
+            Figure e = ThroughputMultipleRule.requestsRatio(runs, w, KnownArms.VIRTUAL, KnownArms.CLASSIC, true);
             deciding.add(e);
             if (e.values().isEmpty()) {
                 missing.add(w);
             }
             runs.points(w).forEach(p -> charts.add(ChartFiles.latency(p)));
-            context.add(Evidence.ratios("virtual ÷ classic p99 latency, " + w,
-                    runs.pairedRatios(w, KnownArms.VIRTUAL, KnownArms.CLASSIC, Metric.P99_MS::of), false));
+            context.add(runs.ratio("virtual ÷ classic p99 latency, " + w, w, KnownArms.VIRTUAL, KnownArms.CLASSIC,
+                    Metric.P99_MS, false));
             context.add(ThroughputMultipleRule.requestsRatio(runs, w, KnownArms.VIRTUAL_POOLED, KnownArms.VIRTUAL,
                     false));
         }
-        List<Evidence> evidence = new ArrayList<>(deciding);
+        List<Figure> evidence = new ArrayList<>(deciding);
         evidence.addAll(context.stream().filter(e -> !e.values().isEmpty()).toList());
 
         List<String> refuting = deciding.stream().filter(e -> !e.values().isEmpty()
-                && Verdict.everyValue(e.numbers(), v -> false, v -> v < ABOUT_AS_MANY) == Verdict.REFUTED)
-                .map(Evidence::label).toList();
+                && ABOUT_AS_MANY.verdict(e, Per.PAIR) == Verdict.REFUTED)
+                .map(e -> e.label() + " (" + e.interval().text(e.format()) + ")").toList();
         Verdict verdict;
         String reason;
         if (!refuting.isEmpty()) {
             verdict = Verdict.REFUTED;
-            reason = "< " + Numbers.plain(ABOUT_AS_MANY) + " in every pair of: " + String.join("; ", refuting);
+            reason = "the whole 95% interval is " + ABOUT_AS_MANY.refuteText() + " on: " + String.join("; ", refuting);
         } else if (!missing.isEmpty()) {
             return missing("no paired virtual and classic runs of " + String.join(", ", missing), evidence,
                     List.of(), charts);
-        } else if (deciding.stream().allMatch(e -> Verdict.everyValue(e.numbers(), v -> v >= ABOUT_AS_MANY,
-                v -> false) == Verdict.CONFIRMED)) {
+        } else if (deciding.stream().allMatch(e -> ABOUT_AS_MANY.verdict(e, Per.PAIR) == Verdict.CONFIRMED)) {
             verdict = Verdict.CONFIRMED;
-            reason = "≥ " + Numbers.plain(ABOUT_AS_MANY) + " in every pair of every workload";
+            reason = "every workload's whole 95% interval is " + ABOUT_AS_MANY.confirmText();
         } else {
             verdict = Verdict.INCONCLUSIVE;
-            reason = "some pairs fall below " + Numbers.plain(ABOUT_AS_MANY) + ", but no workload is below it in "
-                    + "every pair";
+            reason = "an interval straddles " + ABOUT_AS_MANY.format().apply(ABOUT_AS_MANY.confirmAt()) + ", and no workload's is wholly below it: "
+                    + String.join("; ", deciding.stream().map(e -> e.label() + " " + e.interval().text(e.format()))
+                    .toList());
         }
-        return new ClaimResult(number(), claim(), rule(), verdict, reason, evidence, List.of(), charts);
+        return result(verdict, reason, evidence, List.of(), charts);
     }
 }

@@ -18,12 +18,16 @@ class ClaimRulesTest {
     private static final String PER_CONNECTION = KnownArms.PER_CONNECTION;
     private static final String VIRTUAL = KnownArms.VIRTUAL;
 
-    /** Requests/s of two arms on one workload, repeat by repeat: {@code rates[k] = {first arm's, second arm's}}. */
+    /**
+     * Requests/s of two arms on one workload, repeat by repeat: {@code rates[k] = {first arm's, second arm's}}, each
+     * on a saturated server.
+     */
     private static List<RunRecord> rates(String workload, String first, String second, double[]... rates) {
         List<RunRecord> records = new ArrayList<>();
         for (int k = 0; k < rates.length; k++) {
-            records.add(Runs.run(first, workload, 16, k + 1).rps(rates[k][0]).build());
-            records.add(Runs.run(second, workload, 16, k + 1).rps(rates[k][1]).build());
+            // A saturated server spends its CPU on the requests it serves: CPU per request is 1 / throughput.
+            records.add(Runs.run(first, workload, 16, k + 1).rps(rates[k][0]).cpu(1e6 / rates[k][0]).build());
+            records.add(Runs.run(second, workload, 16, k + 1).rps(rates[k][1]).cpu(1e6 / rates[k][1]).build());
         }
         return records;
     }
@@ -73,7 +77,7 @@ class ClaimRulesTest {
             records.addAll(rates(Workload.PLAINTEXT, CLASSIC, PER_CONNECTION, new double[] {10_000, 9_000}));
             ClaimResult r = evaluate(rule, records);
             assertEquals(Verdict.CONFIRMED, r.verdict());
-            Evidence keepAlive = r.evidence().get(1);
+            Figure keepAlive = r.evidence().get(1);
             assertEquals(List.of(10_000 / 9_000.0), keepAlive.numbers());
             assertTrue(!keepAlive.decides());
         }
@@ -171,9 +175,9 @@ class ClaimRulesTest {
             records.add(Runs.run(CLASSIC, "plaintext-close-connbuf", 16, 1).close().buffers("connection")
                     .serverArgs("--buffers", "connection").alloc(27_000).build());
             ClaimResult r = evaluate(rule, records);
-            Evidence buffers = r.evidence().stream().filter(e -> e.label().startsWith("buffers'")).findFirst()
+            Figure buffers = r.evidence().stream().filter(e -> e.label().startsWith("buffers'")).findFirst()
                     .orElseThrow();
-            Evidence threads = r.evidence().stream().filter(e -> e.label().startsWith("threads'")).findFirst()
+            Figure threads = r.evidence().stream().filter(e -> e.label().startsWith("threads'")).findFirst()
                     .orElseThrow();
             assertEquals(List.of(24_000.0), buffers.numbers());
             assertEquals(List.of(33_000.0), threads.numbers());
@@ -311,7 +315,7 @@ class ClaimRulesTest {
         }
 
         @Test
-        void confirmedWhenVirtualsLightRequestsAreAsPromptInEveryRepeat() {
+        void confirmedWhenTheIntervalOfVirtualsLightRequestP99OverClassicsIsWhollyWithinTheThreshold() {
             ClaimResult r = evaluate(rule, mixed(new double[] {2.2, 2}, new double[] {1.9, 2}));
             assertEquals(Verdict.CONFIRMED, r.verdict());
             assertTrue(r.evidence().stream().anyMatch(e -> e.label().equals("light-request p99 ms, virtual")
@@ -319,14 +323,14 @@ class ClaimRulesTest {
         }
 
         @Test
-        void refutedWhenLightRequestsWaitBehindHeavyOnesInEveryRepeat() {
+        void refutedWhenLightRequestsWaitBehindHeavyOnesSoTheWholeIntervalIsAbove() {
             ClaimResult r = evaluate(rule, mixed(new double[] {20, 2}, new double[] {9, 2}));
             assertEquals(Verdict.REFUTED, r.verdict());
-            assertTrue(r.reason().startsWith("> 1.50 in every pair"), r.reason());
+            assertTrue(r.reason().endsWith("is wholly > 1.50"), r.reason());
         }
 
         @Test
-        void inconclusiveWhenRepeatsFallOnBothSides() {
+        void inconclusiveWhenTheIntervalStraddlesTheThreshold() {
             assertEquals(Verdict.INCONCLUSIVE, evaluate(rule, mixed(new double[] {20, 2}, new double[] {2, 2}))
                     .verdict());
         }
@@ -386,10 +390,87 @@ class ClaimRulesTest {
 
     @Test
     void everyValueNeedsEveryRepeatToAgreeAndANumber() {
-        assertEquals(Verdict.CONFIRMED, Verdict.everyValue(List.of(3.0, 2.0), v -> v >= 2, v -> v < 2));
-        assertEquals(Verdict.REFUTED, Verdict.everyValue(List.of(1.0, 1.9), v -> v >= 2, v -> v < 2));
-        assertEquals(Verdict.INCONCLUSIVE, Verdict.everyValue(List.of(1.0, 2.0), v -> v >= 2, v -> v < 2));
-        assertEquals(Verdict.INCONCLUSIVE, Verdict.everyValue(List.of(3.0, Double.NaN), v -> v >= 2, v -> v < 2));
-        assertEquals(Verdict.INCONCLUSIVE, Verdict.everyValue(List.of(), v -> v >= 2, v -> v < 2));
+        Threshold twice = Threshold.atLeast(2);
+        assertEquals(Verdict.CONFIRMED, twice.verdict(Figure.of(List.of(3.0, 2.0)), Per.REPEAT));
+        assertEquals(Verdict.REFUTED, twice.verdict(Figure.of(List.of(1.0, 1.9)), Per.REPEAT));
+        assertEquals(Verdict.INCONCLUSIVE, twice.verdict(Figure.of(List.of(1.0, 2.0)), Per.REPEAT));
+        assertEquals(Verdict.INCONCLUSIVE, twice.verdict(Figure.of(List.of(3.0, Double.NaN)), Per.REPEAT));
+        assertEquals(Verdict.INCONCLUSIVE, twice.verdict(Figure.of(List.of()), Per.REPEAT));
+    }
+
+    @Test
+    void aThresholdPrintsTheSameNumbersItApplies() {
+        assertEquals("confirmed when ≥ 1.20 in every repeat, refuted when ≤ 1.00 in every repeat, otherwise "
+                + "inconclusive", Threshold.band(1.2, 1.0).rule(Per.REPEAT));
+        assertTrue(Threshold.atLeast(2).rule(Per.PAIR).contains("whole 95% interval"));
+        assertEquals("≥ 2.00 in all 2 repeats", Threshold.atLeast(2).reason(Verdict.CONFIRMED,
+                Figure.of(List.of(3.0, 2.0)), Per.REPEAT));
+    }
+
+    /** Paired ratios are judged by the 95% interval of their geometric mean, not pair by pair. */
+    @Nested
+    class IntervalVerdicts {
+        final Threshold twice = Threshold.atLeast(2);
+
+        private Figure pairs(double... ratios) {
+            List<Figure.Repeat> values = new ArrayList<>();
+            for (int i = 0; i < ratios.length; i++) {
+                values.add(new Figure.Repeat(16, i + 1, ratios[i], ""));
+            }
+            return Figure.ratios("a ÷ b", values, true);
+        }
+
+        @Test
+        void confirmedWhenTheWholeIntervalIsAboveTheThreshold() {
+            Figure f = pairs(2.4, 2.6, 2.5, 2.7, 2.3);
+            assertTrue(f.interval().low() >= 2, f.summary());
+            assertEquals(Verdict.CONFIRMED, twice.verdict(f, Per.PAIR));
+            assertTrue(twice.reason(Verdict.CONFIRMED, f, Per.PAIR).endsWith("is wholly ≥ 2.00"));
+        }
+
+        @Test
+        void refutedWhenTheWholeIntervalIsBelowIt() {
+            Figure f = pairs(1.1, 1.3, 1.2);
+            assertEquals(Verdict.REFUTED, twice.verdict(f, Per.PAIR));
+            assertTrue(twice.reason(Verdict.REFUTED, f, Per.PAIR).endsWith("is wholly < 2.00"));
+        }
+
+        @Test
+        void inconclusiveNamesTheIntervalThatStraddles() {
+            Figure f = pairs(1.6, 2.6, 2.1);
+            assertEquals(Verdict.INCONCLUSIVE, twice.verdict(f, Per.PAIR));
+            String reason = twice.reason(Verdict.INCONCLUSIVE, f, Per.PAIR);
+            assertTrue(reason.startsWith("the 95% interval " + f.interval().text(Numbers::ratio)), reason);
+            assertTrue(reason.endsWith("straddles 2.00"), reason);
+        }
+
+        @Test
+        void theAaNoiseFloorWidensAnIntervalIntoAStraddle() {
+            Figure f = pairs(2.2, 2.3, 2.25);
+            assertEquals(Verdict.CONFIRMED, twice.verdict(f, Per.PAIR));
+            assertEquals(Verdict.INCONCLUSIVE, twice.verdict(f.withNoise(0.15), Per.PAIR));
+            assertEquals(f.interval().low() * 0.85, f.withNoise(0.15).interval().low(), 1e-12);
+        }
+
+        @Test
+        void aThresholdThatConfirmsLowValuesNeedsTheWholeIntervalBelowIt() {
+            Threshold asPromptly = Threshold.atMost(1.2);
+            assertEquals(Verdict.CONFIRMED, asPromptly.verdict(pairs(1.0, 1.1, 1.05), Per.PAIR));
+            assertEquals(Verdict.REFUTED, asPromptly.verdict(pairs(1.5, 1.6, 1.7), Per.PAIR));
+            assertEquals(Verdict.INCONCLUSIVE, asPromptly.verdict(pairs(0.9, 1.5, 1.2), Per.PAIR));
+            assertEquals("confirmed when ≤ 1.20 in every repeat, refuted when > 1.20 in every repeat, otherwise "
+                    + "inconclusive", asPromptly.rule(Per.REPEAT));
+            assertEquals("< 1.10", Threshold.below(1.1).confirmText());
+        }
+
+        @Test
+        void theIntervalIsReproducible() {
+            assertEquals(pairs(1.6, 2.6, 2.1).interval(), pairs(1.6, 2.6, 2.1).interval());
+        }
+
+        @Test
+        void theGeometricMeanOfReciprocalRatiosIsOne() {
+            assertEquals(1.0, pairs(2.0, 0.5).geometricMean(), 1e-12);
+        }
     }
 }

@@ -43,7 +43,7 @@ class PartialRunTest {
         assertTrue(readme.contains("Environment of the JMH run (`jmh/quick-environment.txt`):\n\n```\nstarted: "),
                 readme);
         assertTrue(Files.isRegularFile(dir.resolve(ChartFiles.JMH_HAND_OFF)));
-        assertTrue(readme.contains("| ThreadStartBenchmark.virtualThread | – | avgt | 1 | 38.5 | us/op |"), readme);
+        assertTrue(readme.contains("| ThreadStartBenchmark.virtualThread | – | avgt | 1 | 38.5 | – | us/op |"), readme);
         ClaimsDocument.Summary summary = ClaimsDocument.readJson(dir.resolve("claims.json"));
         assertTrue(summary.claims().stream().allMatch(c -> c.verdict().equals("inconclusive")));
         assertEquals(null, summary.date(), "no environment.json, no date");

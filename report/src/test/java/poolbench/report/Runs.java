@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import poolbench.compare.CompareRun;
 import poolbench.compare.Environment;
+import poolbench.compare.Interference;
 import poolbench.compare.Pinning;
 import poolbench.compare.RunRecord;
 import poolbench.compare.ServerDeltas;
@@ -98,6 +99,7 @@ final class Runs {
         long poolPeakCounter = 16;
         long accepted = 16;
         long rejected = 0;
+        Interference interference;
         double latencyFromMs = 0.1;
         double latencyToMs = 2;
         List<long[]> samples = List.of();
@@ -126,6 +128,14 @@ final class Runs {
 
         Run buffers(String b) {
             buffers = b;
+            return this;
+        }
+
+        /** The run's CPU accounting: others' share on the server's CPUs, the load's utilization, the attempt. */
+        Run interference(double serverOthers, double loadUse, int attempt) {
+            interference = new Interference(serverOthers, 0, 0, 0.95, loadUse,
+                    loadUse >= Interference.SATURATED ? Interference.LOAD : Interference.SERVER, serverOthers <= 0.03,
+                    attempt);
             return this;
         }
 
@@ -230,7 +240,7 @@ final class Runs {
             }
             String id = workload + "-c" + connections + "-" + arm + "-r" + repeat;
             return new RunRecord(id, arm, workload, path, close, 1, connections, repeat, serverArgs, null, load, deltas,
-                    before, after, end, sampled, null);
+                    before, after, end, sampled, interference, 2_000, null);
         }
 
         private StatsSnapshot snapshot(long epochMillis, long workersAlive, long threadsLive, long started,

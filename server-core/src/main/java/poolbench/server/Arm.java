@@ -13,5 +13,5 @@ public interface Arm {
     String description();
 
     /** Creates a dispatcher that runs connections on {@code servers}; it lives until closed. */
-    Dispatcher create(ArmOptions options, ConnectionServers servers);
+    Dispatcher create(ArmOptions options, ConnectionServerFactory servers);
 }

@@ -2,10 +2,9 @@ package poolbench.server;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
-/** The arms on the class path, found through {@link ServiceLoader}. */
+/** The arms on the class path, found through {@link java.util.ServiceLoader}. */
 public final class Arms {
 
     private Arms() {
@@ -13,10 +12,7 @@ public final class Arms {
 
     /** Every arm found, in a stable order (by name). */
     public static List<Arm> all() {
-        return ServiceLoader.load(Arm.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .sorted((a, b) -> a.name().compareTo(b.name()))
-                .toList();
+        return NamedServices.load(Arm.class, Arm::name);
     }
 
     public static Optional<Arm> byName(String name) {

@@ -95,7 +95,7 @@ public final class ConnectionLoop implements ConnectionServer {
                     start = chunkedBody.skip(buf, start, end);
                     if (chunkedBody.status() < 0) {
                         stats.requestsAnswered(answered - counted);
-                        Endpoints.refuse(chunkedBody.status(), writer, out);
+                        Endpoints.refuse(ResponseWriter.Status.of(-chunkedBody.status()), writer, out);
                         writer.flush(out);
                         return;
                     }
@@ -113,7 +113,7 @@ public final class ConnectionLoop implements ConnectionServer {
                 }
                 if (head < 0) {
                     stats.requestsAnswered(answered - counted + 1);
-                    Endpoints.refuse(head, req.method != Request.Method.HEAD, writer, out);
+                    Endpoints.refuse(ResponseWriter.Status.of(-head), req.method != Request.Method.HEAD, writer, out);
                     writer.flush(out);
                     return;
                 }
@@ -204,7 +204,7 @@ public final class ConnectionLoop implements ConnectionServer {
 
     private void timeOut(ResponseWriter writer) throws IOException {
         stats.requestTimedOut();
-        Endpoints.refuse(-ResponseWriter.Status.REQUEST_TIMEOUT.code, writer, out);
+        Endpoints.refuse(ResponseWriter.Status.REQUEST_TIMEOUT, writer, out);
         writer.flush(out);
     }
 }

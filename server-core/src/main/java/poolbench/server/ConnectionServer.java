@@ -6,9 +6,9 @@ import java.net.Socket;
 /**
  * Serves whole connections, one at a time, on the calling thread.
  *
- * <p>An instance is not thread-safe: a dispatcher gives each worker thread its own (from
- * {@link ConnectionServers#newConnectionServer()}), which may keep its buffers across the connections that worker
- * serves. Thread-per-connection arms take a new one per connection.
+ * <p>An instance is not thread-safe: a dispatcher gives each worker thread its own (from its
+ * {@link ConnectionServerFactory}), which may keep its buffers across the connections that worker serves.
+ * Thread-per-connection arms take a new one per connection.
  */
 public interface ConnectionServer {
 

@@ -6,7 +6,7 @@ import java.net.Socket;
  * Chooses the thread that serves an accepted connection: the one variable between the arms.
  *
  * <p>The server accepts on its own thread and hands every connection to {@link #dispatch}. The dispatcher runs
- * {@link ConnectionServer#serve} for it on some thread, using the {@link ConnectionServers} it was created with.
+ * {@link ConnectionServer#serve} for it on some thread, using the {@link ConnectionServerFactory} it was created with.
  */
 public interface Dispatcher extends AutoCloseable {
 

@@ -84,15 +84,14 @@ public final class Endpoints {
         }
     }
 
-    /** Answers a request the parser refused (its negative status) and says the connection closes. */
-    public static void refuse(int parserStatus, ResponseWriter out, OutputStream socket) throws IOException {
-        refuse(parserStatus, true, out, socket);
+    /** Answers a request refused with {@code status} (by the parser, or timed out) and says the connection closes. */
+    public static void refuse(Status status, ResponseWriter out, OutputStream socket) throws IOException {
+        refuse(status, true, out, socket);
     }
 
     /** The same, without the body when the refused request was a HEAD. */
-    public static void refuse(int parserStatus, boolean withBody, ResponseWriter out, OutputStream socket)
+    public static void refuse(Status status, boolean withBody, ResponseWriter out, OutputStream socket)
             throws IOException {
-        Status status = Status.of(-parserStatus);
         byte[] body = ResponseWriter.ascii(status.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT));
         out.write(status, TEXT_PLAIN, body, body.length, Connection.CLOSE, withBody, socket);
     }

@@ -27,9 +27,26 @@ public record ServerConfig(String host, int port, int adminPort, BufferOwnership
                            Duration idleTimeout, Duration writeTimeout, Duration sleepOnOverflow,
                            int maxRequestLineBytes, int maxHeaderBytes, long maxBodyBytes, int backlog) {
 
-    public static final ServerConfig DEFAULTS = new ServerConfig("127.0.0.1", 8080, 8081, BufferOwnership.WORKER,
-            Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ZERO, 4096, 8192, 1 << 20,
-            4096);
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    /** The stats endpoint sits next to the arm's port. */
+    public static final int DEFAULT_ADMIN_PORT = DEFAULT_PORT + 1;
+    /** fasthttp's default: a worker keeps its buffers. */
+    public static final BufferOwnership DEFAULT_BUFFERS = BufferOwnership.WORKER;
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
+    /** Current fasthttp's SleepWhenConcurrencyLimitsExceeded: no pause. */
+    public static final Duration DEFAULT_SLEEP_ON_OVERFLOW = Duration.ZERO;
+    public static final int DEFAULT_MAX_REQUEST_LINE_BYTES = 4096;
+    public static final int DEFAULT_MAX_HEADER_BYTES = 8192;
+    public static final long DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    public static final int DEFAULT_BACKLOG = 4096;
+
+    public static final ServerConfig DEFAULTS = new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_ADMIN_PORT,
+            DEFAULT_BUFFERS, DEFAULT_READ_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_WRITE_TIMEOUT,
+            DEFAULT_SLEEP_ON_OVERFLOW, DEFAULT_MAX_REQUEST_LINE_BYTES, DEFAULT_MAX_HEADER_BYTES, DEFAULT_MAX_BODY_BYTES,
+            DEFAULT_BACKLOG);
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");

@@ -3,7 +3,6 @@ package poolbench.server;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /** Starts anything {@code poolbench serve} can run by name: an arm behind {@link HttpServer}, or a reference. */
 public final class Servers {
@@ -11,11 +10,9 @@ public final class Servers {
     private Servers() {
     }
 
-    public static List<ReferenceServer> references() {
-        return ServiceLoader.load(ReferenceServer.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .sorted((a, b) -> a.name().compareTo(b.name()))
-                .toList();
+    /** Every reference found, in a stable order (by name). */
+    public static List<Reference> references() {
+        return NamedServices.load(Reference.class, Reference::name);
     }
 
     /** Every name {@code serve} accepts: the arms, then the references. */
@@ -32,7 +29,7 @@ public final class Servers {
         if (arm.isPresent()) {
             return HttpServer.start(config, arm.get(), options);
         }
-        for (ReferenceServer r : references()) {
+        for (Reference r : references()) {
             if (r.name().equals(name)) {
                 return r.start(config, options);
             }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * What every arm must do over real loopback sockets: the same bytes on the wire whatever thread serves them.
- * An arm module (or the references module) extends this with its arm's name; capped arms also get the overflow
- * test.
+ * {@link ArmSuite} runs it on every arm (the references module extends it directly); capped arms also get the
+ * overflow test.
  */
 @Timeout(30)
 public abstract class ArmContractTest {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * What a connection leaves behind on every arm: nothing. After many short connections (2,000; 100,000 with
  * {@code -Dpoolbench.long=true}) threads and file descriptors are back at their baseline; closing the server
- * ends every thread it started within a second, and so does a start that fails. An arm module extends this with
- * its arm's name.
+ * ends every thread it started within a second, and so does a start that fails. {@link ArmSuite} runs it on
+ * every arm.
  */
 @Timeout(300)
 public abstract class ConnectionLeakContractTest extends ArmFixture {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * What every arm must survive from clients that misbehave over loopback: each is closed within its timeout, and a
- * well-behaved client beside it is answered 200 throughout. An arm module extends this with its arm's name.
+ * well-behaved client beside it is answered 200 throughout. {@link ArmSuite} runs it on every arm.
  *
  * <p>The read and write timeouts are half a second so that the contract runs in seconds; the server's defaults
  * are 10 s. The figures each test measured go to {@link Figures}.

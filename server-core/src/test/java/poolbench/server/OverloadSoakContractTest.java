@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Timeout;
  * 503s that the server counts, keep its heap bounded, and reap the workers beyond the idle ones once the load
  * stops. An uncapped arm refuses nothing and grows a thread per open connection, which is measured and reported.
  *
- * <p>The soak runs once per class; each test asserts one of its outcomes. An arm module extends this with its
- * arm's name and whether it honours the cap.
+ * <p>The soak runs once per class; each test asserts one of its outcomes. {@link ArmSuite} runs it on every
+ * arm, saying whether it honours the cap.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)

@@ -1,11 +1,11 @@
 package poolbench.server;
 
-import java.io.IOException;
-import java.net.Socket;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.OptionalInt;
 
-/** The least an arm can be, for testing server-core without any arm module: a thread per connection, capped. */
+/**
+ * The least an arm can be, for testing server-core without any arm module: server-core's own thread-per-connection
+ * dispatcher on platform threads, always capped (at fasthttp's default unless told).
+ */
 final class ThreadPerConnectionTestArm implements Arm {
 
     @Override
@@ -15,43 +15,13 @@ final class ThreadPerConnectionTestArm implements Arm {
 
     @Override
     public String description() {
-        return "server-core's own test arm";
+        return "server-core's own test arm: a platform thread per connection, always capped at concurrency; "
+                + "honours concurrency, logAllErrors; ignores maxIdleWorkerDuration, order";
     }
 
     @Override
-    public Dispatcher create(ArmOptions options, ConnectionServers servers) {
-        Semaphore cap = new Semaphore(options.concurrencyOrDefault());
-        AtomicLong started = new AtomicLong();
-        AtomicLong rejected = new AtomicLong();
-        return new Dispatcher() {
-            @Override
-            public boolean dispatch(Socket connection) {
-                if (!cap.tryAcquire()) {
-                    rejected.incrementAndGet();
-                    return false;
-                }
-                started.incrementAndGet();
-                Thread.ofPlatform().start(() -> {
-                    try {
-                        servers.newConnectionServer().serve(connection);
-                    } catch (IOException e) {
-                        ConnectionErrors.log(connection, e, false);
-                    } finally {
-                        cap.release();
-                    }
-                });
-                return true;
-            }
-
-            @Override
-            public DispatcherStats stats() {
-                long alive = options.concurrencyOrDefault() - cap.availablePermits();
-                return new DispatcherStats(alive, 0, alive, started.get(), 0, rejected.get());
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+    public Dispatcher create(ArmOptions options, ConnectionServerFactory servers) {
+        return new ThreadPerConnectionDispatcher(Thread.ofPlatform().name(name() + "-", 0).factory(),
+                OptionalInt.of(options.concurrencyOrDefault()), servers, options.logAllErrors());
     }
 }

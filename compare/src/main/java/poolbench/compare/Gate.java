@@ -1,0 +1,31 @@
+package poolbench.compare;
+
+import java.time.Duration;
+
+/**
+ * When a run counts: before it, wait up to {@code quietWait} for the server's and the load's CPUs to be quiet; after
+ * it, retry when others (or steal) took more than {@code othersThreshold} of either side's CPUs, up to
+ * {@code attempts} tries in all. A run still disturbed after the last is kept, marked, and left out of every median,
+ * ratio and verdict.
+ */
+public record Gate(double othersThreshold, int attempts, Duration quietWait) {
+
+    public static final double DEFAULT_THRESHOLD = 0.03;
+    public static final int DEFAULT_ATTEMPTS = 3;
+    public static final int DEFAULT_QUIET_WAIT_SECONDS = 30;
+    public static final Duration DEFAULT_QUIET_WAIT = Duration.ofSeconds(DEFAULT_QUIET_WAIT_SECONDS);
+    public static final Gate DEFAULTS = new Gate(DEFAULT_THRESHOLD, DEFAULT_ATTEMPTS, DEFAULT_QUIET_WAIT);
+
+    public Gate {
+        if (!(othersThreshold >= 0 && othersThreshold <= 1)) {
+            throw new IllegalArgumentException("--max-others must be between 0 and 1 (a share of the CPUs), was "
+                    + othersThreshold);
+        }
+        if (attempts < 1) {
+            throw new IllegalArgumentException("--attempts must be at least 1, was " + attempts);
+        }
+        if (quietWait.isNegative()) {
+            throw new IllegalArgumentException("--quiet-wait must not be negative, was " + quietWait);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package poolbench.compare;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.SortedMap;
+import java.util.stream.Stream;
+
+/**
+ * What the accounting reads from {@code /proc}: per-CPU ticks from {@code stat}, and a process's user + system
+ * ticks from {@code <pid>/stat}. The root is a parameter so tests read fixture files instead.
+ *
+ * <p>A process's ticks come from {@code /proc/<pid>/stat}, not the sum of {@code /proc/<pid>/task/*}/stat: the
+ * process line includes the threads that already ended, and the per-connection arm ends a thread per connection,
+ * whose time the task directories no longer show.
+ */
+record ProcFs(Path root) {
+
+    static final ProcFs SYSTEM = new ProcFs(Path.of("/proc"));
+
+    /** Every CPU's ticks so far, by CPU number. */
+    SortedMap<Integer, CpuTicks> cpus() throws IOException {
+        SortedMap<Integer, CpuTicks> cpus = new TreeMap<>();
+        for (String line : Files.readAllLines(root.resolve("stat"))) {
+            if (line.startsWith("cpu") && line.length() > 3 && Character.isDigit(line.charAt(3))) {
+                String[] f = line.trim().split("\\s+");
+                cpus.put(Integer.parseInt(f[0].substring(3)), CpuTicks.parse(f));
+            }
+        }
+        return cpus;
+    }
+
+    /**
+     * utime + stime of a process in ticks, 0 when it is gone. The command name in parentheses may hold spaces,
+     * so fields are counted from the last ')'.
+     */
+    long processTicks(long pid) {
+        try {
+            String line = Files.readString(root.resolve(Long.toString(pid)).resolve("stat"));
+            String[] f = line.substring(line.lastIndexOf(')') + 2).trim().split("\\s+");
+            // After the name: state is field 3 of proc(5), so utime (14) and stime (15) are at 11 and 12 here.
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    /**
+     * utime + stime + cutime + cstime: a process's own ticks and those of the children it has waited for. Read for
+     * this JVM after a child exits, it holds the child's whole tree (JMH's forks included).
+     */
+    long processTicksWithChildren(long pid) {
+        try {
+            String line = Files.readString(root.resolve(Long.toString(pid)).resolve("stat"));
+            String[] f = line.substring(line.lastIndexOf(')') + 2).trim().split("\\s+");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    /**
+     * The kernel threads that run deferred softirq work, by the CPU each is bound to ({@code ksoftirqd/N}): under
+     * heavy loopback traffic the run's own packets are handled there, as system time of that thread.
+     */
+    Map<Integer, Long> softirqThreads() {
+        Map<Integer, Long> threads = new HashMap<>();
+        try (Stream<Path> list = Files.list(root)) {
+            for (Path dir : list.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String line = Files.readString(dir.resolve("stat"));
+                    int open = line.indexOf('(');
+                    String comm = line.substring(open + 1, line.lastIndexOf(')'));
+                    if (comm.startsWith("ksoftirqd/")) {
+                        threads.put(Integer.parseInt(comm.substring("ksoftirqd/".length())),
+                                Long.parseLong(dir.getFileName().toString()));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // A process that ended while listed, or one whose name is not a CPU number: not one of these.
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return threads;
+    }
+
+    /** The ticks of a set of processes, summed. */
+    long processTicks(Collection<Long> pids) {
+        return pids.stream().mapToLong(this::processTicks).sum();
+    }
+
+    /** The processes and, while they live, their descendants (a PostgreSQL forks a process per connection). */
+    static Set<Long> withDescendants(Collection<Long> pids) {
+        Set<Long> all = new LinkedHashSet<>(pids);
+        for (long pid : pids) {
+            ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> all.add(d.pid())));
+        }
+        return all;
+    }
+
+    /** "0", "1-3", "0,2-3" → the CPU numbers; "" (unpinned) → every CPU given. */
+    static Set<Integer> cpuList(String list, Set<Integer> every) {
+        if (list == null || list.isBlank()) {
+            return every;
+        }
+        Set<Integer> cpus = new HashSet<>();
+        for (String part : List.of(list.split(","))) {
+            String[] r = part.trim().split("-");
+            int from = Integer.parseInt(r[0]);
+            int to = r.length > 1 ? Integer.parseInt(r[1]) : from;
+            for (int c = from; c <= to; c++) {
+                cpus.add(c);
+            }
+        }
+        return cpus;
+    }
+}

@@ -1,0 +1,129 @@
+package poolbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import poolbench.compare.RunRecord;
+import poolbench.compare.Workload;
+
+/**
+ * A run with CPU accounting and an A/A arm: the A/A line and its noise floor, a disturbed run listed and left out of
+ * every figure, a client-bound run flagged.
+ */
+@Timeout(120)
+class AccountedRunTest {
+
+    private static final String CLOSE = Workload.PLAINTEXT_CLOSE;
+
+    /** Three repeats of classic, its A/A twin and per-connection on plaintext-close, all clean. */
+    private static List<RunRecord> clean() {
+        List<RunRecord> records = new ArrayList<>();
+        double[] classic = {9_000, 9_400, 9_200};
+        double[] twin = {9_300, 9_100, 9_250};
+        for (int k = 0; k < 3; k++) {
+            records.add(run(KnownArms.CLASSIC, k + 1, classic[k]).build());
+            records.add(run(KnownArms.CLASSIC_AA, k + 1, twin[k]).build());
+            records.add(run(KnownArms.PER_CONNECTION, k + 1, 3_000 + 100 * k).build());
+        }
+        return records;
+    }
+
+    private static Runs.Run run(String arm, int repeat, double rps) {
+        return Runs.run(arm, CLOSE, 16, repeat).close().rps(rps).cpu(1e6 / rps).interference(0.01, 0.5, 1);
+    }
+
+    @Test
+    void theAaLineStatesTheNoiseFloorAndVerdictsWidenByIt() {
+        RunSet runs = Runs.set(clean());
+        Figure aa = runs.aa(CLOSE, Metric.REQUESTS_PER_SECOND);
+        assertEquals(3, aa.values().size());
+        double noise = runs.aaNoise(CLOSE, Metric.REQUESTS_PER_SECOND);
+        assertTrue(noise > 0 && noise < 0.1, "A/A noise " + noise);
+        Figure ratio = runs.ratio("x", CLOSE, KnownArms.CLASSIC, KnownArms.PER_CONNECTION,
+                Metric.REQUESTS_PER_SECOND, true);
+        assertEquals(noise, ratio.noise());
+
+        Markdown md = new Markdown();
+        RunReadme.aa(md, runs);
+        String text = md.toString();
+        assertTrue(text.contains("### A/A: the noise floor of this run"), text);
+        assertTrue(text.contains("plaintext-close: classic-aa ÷ classic requests/s "), text);
+        assertTrue(text.contains(": differences smaller than ±" + Numbers.percent(noise) + " are noise in this run."),
+                text);
+    }
+
+    @Test
+    void aDisturbedRunIsListedAndLeftOutOfEveryFigure(@TempDir Path dir) throws IOException {
+        List<RunRecord> records = new ArrayList<>(clean());
+        // Classic's repeat 4 would triple the median if it counted; per-connection's has a partner only through it.
+        records.add(run(KnownArms.CLASSIC, 4, 60_000).interference(0.38, 0.5, 3).build());
+        records.add(run(KnownArms.PER_CONNECTION, 4, 3_000).build());
+        RunSet runs = Runs.set(records);
+        WorkloadPoint p = new WorkloadPoint(CLOSE, 16);
+        assertEquals(3, runs.ok(p, KnownArms.CLASSIC).size());
+        assertEquals(List.of("plaintext-close-c16-classic-r4"), runs.disturbed().stream().map(RunRecord::id).toList());
+        assertEquals(3, runs.pairedRatios(CLOSE, KnownArms.CLASSIC, KnownArms.PER_CONNECTION,
+                Metric.REQUESTS_PER_SECOND::of).size(), "the disturbed repeat pairs with nothing");
+        assertEquals(9_200, runs.figure(p, KnownArms.CLASSIC, Metric.REQUESTS_PER_SECOND).median());
+
+        Path run = Runs.writeRunDirectory(dir.resolve("2026-12-01-fixture2"), records, Runs.environment(4));
+        Report.write(run, null);
+        String readme = Files.readString(run.resolve("README.md"));
+        assertTrue(readme.contains("### Disturbed runs (left out)"), readme);
+        assertTrue(readme.contains("| `plaintext-close-c16-classic-r4` | 3 | 38% |"), readme);
+        assertTrue(readme.contains("| classic | 3 (1 disturbed, left out) |"), readme);
+        assertFalse(readme.contains("No CPU accounting"), readme);
+        assertTrue(readme.contains("the runs had 2.00 s of it (median, range)."), readme);
+    }
+
+    @Test
+    void aClientBoundRunIsFlaggedInItsTable(@TempDir Path dir) throws IOException {
+        List<RunRecord> records = new ArrayList<>(clean());
+        records.add(run(KnownArms.CLASSIC, 4, 9_100).interference(0.01, 0.97, 1).build());
+        Path run = Runs.writeRunDirectory(dir.resolve("2026-12-01-fixture3"), records, Runs.environment(4));
+        Report.write(run, null);
+        String readme = Files.readString(run.resolve("README.md"));
+        assertTrue(readme.contains("| classic | 4 (1 client-bound) |"), readme);
+    }
+
+    @Test
+    void recordsWithoutAccountingAreNotCountedAsAccounted() {
+        RunSet runs = Runs.set(List.of(Runs.run(KnownArms.CLASSIC, CLOSE, 16, 1).build()));
+        assertFalse(runs.accounted());
+    }
+
+    @Test
+    void theResultsIndexListsAWithdrawnRunWithWhy(@TempDir Path results) throws IOException {
+        Path note = results.resolve("invalid/2026-11-28-x/INVALID.md");
+        Files.createDirectories(note.getParent());
+        Files.writeString(note, "# Withdrawn: others had the CPUs\n\nfigures\n");
+        String index = Files.readString(ResultsIndex.write(results));
+        assertTrue(index.contains("No run has been reported yet."), index);
+        assertTrue(index.contains("## Withdrawn runs"), index);
+        assertTrue(index.contains("- [2026-11-28-x](invalid/2026-11-28-x/INVALID.md): Withdrawn: others had the CPUs"),
+                index);
+    }
+
+    @Test
+    void aJmhScoreWhoseErrorIsOverTenPercentIsMarked() {
+        JmhResult noisy = new JmhResult("ThreadStartBenchmark", "virtualThread", "avgt", 1, Map.of(), 10.71,
+                109.0, "us/op", 200);
+        JmhResult tight = new JmhResult("ParseBenchmark", "workerOwnedBuffers", "avgt", 1, Map.of(), 1.0,
+                0.05, "us/op", 0);
+        assertTrue(noisy.imprecise());
+        assertFalse(tight.imprecise());
+        assertEquals("**±1018% > 10%**", RunReadme.errorCell(noisy));
+        assertEquals("±5.0%", RunReadme.errorCell(tight));
+    }
+}
