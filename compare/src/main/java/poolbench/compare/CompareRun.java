@@ -177,6 +177,17 @@ public final class CompareRun {
         return record;
     }
 
+    /**
+     * The mixed workload's heavy group: its own connections (per server CPU, so that it can hold every carrier),
+     * one load thread, for the measured window plus a margin on each side so that it surrounds the light group's.
+     */
+    private LoadConfig heavyGroup(Workload w, int port, Duration window) {
+        int connections = w.heavyConnectionsPerServerCpu() * Math.max(1, pinning.serverCpuCount());
+        return new LoadConfig("http://" + HOST + ":" + port + w.heavyPath(), connections, 1,
+                window.plus(MixedLoad.HEAVY_MARGIN.multipliedBy(2)), Duration.ZERO, null, false, 1,
+                MixedLoad.HEAVY_TIMEOUT);
+    }
+
     /** The records finished so far (each is on disk already): what an interrupted run still has to show. */
     public List<RunRecord> completed() {
         return List.copyOf(completed);
@@ -332,7 +343,7 @@ public final class CompareRun {
                 measured.pipeline(), measured.connections(), measured.repeat(), measured.serverArgs(), null,
                 measured.load(), measured.server().withStackChunkBytes(bytes), measured.before(), measured.after(),
                 measured.end(), measured.samples(), measured.interference(), measured.warmupMillis(), measured.heap(),
-                measured.gc());
+                measured.gc(), measured.heavy());
     }
 
     private RunRecord measure(Scenario s, Suite suite, CpuAccounting accounting, int attempt, ServerProcess server,
@@ -346,13 +357,15 @@ public final class CompareRun {
         Duration warmup = warmUp(load, suite);
         StatsSnapshot before = stats.read();
         CpuAccounting.Snapshot cpuBefore = accounting.snapshot(server.pid());
-        LoadResult result;
+        MixedLoad.Results result;
+        LoadConfig heavy = w.mixed() ? heavyGroup(w, server.port(), suite.duration()) : null;
         StatsSnapshot after;
         StatsSnapshot end;
         List<StatsSnapshot> samples;
         CpuAccounting.Snapshot cpuAfter;
         try (StatsSampler sampler = new StatsSampler(stats, SAMPLE_INTERVAL)) {
-            result = LoadGenerator.run(load);
+            // The warm-up was the light group's alone; the heavy group starts a margin before this window.
+            result = MixedLoad.run(load, heavy);
             cpuAfter = accounting.snapshot(server.pid());
             after = stats.read();
             if (!w.idleAfter().isZero()) {
@@ -364,7 +377,8 @@ public final class CompareRun {
         }
         ServerDeltas deltas = ServerDeltas.between(before, after, end, samples);
         return new RunRecord(s.id(), s.arm(), w.name(), w.path(), w.close(), w.pipeline(), s.connections(),
-                s.repeat(), serverArgs, null, result, deltas, before, after, end, samples,
-                accounting.between(cpuBefore, cpuAfter, attempt), warmup.toMillis(), s.jvm().heap(), s.jvm().gc());
+                s.repeat(), serverArgs, null, result.measured(), deltas, before, after, end, samples,
+                accounting.between(cpuBefore, cpuAfter, attempt), warmup.toMillis(), s.jvm().heap(), s.jvm().gc(),
+                result.heavy());
     }
 }

@@ -19,12 +19,14 @@ import poolbench.server.StatsSnapshot;
  * @param warmupMillis the warm-up this run actually had: the suite's, extended until throughput was steady
  * @param heap    the server JVM's heap ({@code 512m} unless swept; null in records from before the sweep)
  * @param gc      its collector, {@code g1} or {@code parallel}
+ * @param heavy   the mixed workload's heavy group, run at the same time as {@code load} (which is then the light
+ *                requests' alone); null for every other workload
  */
 public record RunRecord(String id, String arm, String workload, String path, boolean close, int pipeline,
                         int connections, int repeat, List<String> serverArgs, String error, LoadResult load,
                         ServerDeltas server, StatsSnapshot before, StatsSnapshot after, StatsSnapshot end,
                         List<StatsSnapshot> samples, Interference interference, long warmupMillis,
-                        String heap, String gc) {
+                        String heap, String gc, LoadResult heavy) {
 
     /** A record with accounting, at the default heap and collector. */
     public RunRecord(String id, String arm, String workload, String path, boolean close, int pipeline,
@@ -32,7 +34,8 @@ public record RunRecord(String id, String arm, String workload, String path, boo
                      ServerDeltas server, StatsSnapshot before, StatsSnapshot after, StatsSnapshot end,
                      List<StatsSnapshot> samples, Interference interference, long warmupMillis) {
         this(id, arm, workload, path, close, pipeline, connections, repeat, serverArgs, error, load, server, before,
-                after, end, samples, interference, warmupMillis, JvmSetting.DEFAULT.heap(), JvmSetting.DEFAULT.gc());
+                after, end, samples, interference, warmupMillis, JvmSetting.DEFAULT.heap(), JvmSetting.DEFAULT.gc(),
+                null);
     }
 
     /** A record without accounting (as written before it existed). */
@@ -41,7 +44,7 @@ public record RunRecord(String id, String arm, String workload, String path, boo
                      ServerDeltas server, StatsSnapshot before, StatsSnapshot after, StatsSnapshot end,
                      List<StatsSnapshot> samples) {
         this(id, arm, workload, path, close, pipeline, connections, repeat, serverArgs, error, load, server, before,
-                after, end, samples, null, 0, JvmSetting.DEFAULT.heap(), JvmSetting.DEFAULT.gc());
+                after, end, samples, null, 0, JvmSetting.DEFAULT.heap(), JvmSetting.DEFAULT.gc(), null);
     }
 
     static String id(String workload, int connections, String arm, int repeat) {
@@ -56,7 +59,7 @@ public record RunRecord(String id, String arm, String workload, String path, boo
     static RunRecord failed(String id, String arm, Workload w, int connections, int repeat, List<String> serverArgs,
                             JvmSetting jvm, String error) {
         return new RunRecord(id, arm, w.name(), w.path(), w.close(), w.pipeline(), connections, repeat, serverArgs,
-                error, null, null, null, null, null, List.of(), null, 0, jvm.heap(), jvm.gc());
+                error, null, null, null, null, null, List.of(), null, 0, jvm.heap(), jvm.gc(), null);
     }
 
     /** The heap and collector the server ran with (the default for records written before they were recorded). */

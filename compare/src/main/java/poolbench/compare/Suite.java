@@ -93,7 +93,8 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
                 Workload.cpu(List.of(64)),
                 Workload.overload(List.of(256)),
                 Workload.burst(List.of(128), Duration.ofSeconds(3)),
-                Workload.downstream(List.of(100))),
+                Workload.downstream(List.of(100)),
+                Workload.mixed(List.of(62))),
                 Duration.ofSeconds(2), Duration.ofSeconds(4), 1, WARMUP_LIMIT);
     }
 
@@ -114,7 +115,8 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
                 Workload.overload(List.of(256)),
                 Workload.burst(List.of(128), Duration.ofSeconds(4)),
                 Workload.downstream(List.of(1000, 10_000)),
-                Workload.db(List.of(64))),
+                Workload.db(List.of(64)),
+                Workload.mixed(List.of(62))),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), 3, WARMUP_LIMIT,
                 new Sweep(JvmSetting.combinations(Sweep.HEAPS, JvmSetting.COLLECTORS),
                         List.of("virtual", "virtual-pooled", "classic"),

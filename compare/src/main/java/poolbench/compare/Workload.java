@@ -17,9 +17,14 @@ import java.util.List;
  * @param referenceConnections the connection counts reference servers (Jetty, Helidon, Go) run it at; empty
  *                    when they skip it. They are there for scale, so the full suite gives them only the
  *                    workloads that set the scale, which keeps it within its time.
+ * @param heavyPath   for the mixed workload, what a second group of connections asks for at the same time (CPU-heavy
+ *                    work); null for every other workload
+ * @param heavyConnectionsPerServerCpu how many connections that group has for each CPU the server may use: enough
+ *                    to keep every carrier (or core) busy with heavy work
  */
 public record Workload(String name, String path, boolean close, int pipeline, List<Integer> connections,
-                       List<String> serverArgs, Duration idleAfter, List<Integer> referenceConnections) {
+                       List<String> serverArgs, Duration idleAfter, List<Integer> referenceConnections,
+                       String heavyPath, int heavyConnectionsPerServerCpu) {
 
     /** The cap the overload workload gives capped arms, below its connection count. */
     public static final int OVERLOAD_CAP = 64;
@@ -33,6 +38,7 @@ public record Workload(String name, String path, boolean close, int pipeline, Li
     public static final String BURST = "burst";
     public static final String DOWNSTREAM = "downstream";
     public static final String DB = "db";
+    public static final String MIXED = "mixed";
 
     /** plaintext-close with buffers owned by each connection: what buffer reuse alone is worth. */
     public static final String PLAINTEXT_CLOSE_CONNECTION_BUFFERS = "plaintext-close-connbuf";
@@ -41,10 +47,16 @@ public record Workload(String name, String path, boolean close, int pipeline, Li
     public static final String PLAINTEXT_SOCKET_TIMEOUTS = "plaintext-socket-timeouts";
 
     public static final List<String> NAMES = List.of(PLAINTEXT, PLAINTEXT_SOCKET_TIMEOUTS, PLAINTEXT_CLOSE,
-            PLAINTEXT_CLOSE_CONNECTION_BUFFERS, PIPELINED, SLEEP, CPU, OVERLOAD, BURST, DOWNSTREAM, DB);
+            PLAINTEXT_CLOSE_CONNECTION_BUFFERS, PIPELINED, SLEEP, CPU, OVERLOAD, BURST, DOWNSTREAM, DB, MIXED);
 
     /** The backend's think time for {@code downstream}: Quarkus's 30 ms. */
     public static final int DOWNSTREAM_MS = 30;
+
+    /** A workload with no heavy group beside it. */
+    Workload(String name, String path, boolean close, int pipeline, List<Integer> connections,
+             List<String> serverArgs, Duration idleAfter, List<Integer> referenceConnections) {
+        this(name, path, close, pipeline, connections, serverArgs, idleAfter, referenceConnections, null, 0);
+    }
 
     static Workload plaintext(List<Integer> connections, List<Integer> references) {
         return new Workload(PLAINTEXT, "/plaintext", false, 1, connections, List.of(), Duration.ZERO, references);
@@ -89,6 +101,21 @@ public record Workload(String name, String path, boolean close, int pipeline, Li
     static Workload burst(List<Integer> connections, Duration idle) {
         return new Workload(BURST, "/sleep?ms=2", false, 1, connections,
                 List.of("--max-idle-worker-duration", "1s"), idle, List.of());
+    }
+
+    /**
+     * /plaintext on most connections while two per server CPU ask for about 5 ms of CPU each
+     * ({@code /cpu?work=5000000}): virtual threads are not time-sliced, so heavy requests can hold every carrier
+     * and the light ones wait; platform threads are preempted by the OS. The record's load is the light group's.
+     */
+    static Workload mixed(List<Integer> connections) {
+        return new Workload(MIXED, "/plaintext", false, 1, connections, List.of(), Duration.ZERO, List.of(),
+                "/cpu?work=5000000", 2);
+    }
+
+    /** Whether a heavy group runs beside the measured one. */
+    boolean mixed() {
+        return heavyPath != null;
     }
 
     /**

@@ -56,7 +56,7 @@ class SuiteTest {
                 .map(s -> s.workload().name() + "@" + s.connections()).distinct().toList();
         assertEquals(List.of("plaintext@64", "plaintext-close@64", "sleep@1000"), reference);
         long classicRuns = scenarios.stream().filter(s -> s.arm().equals("classic") && s.jvm().isDefault()).count();
-        assertEquals(16 * 3, classicRuns);
+        assertEquals(17 * 3, classicRuns);
         assertTrue(scenarios.stream().noneMatch(s -> s.arm().equals("jetty-qtp") && !s.jvm().isDefault()),
                 "references are not swept");
     }
@@ -127,6 +127,19 @@ class SuiteTest {
         Path second = RunDirectory.next(results, "raw", day);
         assertEquals(first.getFileName() + "-2", second.getFileName().toString());
         assertEquals(first, RunDirectory.next(results, "jmh", day), "jmh/ may join the same run");
+    }
+
+    @Test
+    void theQuickAndFullSuitesRunTheMixedWorkloadWithAHeavyGroupBesideTheMeasuredOne() {
+        for (String name : List.of("quick", "full")) {
+            Workload mixed = Suite.named(name).onlyWorkloads(List.of(Workload.MIXED)).workloads().get(0);
+            assertTrue(mixed.mixed());
+            assertEquals("/plaintext", mixed.path());
+            assertTrue(mixed.heavyPath().startsWith("/cpu?work="), mixed.heavyPath());
+            assertTrue(mixed.heavyConnectionsPerServerCpu() >= 1);
+        }
+        assertTrue(Suite.named("quick").workloads().stream().filter(w -> !w.name().equals(Workload.MIXED))
+                .noneMatch(Workload::mixed));
     }
 
     @Test

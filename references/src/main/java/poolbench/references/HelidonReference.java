@@ -9,6 +9,7 @@ import io.helidon.http.DirectHandler;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -40,7 +41,7 @@ public final class HelidonReference implements Reference {
     private static final Header TEXT_PLAIN = HeaderValues.createCached(HeaderNames.CONTENT_TYPE, Workload.TEXT_PLAIN);
     private static final Header APPLICATION_JSON =
             HeaderValues.createCached(HeaderNames.CONTENT_TYPE, Workload.APPLICATION_JSON);
-    private static final Header ALLOW_GET = HeaderValues.createCached(HeaderNames.ALLOW, "GET");
+    private static final Header ALLOW = HeaderValues.createCached(HeaderNames.ALLOW, "GET, HEAD");
     /** How often Helidon looks for connections idle longer than the idle timeout (its default is 2 minutes). */
     private static final Duration IDLE_CHECK_PERIOD = Duration.ofSeconds(1);
 
@@ -119,8 +120,14 @@ public final class HelidonReference implements Reference {
         res.header(SERVER);
         res.header(reply.contentType() == Workload.APPLICATION_JSON ? APPLICATION_JSON : TEXT_PLAIN);
         if (reply.status() == 405) {
-            res.header(ALLOW_GET);
+            res.header(ALLOW);
         }
-        res.send(reply.body());
+        if (req.prologue().method() == Method.HEAD) {
+            // Helidon 4 writes a HEAD's entity like a GET's; the head alone, with the GET's length, is the answer.
+            res.header(HeaderNames.CONTENT_LENGTH, Integer.toString(reply.body().length));
+            res.send();
+        } else {
+            res.send(reply.body());
+        }
     }
 }

@@ -31,7 +31,7 @@ final class JettyWorkloadHandler extends Handler.Abstract {
             new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, Workload.TEXT_PLAIN);
     private static final PreEncodedHttpField APPLICATION_JSON =
             new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, Workload.APPLICATION_JSON);
-    private static final PreEncodedHttpField ALLOW_GET = new PreEncodedHttpField(HttpHeader.ALLOW, "GET");
+    private static final PreEncodedHttpField ALLOW = new PreEncodedHttpField(HttpHeader.ALLOW, "GET, HEAD");
     private static final PreEncodedHttpField CONNECTION_CLOSE =
             new PreEncodedHttpField(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
     private static final Reply URI_TOO_LONG = new Reply(414, Workload.TEXT_PLAIN, Workload.ascii("uri too long"));
@@ -74,7 +74,7 @@ final class JettyWorkloadHandler extends Handler.Abstract {
         headers.put(reply.contentType() == Workload.APPLICATION_JSON ? APPLICATION_JSON : TEXT_PLAIN);
         headers.put(HttpHeader.CONTENT_LENGTH, reply.body().length);
         if (reply.status() == 405) {
-            headers.put(ALLOW_GET);
+            headers.put(ALLOW);
         }
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
         return true;

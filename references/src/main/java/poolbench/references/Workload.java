@@ -31,10 +31,11 @@ final class Workload {
 
     /**
      * Answers {@code method path?query}; {@code query} is the raw text after '?', or null when there is none.
-     * Blocks for {@code /sleep}, burns CPU for {@code /cpu}.
+     * Blocks for {@code /sleep}, burns CPU for {@code /cpu}. HEAD is answered as GET, as server-core does; the
+     * server leaves the body out.
      */
     static Reply reply(String method, String path, String query) {
-        if (!"GET".equals(method)) {
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return METHOD_NOT_ALLOWED;
         }
         return switch (path) {

@@ -45,7 +45,7 @@ public abstract class ProductionServerContractTest extends ArmContractTest {
             TestHttp.Response r = c.send("POST /plaintext HTTP/1.1\r\nHost: test\r\nContent-Length: 5\r\n\r\nhello")
                     .read();
             assertEquals(405, r.status());
-            assertEquals("GET", r.header("Allow"));
+            assertEquals("GET, HEAD", r.header("Allow"));
             assertEquals(200, c.send(TestHttp.request("/plaintext")).read().status());
         }
     }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Every claim the reports rule on, in the order the README's results table (and the article's argument) lists them:
- * the article's five, the Java question, then the article's own Go comparison. A new claim is one {@link ClaimRule}
- * subclass and one entry here.
+ * the article's five, the Java question, the article's own Go comparison, then light requests under mixed CPU load
+ * (10). A new claim is one {@link ClaimRule} subclass and one entry here.
  */
 final class Claims {
 
@@ -18,7 +18,8 @@ final class Claims {
             new VirtualThreadsRule(),
             new GoComparisonRule(),
             new PooledVirtualHeapRule(),
-            new DatabasePoolRule());
+            new DatabasePoolRule(),
+            new MixedLoadRule());
 
     private Claims() {
     }

@@ -299,6 +299,59 @@ class ClaimRulesTest {
     }
 
     @Nested
+    class MixedLoad {
+        final ClaimRule rule = new MixedLoadRule();
+
+        /** One repeat per pair: the light requests' latencies from 0.1 ms to {@code virtualToMs} and {@code classicToMs}. */
+        private List<RunRecord> mixed(double[]... virtualAndClassicToMs) {
+            List<RunRecord> records = new ArrayList<>();
+            for (int k = 0; k < virtualAndClassicToMs.length; k++) {
+                records.add(Runs.run(VIRTUAL, Workload.MIXED, 62, k + 1).latency(0.1, virtualAndClassicToMs[k][0])
+                        .build());
+                records.add(Runs.run(CLASSIC, Workload.MIXED, 62, k + 1).latency(0.1, virtualAndClassicToMs[k][1])
+                        .build());
+            }
+            return records;
+        }
+
+        @Test
+        void confirmedWhenTheIntervalOfVirtualsLightRequestP99OverClassicsIsWhollyWithinTheThreshold() {
+            ClaimResult r = evaluate(rule, mixed(new double[] {2.2, 2}, new double[] {1.9, 2}));
+            assertEquals(Verdict.CONFIRMED, r.verdict());
+            assertTrue(r.evidence().stream().anyMatch(e -> e.label().equals("light-request p99 ms, virtual")
+                    && e.values().size() == 2), "every arm's light p99 is shown");
+        }
+
+        @Test
+        void refutedWhenLightRequestsWaitBehindHeavyOnesSoTheWholeIntervalIsAbove() {
+            ClaimResult r = evaluate(rule, mixed(new double[] {20, 2}, new double[] {9, 2}));
+            assertEquals(Verdict.REFUTED, r.verdict());
+            assertTrue(r.reason().endsWith("is wholly > 1.50"), r.reason());
+        }
+
+        @Test
+        void inconclusiveWhenTheIntervalStraddlesTheThreshold() {
+            assertEquals(Verdict.INCONCLUSIVE, evaluate(rule, mixed(new double[] {20, 2}, new double[] {2, 2}))
+                    .verdict());
+        }
+
+        @Test
+        void missingWithoutPairedMixedRuns() {
+            List<RunRecord> records = List.of(Runs.run(VIRTUAL, Workload.MIXED, 62, 1).build(),
+                    Runs.run(CLASSIC, Workload.PLAINTEXT, 62, 1).build());
+            ClaimResult r = evaluate(rule, records);
+            assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+            assertEquals("missing data: no paired virtual and classic runs of mixed", r.reason());
+        }
+
+        @Test
+        void theRuleSaysWhatItReadsAndItsThreshold() {
+            assertTrue(rule.rule().contains("light requests' p99") && rule.rule().contains("≤ 1.5"), rule.rule());
+            assertEquals(10, rule.number());
+        }
+    }
+
+    @Nested
     class GoComparison {
         final ClaimRule rule = new GoComparisonRule();
 

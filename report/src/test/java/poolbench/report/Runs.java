@@ -272,7 +272,7 @@ final class Runs {
             boolean swept = !(heap.equals("512m") && gcName.equals("g1"));
             String id = workload + "-c" + connections + "-" + arm + "-r" + repeat + (swept ? "-" + heap + "-" + gcName : "");
             return new RunRecord(id, arm, workload, path, close, 1, connections, repeat, serverArgs, null, load, deltas,
-                    before, after, end, sampled, interference, 2_000, heap, gcName);
+                    before, after, end, sampled, interference, 2_000, heap, gcName, null);
         }
 
         private StatsSnapshot snapshot(long epochMillis, long workersAlive, long threadsLive, long started,

@@ -13,6 +13,10 @@ import java.net.SocketTimeoutException;
  * <p>With {@link BufferOwnership#WORKER} the buffers are made once, here, and reused for every connection the
  * owning worker serves; with {@link BufferOwnership#CONNECTION} each {@link #serve} makes its own.
  *
+ * <p>A peer that closes is noticed only when a write to it fails, and a batch is flushed once, at its end: a client
+ * that pipelines a hundred slow requests and disconnects would have had all of them served. So a response that was
+ * slow to make is flushed before the next queued request starts (see {@link #SLOW_RESPONSE_NANOS}).
+ *
  * <p>Reads are untimed: before each read the loop publishes its deadline (the read timeout while a request is
  * arriving, the idle timeout between requests) in its {@link ConnectionDeadlines}, and the server's
  * {@link DeadlineSweeper} shuts the input of a connection whose deadline has passed; the read then ends and the
@@ -21,6 +25,9 @@ import java.net.SocketTimeoutException;
  * {@link TimeoutMode#SOCKET} (the ablation), or without a sweeper, reads are timed on the socket instead.
  */
 public final class ConnectionLoop implements ConnectionServer {
+
+    /** A response that took longer than this is flushed at once when more pipelined requests wait behind it. */
+    static final long SLOW_RESPONSE_NANOS = 1_000_000;
 
     private final ServerConfig config;
     private static final int TIMED_OUT = -2;
@@ -36,6 +43,7 @@ public final class ConnectionLoop implements ConnectionServer {
     private final OutboundCalls calls;
     /** The socket timeout last set on the current connection (ablation only); -1 before the first. */
     private int soTimeout;
+    private final ChunkedBody chunkedBody;
 
     /**
      * A loop whose deadlines are enforced by {@code sweeper}; null leaves writes unbounded and times reads on the
@@ -50,6 +58,7 @@ public final class ConnectionLoop implements ConnectionServer {
         this.calls = new OutboundCalls(backends, stats);
         this.config = config;
         this.parser = new RequestParser(config);
+        this.chunkedBody = new ChunkedBody(config.maxBodyBytes(), config.maxHeaderBytes());
         this.stats = stats;
         this.workerBuffers = config.buffers() == BufferOwnership.WORKER ? new ConnectionBuffers(config) : null;
         this.sweeper = sweeper;
@@ -89,6 +98,7 @@ public final class ConnectionLoop implements ConnectionServer {
         int start = 0;
         int end = 0;
         long skip = 0;
+        boolean inChunkedBody = false;
         // The first request must arrive within the read timeout counted from the accept.
         long deadline = System.nanoTime() + readTimeoutNanos;
         long answeredAt = 0;
@@ -97,6 +107,7 @@ public final class ConnectionLoop implements ConnectionServer {
         soTimeout = -1;
         while (true) {
             int answered = 0;
+            int counted = 0;
             while (true) {
                 if (skip > 0) {
                     int n = (int) Math.min(skip, end - start);
@@ -106,6 +117,19 @@ public final class ConnectionLoop implements ConnectionServer {
                         break;
                     }
                 }
+                if (inChunkedBody) {
+                    start = chunkedBody.skip(buf, start, end);
+                    if (chunkedBody.status() < 0) {
+                        stats.requestsAnswered(answered - counted);
+                        Endpoints.refuse(ResponseWriter.Status.of(-chunkedBody.status()), writer, out);
+                        writer.flush(out);
+                        return;
+                    }
+                    if (!chunkedBody.done()) {
+                        break;
+                    }
+                    inChunkedBody = false;
+                }
                 if (start == end) {
                     break;
                 }
@@ -114,23 +138,43 @@ public final class ConnectionLoop implements ConnectionServer {
                     break;
                 }
                 if (head < 0) {
-                    stats.requestsAnswered(answered + 1);
-                    Endpoints.refuse(ResponseWriter.Status.of(-head), writer, out);
+                    stats.requestsAnswered(answered - counted + 1);
+                    Endpoints.refuse(ResponseWriter.Status.of(-head), req.method != Request.Method.HEAD, writer, out);
                     writer.flush(out);
                     return;
                 }
                 start += head;
                 skip = req.contentLength;
                 answered++;
+                if (req.chunked) {
+                    chunkedBody.reset();
+                    inChunkedBody = true;
+                }
+                if (req.expectContinue && (skip > end - start || req.chunked && start == end)) {
+                    // The client holds the body back until it hears 100 Continue (RFC 9110 §10.1.1); the body is
+                    // then skipped like any other, and the connection stays in step.
+                    writer.writeContinue(out);
+                }
+                // Only a pipelined request pays for the clock reads; a lone keep-alive request reads none.
+                boolean queued = start + skip < end && !req.chunked;
+                long began = queued ? System.nanoTime() : 0;
                 Endpoints.respond(buf, req, writer, out, calls);
                 if (!req.keepAlive) {
-                    stats.requestsAnswered(answered);
+                    stats.requestsAnswered(answered - counted);
                     writer.flush(out);
                     return;
                 }
+                if (queued && System.nanoTime() - began > SLOW_RESPONSE_NANOS) {
+                    // A slow response with more requests queued behind it goes out now: the client gets it sooner,
+                    // and a peer that has gone away makes this flush or the next one fail, so a dead pipeline
+                    // costs at most two slow requests instead of all it queued.
+                    stats.requestsAnswered(answered - counted);
+                    counted = answered;
+                    writer.flush(out);
+                }
             }
             if (answered > 0) {
-                stats.requestsAnswered(answered);
+                stats.requestsAnswered(answered - counted);
                 writer.flush(out);
                 // A pipelining client may never leave the buffer empty: each request's clock starts when the
                 // one before it was answered, so only a request that never completes runs out of time.
@@ -144,7 +188,7 @@ public final class ConnectionLoop implements ConnectionServer {
                 end -= start;
                 start = 0;
             }
-            boolean idle = end == 0 && skip == 0;
+            boolean idle = end == 0 && skip == 0 && !inChunkedBody;
             if (idle && answered > 0) {
                 betweenRequests = true;
             }

@@ -18,7 +18,9 @@ import poolbench.server.ResponseWriter.Status;
  *       serving loop's own kept-alive connection, answered with the backend's body (502/504 when it fails);</li>
  *   <li>{@code GET /db}: one random {@code World} row from the database as JSON (503 when no connection).</li>
  * </ul>
- * Anything else is 404, any method but GET is 405, a missing or bad parameter is 400.
+ * Each answers HEAD as GET without the body (RFC 9110 §9.1: a general-purpose server must); {@code OPTIONS *}
+ * gets 200 with {@code Allow: GET, HEAD}. Anything else is 404, any other method 405, a missing or bad parameter
+ * 400.
  */
 public final class Endpoints {
 
@@ -62,28 +64,34 @@ public final class Endpoints {
                 : req.http10 ? Connection.KEEP_ALIVE : Connection.DEFAULT;
         int path = req.targetStart;
         int pathLen = req.pathEnd - path;
-        if (req.method != Request.Method.GET) {
-            out.write(Status.METHOD_NOT_ALLOWED, TEXT_PLAIN, METHOD_NOT_ALLOWED, METHOD_NOT_ALLOWED.length,
-                    connection, socket);
+        boolean body = req.method != Request.Method.HEAD;
+        if (req.method != Request.Method.GET && req.method != Request.Method.HEAD) {
+            if (req.method == Request.Method.OPTIONS && pathLen == 1 && in[path] == '*') {
+                out.writeOptions(connection, socket);
+            } else {
+                out.write(Status.METHOD_NOT_ALLOWED, TEXT_PLAIN, METHOD_NOT_ALLOWED, METHOD_NOT_ALLOWED.length,
+                        connection, socket);
+            }
         } else if (matches(in, path, pathLen, PLAINTEXT)) {
-            out.write(Status.OK, TEXT_PLAIN, HELLO, HELLO.length, connection, socket);
+            out.write(Status.OK, TEXT_PLAIN, HELLO, HELLO.length, connection, body, socket);
         } else if (matches(in, path, pathLen, JSON)) {
-            out.write(Status.OK, APPLICATION_JSON, JSON_HELLO, JSON_HELLO.length, connection, socket);
+            out.write(Status.OK, APPLICATION_JSON, JSON_HELLO, JSON_HELLO.length, connection, body, socket);
         } else if (matches(in, path, pathLen, SLEEP)) {
             long ms = queryInt(in, req.pathEnd, req.targetEnd, MS, MAX_SLEEP_MS);
             if (ms < 0) {
-                out.write(Status.BAD_REQUEST, TEXT_PLAIN, BAD_SLEEP, BAD_SLEEP.length, connection, socket);
+                out.write(Status.BAD_REQUEST, TEXT_PLAIN, BAD_SLEEP, BAD_SLEEP.length, connection, body, socket);
             } else {
                 sleep(ms);
-                out.write(Status.OK, TEXT_PLAIN, HELLO, HELLO.length, connection, socket);
+                out.write(Status.OK, TEXT_PLAIN, HELLO, HELLO.length, connection, body, socket);
             }
         } else if (matches(in, path, pathLen, CPU)) {
             long work = queryInt(in, req.pathEnd, req.targetEnd, WORK, MAX_WORK);
             if (work < 0) {
-                out.write(Status.BAD_REQUEST, TEXT_PLAIN, BAD_WORK, BAD_WORK.length, connection, socket);
+                out.write(Status.BAD_REQUEST, TEXT_PLAIN, BAD_WORK, BAD_WORK.length, connection, body, socket);
             } else {
-                byte[] body = hex(burn(work));
-                out.write(Status.OK, TEXT_PLAIN, body, body.length, connection, socket);
+                // HEAD does the work too: its Content-Length is the GET's, which depends on the result.
+                byte[] result = hex(burn(work));
+                out.write(Status.OK, TEXT_PLAIN, result, result.length, connection, body, socket);
             }
         } else if (matches(in, path, pathLen, DOWNSTREAM)) {
             long ms = queryInt(in, req.pathEnd, req.targetEnd, MS, MAX_SLEEP_MS);
@@ -95,14 +103,20 @@ public final class Endpoints {
         } else if (matches(in, path, pathLen, DB)) {
             (calls != null ? calls : OutboundCalls.NONE).db(out, connection, socket);
         } else {
-            out.write(Status.NOT_FOUND, TEXT_PLAIN, NOT_FOUND, NOT_FOUND.length, connection, socket);
+            out.write(Status.NOT_FOUND, TEXT_PLAIN, NOT_FOUND, NOT_FOUND.length, connection, body, socket);
         }
     }
 
     /** Answers a request refused with {@code status} (by the parser, or timed out) and says the connection closes. */
     public static void refuse(Status status, ResponseWriter out, OutputStream socket) throws IOException {
+        refuse(status, true, out, socket);
+    }
+
+    /** The same, without the body when the refused request was a HEAD. */
+    public static void refuse(Status status, boolean withBody, ResponseWriter out, OutputStream socket)
+            throws IOException {
         byte[] body = ResponseWriter.ascii(status.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT));
-        out.write(status, TEXT_PLAIN, body, body.length, Connection.CLOSE, socket);
+        out.write(status, TEXT_PLAIN, body, body.length, Connection.CLOSE, withBody, socket);
     }
 
     /** N rounds of splitmix64: a fixed amount of CPU whose result is returned so it cannot be optimised away. */

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 import poolbench.server.ResponseWriter.Connection;
@@ -28,6 +29,8 @@ public final class HttpServer implements RunningServer {
 
     private static final byte[] OVERFLOW_BODY = ResponseWriter.ascii(OVERFLOW_MESSAGE);
     private static final long OVERFLOW_LOG_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
+    /** While accepts fail, each retry waits this long for a connection (see {@link DescriptorReserve}). */
+    private static final int RETRY_ACCEPT_WAIT_MILLIS = 10;
     private static final System.Logger LOG = System.getLogger("poolbench.server");
 
     private final ServerConfig config;
@@ -40,6 +43,7 @@ public final class HttpServer implements RunningServer {
     private final StatsEndpoint admin;
     private final DeadlineSweeper sweeper;
     private final ResponseWriter overflowWriter = new ResponseWriter(512);
+    private final AcceptBackoff acceptFailures;
     private long lastOverflowLog = System.nanoTime() - OVERFLOW_LOG_INTERVAL_NANOS - 1;
     private volatile boolean closed;
 
@@ -50,6 +54,8 @@ public final class HttpServer implements RunningServer {
         this.backends = backends;
         this.armName = arm.name();
         this.concurrencyForLog = options.concurrencyOrDefault();
+        // Before the first accept: the failure path must find everything it needs already loaded.
+        this.acceptFailures = new AcceptBackoff(LOG, "accept on the " + arm.name() + " port");
         this.listener = new ServerSocket();
         DeadlineSweeper startedSweeper = null;
         Dispatcher startedDispatcher = null;
@@ -89,31 +95,50 @@ public final class HttpServer implements RunningServer {
         return new HttpServer(config, arm, options, backends);
     }
 
+    /**
+     * Accepts until closed. Nothing thrown ends it, short of the server closing: out of descriptors (EMFILE,
+     * ENFILE) or anything else, it backs off, reports at most once a second, and accepts again, so connections
+     * waiting in the listen queue are served as soon as descriptors are freed.
+     */
     private void acceptLoop() {
         while (!closed) {
             Socket connection;
             try {
-                connection = listener.accept();
-            } catch (IOException e) {
+                connection = acceptFailures.failing()
+                        ? DescriptorReserve.PROCESS.acceptWhileShort(listener, RETRY_ACCEPT_WAIT_MILLIS)
+                        : listener.accept();
+            } catch (SocketTimeoutException e) {
+                // Failing accepts ended with nobody left waiting: back to the plain blocking accept.
+                acceptFailures.succeeded();
+                continue;
+            } catch (Throwable e) {
                 if (closed) {
                     return;
                 }
-                // Out of file descriptors and the like: say so and keep accepting rather than die.
-                LOG.log(System.Logger.Level.WARNING, "accept failed: " + e);
-                pause(Duration.ofMillis(10));
+                acceptFailures.failed(e);
                 continue;
             }
-            stats.connectionAccepted(connection);
+            acceptFailures.succeeded();
             try {
-                connection.setTcpNoDelay(true);
-            } catch (SocketException e) {
+                hand(connection);
+            } catch (Throwable e) {
+                // Whatever went wrong between the accept and the hand-off, the connection is ours to drop.
                 closeQuietly(connection);
-                stats.connectionEnded(connection);
-                continue;
             }
-            if (!dispatch(connection)) {
-                overflow(connection);
-            }
+        }
+    }
+
+    private void hand(Socket connection) {
+        stats.connectionAccepted(connection);
+        try {
+            connection.setTcpNoDelay(true);
+        } catch (SocketException e) {
+            closeQuietly(connection);
+            stats.connectionEnded(connection);
+            return;
+        }
+        if (!dispatch(connection)) {
+            overflow(connection);
         }
     }
 
@@ -176,6 +201,11 @@ public final class HttpServer implements RunningServer {
     @Override
     public int adminPort() {
         return admin == null ? -1 : admin.port();
+    }
+
+    /** Accepts that failed since the start (out of descriptors, say). */
+    public long acceptFailures() {
+        return acceptFailures.failures();
     }
 
     public String armName() {

@@ -7,7 +7,7 @@ package poolbench.server;
 public final class Request {
 
     /** The methods the parser tells apart; every other valid token is {@link #OTHER}. */
-    public enum Method { GET, HEAD, POST, OTHER }
+    public enum Method { GET, HEAD, POST, OPTIONS, OTHER }
 
     Method method;
     int targetStart;
@@ -16,12 +16,31 @@ public final class Request {
     boolean http10;
     boolean keepAlive;
     long contentLength;
+    /** Connection: close was among the options (it wins over a keep-alive beside it). */
+    boolean closeAsked;
+    /** Transfer-Encoding: chunked: the body is framed by chunks, not by {@link #contentLength}. */
+    boolean chunked;
+    /** Expect: 100-continue on an HTTP/1.1 request. */
+    boolean expectContinue;
 
     public Method method() {
         return method;
     }
 
-    /** Start of the request target (the path) in the buffer. */
+    /** Whether the body is chunked (its length is then unknown until the last chunk). */
+    public boolean chunked() {
+        return chunked;
+    }
+
+    /** Whether an HTTP/1.1 client waits for 100 Continue before it sends the body (Expect: 100-continue). */
+    public boolean expectContinue() {
+        return expectContinue;
+    }
+
+    /**
+     * Start of the request target's path in the buffer: past the scheme and authority of an absolute-form target;
+     * the '*' of {@code OPTIONS *}.
+     */
     public int targetStart() {
         return targetStart;
     }
@@ -55,5 +74,8 @@ public final class Request {
         http10 = false;
         keepAlive = true;
         contentLength = 0;
+        closeAsked = false;
+        chunked = false;
+        expectContinue = false;
     }
 }

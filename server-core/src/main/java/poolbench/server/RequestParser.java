@@ -9,8 +9,12 @@ package poolbench.server;
  * never become a valid request it returns a negative HTTP status for the caller to answer before closing.
  *
  * <p>Strict where leniency would let requests be misread (bare LF, obs-fold, bad Content-Length, both a
- * Content-Length and a Transfer-Encoding), and refuses chunked request bodies with 411: no endpoint takes a body,
- * and a benchmark server has no use for a chunked decoder.
+ * Content-Length and a Transfer-Encoding; an HTTP/1.1 request without exactly one valid Host, RFC 9112 §3.2).
+ * {@code Transfer-Encoding: chunked} marks the request {@link Request#chunked()} for the caller to skip with
+ * {@link ChunkedBody}; any other transfer coding is refused with 411. Lenient where RFC 9112 asks it to be: empty lines before a request are skipped (§2.2), absolute-form
+ * targets are accepted and routed by their path (§3.2.2), {@code OPTIONS *} is a request (§3.2.4), and HTTP/1.x
+ * above 1.1 is served as 1.1 (RFC 9110 §2.5). Connection options are matched as comma-separated tokens (RFC 9110
+ * §7.6.1).
  */
 public final class RequestParser {
 
@@ -28,8 +32,14 @@ public final class RequestParser {
 
     /** RFC 9110 tchar: the bytes a method or header name is made of. */
     private static final boolean[] TCHAR = new boolean[256];
+    /** The bytes a Host value (RFC 3986 uri-host [":" port]) is made of: unreserved, sub-delims, '%', ':', '[', ']'. */
+    private static final boolean[] HOST_CHAR = new boolean[256];
 
     static {
+        for (char c : "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=%:[]"
+                .toCharArray()) {
+            HOST_CHAR[c] = true;
+        }
         for (int c = '0'; c <= '9'; c++) {
             TCHAR[c] = true;
         }
@@ -62,14 +72,26 @@ public final class RequestParser {
      */
     public int parse(byte[] buf, int start, int end, Request req) {
         req.reset();
-        int lineEnd = findLineEnd(buf, start, Math.min(end, start + maxRequestLineBytes));
+        // Empty lines before the request line are skipped (RFC 9112 §2.2); they count towards its limit.
+        int lineLimit = Math.min(end, start + maxRequestLineBytes);
+        int line = start;
+        while (line < lineLimit && buf[line] == CR) {
+            if (line + 1 >= lineLimit) {
+                return end - start >= maxRequestLineBytes ? URI_TOO_LONG : NEED_MORE;
+            }
+            if (buf[line + 1] != LF) {
+                return BAD_REQUEST;
+            }
+            line += 2;
+        }
+        int lineEnd = findLineEnd(buf, line, lineLimit);
         if (lineEnd < 0) {
             if (lineEnd == BAD_REQUEST) {
                 return BAD_REQUEST;
             }
             return end - start >= maxRequestLineBytes ? URI_TOO_LONG : NEED_MORE;
         }
-        int status = parseRequestLine(buf, start, lineEnd, req);
+        int status = parseRequestLine(buf, line, lineEnd, req);
         if (status < 0) {
             return status;
         }
@@ -77,6 +99,8 @@ public final class RequestParser {
         int p = lineEnd + 2;
         boolean sawContentLength = false;
         boolean sawTransferEncoding = false;
+        boolean chunkedOnly = false;
+        int hosts = 0;
         while (true) {
             int eol = findLineEnd(buf, p, headLimit);
             if (eol < 0) {
@@ -110,12 +134,15 @@ public final class RequestParser {
                 }
             }
             int nameLen = colon - p;
-            if (nameLen == 10 && equalsLower(buf, p, "connection")) {
-                if (containsLower(buf, v, ve, "close")) {
-                    req.keepAlive = false;
-                } else if (req.http10 && containsLower(buf, v, ve, "keep-alive")) {
-                    req.keepAlive = true;
+            if (nameLen == 4 && equalsLower(buf, p, "host")) {
+                if (++hosts > 1 || !validHost(buf, v, ve)) {
+                    return BAD_REQUEST;
                 }
+            } else if (nameLen == 10 && equalsLower(buf, p, "connection")) {
+                connectionOptions(buf, v, ve, req);
+            } else if (nameLen == 6 && equalsLower(buf, p, "expect")) {
+                // RFC 9110 §10.1.1: a 1.0 client's 100-continue is to be ignored.
+                req.expectContinue = !req.http10 && ve - v == 12 && equalsLower(buf, v, "100-continue");
             } else if (nameLen == 14 && equalsLower(buf, p, "content-length")) {
                 long length = parseLength(buf, v, ve);
                 if (length < 0 || sawContentLength && length != req.contentLength) {
@@ -124,13 +151,25 @@ public final class RequestParser {
                 sawContentLength = true;
                 req.contentLength = length;
             } else if (nameLen == 17 && equalsLower(buf, p, "transfer-encoding")) {
+                // Only chunked alone is decoded; a second Transfer-Encoding or any other coding is not.
+                chunkedOnly = !sawTransferEncoding && ve - v == 7 && equalsLower(buf, v, "chunked");
                 sawTransferEncoding = true;
             }
             p = eol + 2;
         }
+        if (hosts == 0 && !req.http10) {
+            return BAD_REQUEST;
+        }
         if (sawTransferEncoding) {
-            // With a Content-Length too this is the request-smuggling shape; alone it is a body we do not decode.
-            return sawContentLength ? BAD_REQUEST : LENGTH_REQUIRED;
+            // With a Content-Length too this is the request-smuggling shape; chunked on HTTP/1.0 is faulty (RFC 9112
+            // §6.1); a coding other than chunked alone is one we cannot frame.
+            if (sawContentLength || req.http10) {
+                return BAD_REQUEST;
+            }
+            if (!chunkedOnly) {
+                return LENGTH_REQUIRED;
+            }
+            req.chunked = true;
         }
         if (req.contentLength > maxBodyBytes) {
             return PAYLOAD_TOO_LARGE;
@@ -179,10 +218,22 @@ public final class RequestParser {
             }
             p++;
         }
-        if (p == target || p >= end || buf[target] != '/') {
+        if (p == target || p >= end) {
             return BAD_REQUEST;
         }
-        req.targetStart = target;
+        int path = target;
+        if (buf[target] == '*') {
+            // The asterisk-form, for a server-wide OPTIONS only (RFC 9112 §3.2.4).
+            if (p - target != 1 || req.method != Request.Method.OPTIONS) {
+                return BAD_REQUEST;
+            }
+        } else if (buf[target] != '/') {
+            path = absoluteFormPath(buf, target, query < 0 ? p : query);
+            if (path < 0) {
+                return BAD_REQUEST;
+            }
+        }
+        req.targetStart = path;
         req.targetEnd = p;
         req.pathEnd = query < 0 ? p : query;
         p++;
@@ -190,12 +241,71 @@ public final class RequestParser {
                 || buf[p + 4] != '/' || !isDigit(buf[p + 5]) || buf[p + 6] != '.' || !isDigit(buf[p + 7])) {
             return BAD_REQUEST;
         }
-        if (buf[p + 5] != '1' || buf[p + 7] != '1' && buf[p + 7] != '0') {
+        // HTTP/1.2 and up are served as 1.1, the highest minor version we speak (RFC 9110 §2.5).
+        if (buf[p + 5] != '1') {
             return VERSION_NOT_SUPPORTED;
         }
         req.http10 = buf[p + 7] == '0';
         req.keepAlive = !req.http10;
         return 0;
+    }
+
+    /**
+     * Where the path of an absolute-form target ({@code http://host[:port]/path}, RFC 9112 §3.2.2) starts: after
+     * the authority, at its '/' or, when there is none, at {@code pathEnd} (an empty path); -1 when the target is
+     * not an http or https URI with a valid authority.
+     */
+    private static int absoluteFormPath(byte[] buf, int target, int pathEnd) {
+        int authority;
+        if (pathEnd - target >= 7 && equalsLower(buf, target, "http://")) {
+            authority = target + 7;
+        } else if (pathEnd - target >= 8 && equalsLower(buf, target, "https://")) {
+            authority = target + 8;
+        } else {
+            return -1;
+        }
+        int slash = authority;
+        while (slash < pathEnd && buf[slash] != '/') {
+            slash++;
+        }
+        if (slash == authority || !validHost(buf, authority, slash)) {
+            return -1;
+        }
+        return slash;
+    }
+
+    /** An empty value or one made of {@link #HOST_CHAR}s (RFC 9110 §7.2 allows an empty Host). */
+    private static boolean validHost(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!HOST_CHAR[buf[i] & 0xff]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads a Connection header's comma-separated options: {@code close} ends the connection after this exchange,
+     * {@code keep-alive} keeps an HTTP/1.0 one open; matched as whole tokens, so {@code notclose} is neither.
+     */
+    private static void connectionOptions(byte[] buf, int from, int to, Request req) {
+        int p = from;
+        while (p < to) {
+            while (p < to && (buf[p] == ',' || buf[p] == SP || buf[p] == '\t')) {
+                p++;
+            }
+            int tokenStart = p;
+            while (p < to && buf[p] != ',' && buf[p] != SP && buf[p] != '\t') {
+                p++;
+            }
+            int len = p - tokenStart;
+            if (len == 5 && equalsLower(buf, tokenStart, "close")) {
+                req.keepAlive = false;
+                req.closeAsked = true;
+            } else if (len == 10 && req.http10 && !req.closeAsked && equalsLower(buf, tokenStart, "keep-alive")) {
+                req.keepAlive = true;
+            }
+        }
     }
 
     private static Request.Method method(byte[] buf, int start, int len) {
@@ -207,6 +317,10 @@ public final class RequestParser {
         }
         if (len == 4 && buf[start] == 'P' && buf[start + 1] == 'O' && buf[start + 2] == 'S' && buf[start + 3] == 'T') {
             return Request.Method.POST;
+        }
+        if (len == 7 && buf[start] == 'O' && buf[start + 1] == 'P' && buf[start + 2] == 'T' && buf[start + 3] == 'I'
+                && buf[start + 4] == 'O' && buf[start + 5] == 'N' && buf[start + 6] == 'S') {
+            return Request.Method.OPTIONS;
         }
         return Request.Method.OTHER;
     }
@@ -238,14 +352,5 @@ public final class RequestParser {
             }
         }
         return true;
-    }
-
-    private static boolean containsLower(byte[] buf, int from, int to, String lower) {
-        for (int i = from; i + lower.length() <= to; i++) {
-            if (equalsLower(buf, i, lower)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

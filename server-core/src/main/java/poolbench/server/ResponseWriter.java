@@ -19,7 +19,8 @@ public final class ResponseWriter {
     private static final byte[] CONTENT_LENGTH = ascii("\r\nContent-Length: ");
     private static final byte[] CONNECTION_CLOSE = ascii("\r\nConnection: close");
     private static final byte[] CONNECTION_KEEP_ALIVE = ascii("\r\nConnection: keep-alive");
-    private static final byte[] ALLOW_GET = ascii("\r\nAllow: GET");
+    private static final byte[] ALLOW = ascii("\r\nAllow: GET, HEAD");
+    private static final byte[] CONTINUE = ascii("HTTP/1.1 100 Continue\r\n\r\n");
     private static final byte[] END_OF_HEAD = ascii("\r\n\r\n");
 
     /** The most a head can take besides the status line and content type; used to decide when to flush first. */
@@ -38,6 +39,15 @@ public final class ResponseWriter {
      */
     public void write(Status status, byte[] contentType, byte[] body, int bodyLen, Connection connection,
                       OutputStream out) throws IOException {
+        write(status, contentType, body, bodyLen, connection, true, out);
+    }
+
+    /**
+     * The same, with the body left out when {@code withBody} is false: the answer to a HEAD, whose head (its
+     * Content-Length too) is the GET's (RFC 9110 §9.3.2).
+     */
+    public void write(Status status, byte[] contentType, byte[] body, int bodyLen, Connection connection,
+                      boolean withBody, OutputStream out) throws IOException {
         int needed = status.line.length + contentType.length + bodyLen + HEAD_OVERHEAD;
         if (len + needed > buf.length) {
             flush(out);
@@ -58,11 +68,40 @@ public final class ResponseWriter {
             put(CONNECTION_KEEP_ALIVE);
         }
         if (status == Status.METHOD_NOT_ALLOWED) {
-            put(ALLOW_GET);
+            put(ALLOW);
         }
         put(END_OF_HEAD);
-        System.arraycopy(body, 0, buf, len, bodyLen);
-        len += bodyLen;
+        if (withBody) {
+            System.arraycopy(body, 0, buf, len, bodyLen);
+            len += bodyLen;
+        }
+    }
+
+    /** Appends the answer to {@code OPTIONS *}: 200 with the methods every endpoint allows and no content. */
+    public void writeOptions(Connection connection, OutputStream out) throws IOException {
+        if (len + Status.OK.line.length + HEAD_OVERHEAD > buf.length) {
+            flush(out);
+        }
+        put(Status.OK.line);
+        put(SERVER_AND_DATE);
+        put(HttpDate.now());
+        put(ALLOW);
+        put(CONTENT_LENGTH);
+        putDecimal(0);
+        if (connection == Connection.CLOSE) {
+            put(CONNECTION_CLOSE);
+        } else if (connection == Connection.KEEP_ALIVE) {
+            put(CONNECTION_KEEP_ALIVE);
+        }
+        put(END_OF_HEAD);
+    }
+
+    /** Appends the interim 100 Continue that a client sent {@code Expect: 100-continue} waits for. */
+    public void writeContinue(OutputStream out) throws IOException {
+        if (len + CONTINUE.length > buf.length) {
+            flush(out);
+        }
+        put(CONTINUE);
     }
 
     /** Writes what has been appended to {@code out} in one call and empties the buffer. */

@@ -145,11 +145,23 @@ public abstract class ArmContractTest {
         int port = start().port();
         assertEquals(404, TestHttp.get(port, "/nope").status());
         try (TestHttp c = TestHttp.connect(port)) {
-            TestHttp.Response r = c.send("POST /plaintext HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello").read();
+            TestHttp.Response r = c.send("POST /plaintext HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello").read();
             assertEquals(405, r.status());
-            assertEquals("GET", r.header("Allow"));
+            assertEquals("GET, HEAD", r.header("Allow"));
             // The body was skipped, so the connection is still in step.
             assertEquals(200, c.send(TestHttp.request("/plaintext")).read().status());
+        }
+    }
+
+    @Test
+    void headIsAnsweredAsGetWithoutTheBody() throws IOException {
+        int port = start().port();
+        try (TestHttp c = TestHttp.connect(port)) {
+            TestHttp.Response head = c.send("HEAD /plaintext HTTP/1.1\r\nHost: t\r\n\r\n").readHead();
+            assertEquals(200, head.status());
+            assertEquals("13", head.header("Content-Length"));
+            // Had a body followed, this would read it as the next status line.
+            assertEquals("Hello, World!", c.send(TestHttp.request("/plaintext")).read().body());
         }
     }
 
@@ -166,10 +178,10 @@ public abstract class ArmContractTest {
     }
 
     @Test
-    void connectionCloseIsAnsweredThenClosed() throws IOException {
+    protected void connectionCloseIsAnsweredThenClosed() throws IOException {
         int port = start().port();
         try (TestHttp c = TestHttp.connect(port)) {
-            TestHttp.Response r = c.send("GET /plaintext HTTP/1.1\r\nConnection: close\r\n\r\n").read();
+            TestHttp.Response r = c.send("GET /plaintext HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").read();
             assertEquals("close", r.header("Connection"));
             assertTrue(c.closedByPeer());
         }
@@ -227,7 +239,7 @@ public abstract class ArmContractTest {
                     .read().status());
         }
         try (TestHttp c = TestHttp.connect(port)) {
-            assertEquals(413, c.send("POST / HTTP/1.1\r\nContent-Length: 2000000\r\n\r\n").read().status());
+            assertEquals(413, c.send("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 2000000\r\n\r\n").read().status());
         }
     }
 

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -61,7 +62,9 @@ class ConnectionLoopFuzzTest {
 
     @Provide
     Arbitrary<byte[]> inputs() {
-        return HttpInputs.anyInput();
+        // An answer to HEAD has a Content-Length but no body, which a reader that does not know the requests cannot
+        // tell apart; HEAD on a connection has tests of its own.
+        return HttpInputs.anyInput().filter(b -> !new String(b, StandardCharsets.ISO_8859_1).contains("HEAD"));
     }
 
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)

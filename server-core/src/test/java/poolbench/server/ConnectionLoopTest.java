@@ -75,7 +75,7 @@ class ConnectionLoopTest {
     void aRequestWithABodyLargerThanTheReadBufferIsSkippedWhole() throws IOException {
         try (HttpServer s = startWith(ServerConfig.ephemeral()); TestHttp c = TestHttp.connect(s.port())) {
             String body = "x".repeat(100_000);
-            TestHttp.Response r = c.send("GET /plaintext HTTP/1.1\r\nContent-Length: " + body.length() + "\r\n\r\n"
+            TestHttp.Response r = c.send("GET /plaintext HTTP/1.1\r\nHost: t\r\nContent-Length: " + body.length() + "\r\n\r\n"
                     + body + TestHttp.request("/json")).read();
             assertEquals("Hello, World!", r.body());
             assertEquals("{\"message\":\"Hello, World!\"}", c.read().body());

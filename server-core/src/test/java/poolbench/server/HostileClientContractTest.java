@@ -97,6 +97,9 @@ public abstract class HostileClientContractTest extends ArmFixture {
             PipelineFlood.Result result = flood.result().get(WRITE_TIMEOUT.plus(SLACK).toSeconds() + 20,
                     TimeUnit.SECONDS);
             assertTrue(result.closedByServer(), "the flood ended without the server closing: " + result);
+            // The watchdog closes the socket, then counts: the client may see the close a moment before the count.
+            Poll.until(Duration.ofSeconds(1), () -> server.serverStats().writesTimedOut() >= 1,
+                    () -> "no write timed out");
             assertEquals(1, server.serverStats().writesTimedOut(), "writes timed out");
             assertWithin(WRITE_TIMEOUT, result.lastWriteBlocked(), "the client that never reads");
             Figures.record(armName(), "never-reading client (write timeout 500 ms): requests sent, last write blocked",

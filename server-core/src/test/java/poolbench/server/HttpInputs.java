@@ -24,12 +24,13 @@ import net.jqwik.api.Tuple;
 final class HttpInputs {
 
     private static final List<String> TARGETS = List.of("/plaintext", "/json", "/sleep?ms=1", "/sleep?ms=0",
-            "/cpu?work=100", "/", "/nope", "/plaintext?a=b&c", "/json?", "/cpu?work=", "/sleep?ms=x");
+            "/cpu?work=100", "/", "/nope", "/plaintext?a=b&c", "/json?", "/cpu?work=", "/sleep?ms=x",
+            "http://test/plaintext", "*");
     private static final List<String> METHODS = List.of("HEAD", "POST", "OPTIONS", "DELETE");
     private static final List<String> HEADER_NAMES =
-            List.of("Host", "Accept", "User-Agent", "Connection", "X-Request-Id", "connection");
+            List.of("Host", "Accept", "User-Agent", "Connection", "X-Request-Id", "connection", "Expect");
     private static final List<String> HEADER_VALUES =
-            List.of("close", "keep-alive", "Keep-Alive, close", "test", "*/*", "");
+            List.of("close", "keep-alive", "Keep-Alive, close", "test", "*/*", "", "notclose", "100-continue");
     private static final List<String> OTHER_VERSIONS = List.of("HTTP/2.0", "HTTP/1.2", "HTTP/0.9", "HTTP/3.1");
     private static final List<String> NOISE_STARTS =
             List.of("", "GET ", "GET / HTTP/1.1\r\n", "GET /plaintext HTTP/1.1\r\nHost: ");
@@ -66,7 +67,7 @@ final class HttpInputs {
 
     /**
      * A valid request: a method, a target, HTTP/1.1 or 1.0 (now and then a version the server does not speak), up
-     * to six headers, perhaps a body with its length.
+     * to six headers, perhaps a body with its length or in chunks.
      */
     private static byte[] validRequest(Random r) {
         StringBuilder s = new StringBuilder();
@@ -74,13 +75,31 @@ final class HttpInputs {
         s.append(' ').append(r.nextInt(5) < 4 ? pick(r, TARGETS) : "/" + randomText(r, PATH, 0, 30));
         s.append(' ').append(r.nextInt(40) == 0 ? pick(r, OTHER_VERSIONS) : r.nextInt(7) < 5 ? "HTTP/1.1" : "HTTP/1.0");
         s.append("\r\n");
+        if (r.nextInt(10) < 9) {
+            // HTTP/1.1 requires a Host; without one most requests would stop at the 400 and test nothing else.
+            s.append("Host: ").append(r.nextBoolean() ? "test" : "127.0.0.1:8080").append("\r\n");
+        }
         for (int i = r.nextInt(7); i > 0; i--) {
             String name = r.nextBoolean() ? pick(r, HEADER_NAMES) : randomText(r, TOKEN, 1, 20);
             String value = r.nextBoolean() ? pick(r, HEADER_VALUES) : randomText(r, FIELD_TEXT, 0, 40);
             s.append(name).append(':').append(value.isEmpty() ? "" : " ").append(value).append("\r\n");
         }
+        if (r.nextInt(20) == 0) {
+            s.insert(0, "\r\n");
+        }
         String body = r.nextInt(5) == 0 ? randomText(r, FIELD_TEXT, 1, 64) : "";
-        if (!body.isEmpty()) {
+        if (!body.isEmpty() && r.nextInt(3) == 0) {
+            s.append("Transfer-Encoding: chunked\r\n");
+            int cut = r.nextInt(body.length() + 1);
+            StringBuilder chunked = new StringBuilder();
+            for (String piece : new String[] {body.substring(0, cut), body.substring(cut)}) {
+                if (!piece.isEmpty()) {
+                    chunked.append(Integer.toHexString(piece.length())).append(r.nextBoolean() ? ";x=y" : "")
+                            .append("\r\n").append(piece).append("\r\n");
+                }
+            }
+            body = chunked.append("0\r\n").append(r.nextBoolean() ? "X-Trailer: t\r\n" : "").append("\r\n").toString();
+        } else if (!body.isEmpty()) {
             s.append("Content-Length: ").append(body.length()).append("\r\n");
         }
         return ascii(s.append("\r\n").append(body).toString());
@@ -167,7 +186,7 @@ final class HttpInputs {
         Arbitrary<String> length = Arbitraries.frequencyOf(
                 Tuple.of(6, value.map(v -> "Content-Length: " + v + "\r\n")), Tuple.of(1, Arbitraries.just("")));
         return Combinators.combine(length, extra, body).as((l, e, b) ->
-                ("POST /plaintext HTTP/1.1\r\n" + l + e + "\r\n" + b).getBytes(StandardCharsets.ISO_8859_1));
+                ("POST /plaintext HTTP/1.1\r\nHost: test\r\n" + l + e + "\r\n" + b).getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** Random bytes, many of them ones a parser must treat with care, with or without a plausible start. */

@@ -42,7 +42,7 @@ class RequestParserTest {
 
     @Test
     void separatesPathFromQuery() {
-        byte[] b = bytes("GET /sleep?ms=5&x=1 HTTP/1.1\r\n\r\n");
+        byte[] b = bytes("GET /sleep?ms=5&x=1 HTTP/1.1\r\nHost: x\r\n\r\n");
         assertTrue(parser.parse(b, 0, b.length, req) > 0);
         assertEquals("/sleep", path(b));
         assertEquals(5, Endpoints.queryInt(b, req.pathEnd(), req.targetEnd(), bytes("ms"), 100));
@@ -85,15 +85,15 @@ class RequestParserTest {
 
     @Test
     void connectionCloseIsCaseInsensitive() {
-        parse("GET / HTTP/1.1\r\nCONNECTION: Close\r\n\r\n");
+        parse("GET / HTTP/1.1\r\nHost: x\r\nCONNECTION: Close\r\n\r\n");
         assertFalse(req.keepAlive());
     }
 
     @Test
     void methodsOtherThanGetAreToldApart() {
-        assertTrue(parse("POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n") > 0);
+        assertTrue(parse("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n") > 0);
         assertEquals(Request.Method.POST, req.method());
-        assertTrue(parse("BREW / HTTP/1.1\r\n\r\n") > 0);
+        assertTrue(parse("BREW / HTTP/1.1\r\nHost: x\r\n\r\n") > 0);
         assertEquals(Request.Method.OTHER, req.method());
     }
 
@@ -114,9 +114,22 @@ class RequestParserTest {
         "content-length negative|GET / HTTP/1.1\\r\\nContent-Length: -1\\r\\n\\r\\n|-400",
         "content-lengths differ|GET / HTTP/1.1\\r\\nContent-Length: 1\\r\\nContent-Length: 2\\r\\n\\r\\n|-400",
         "length and chunked|POST / HTTP/1.1\\r\\nContent-Length: 1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n|-400",
-        "chunked body|POST / HTTP/1.1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n|-411",
-        "body too large|POST / HTTP/1.1\\r\\nContent-Length: 1001\\r\\n\\r\\n|-413",
-        "HTTP/2.0|GET / HTTP/2.0\\r\\n\\r\\n|-505"
+        "gzip then chunked|POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: gzip, chunked\\r\\n\\r\\n|-411",
+        "two transfer-encodings|POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: chunked\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n|-411",
+        "chunked on HTTP/1.0|POST / HTTP/1.0\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n|-400",
+        "body too large|POST / HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 1001\\r\\n\\r\\n|-413",
+        "HTTP/2.0|GET / HTTP/2.0\\r\\n\\r\\n|-505",
+        "HTTP/0.9|GET / HTTP/0.9\\r\\n\\r\\n|-505",
+        "HTTP/1.1 without Host|GET / HTTP/1.1\\r\\nAccept: */*\\r\\n\\r\\n|-400",
+        "two Hosts|GET / HTTP/1.1\\r\\nHost: a\\r\\nHost: a\\r\\n\\r\\n|-400",
+        "two Hosts on HTTP/1.0|GET / HTTP/1.0\\r\\nHost: a\\r\\nhost: b\\r\\n\\r\\n|-400",
+        "Host with a space|GET / HTTP/1.1\\r\\nHost: a b\\r\\n\\r\\n|-400",
+        "Host with a slash|GET / HTTP/1.1\\r\\nHost: a/b\\r\\n\\r\\n|-400",
+        "Host with userinfo|GET / HTTP/1.1\\r\\nHost: u@a\\r\\n\\r\\n|-400",
+        "asterisk but not OPTIONS|GET * HTTP/1.1\\r\\nHost: a\\r\\n\\r\\n|-400",
+        "absolute-form of another scheme|GET ftp://a/ HTTP/1.1\\r\\nHost: a\\r\\n\\r\\n|-400",
+        "absolute-form without authority|GET http:///x HTTP/1.1\\r\\nHost: a\\r\\n\\r\\n|-400",
+        "a CR alone before the request|\\rGET / HTTP/1.1\\r\\nHost: a\\r\\n\\r\\n|-400"
     })
     void badRequestsGetTheirStatus(String name, String escaped, int expected) {
         String request = escaped.replace("\\r", "\r").replace("\\n", "\n")
@@ -139,14 +152,92 @@ class RequestParserTest {
 
     @Test
     void headersJustUnderTheLimitAreFine() {
-        String head = "GET / HTTP/1.1\r\nA: " + "b".repeat(200) + "\r\n\r\n";
+        String head = "GET / HTTP/1.1\r\nHost: x\r\nA: " + "b".repeat(190) + "\r\n\r\n";
         assertTrue(head.length() <= 256);
         assertEquals(head.length(), parse(head));
     }
 
     @Test
     void obsTextInValuesIsAllowed() {
-        byte[] b = bytes("GET / HTTP/1.1\r\nX: caf\u00e9\r\n\r\n");
+        byte[] b = bytes("GET / HTTP/1.1\r\nHost: x\r\nX: caf\u00e9\r\n\r\n");
         assertEquals(b.length, parser.parse(b, 0, b.length, req));
+    }
+
+    @Test
+    void http11NeedsOneValidHostAndHttp10None() {
+        assertTrue(parse("GET / HTTP/1.1\r\nHost: example.com:8080\r\n\r\n") > 0);
+        assertTrue(parse("GET / HTTP/1.1\r\nHost: [::1]:80\r\n\r\n") > 0);
+        assertTrue(parse("GET / HTTP/1.1\r\nHost:\r\n\r\n") > 0, "an empty Host is valid (RFC 9110 7.2)");
+        assertTrue(parse("GET / HTTP/1.0\r\n\r\n") > 0);
+    }
+
+    @Test
+    void connectionOptionsAreMatchedAsTokens() {
+        parse("GET / HTTP/1.1\r\nHost: x\r\nConnection: notclose\r\n\r\n");
+        assertTrue(req.keepAlive(), "notclose is not close");
+        parse("GET / HTTP/1.1\r\nHost: x\r\nConnection: upgrade, Close\r\n\r\n");
+        assertFalse(req.keepAlive());
+        parse("GET / HTTP/1.0\r\nConnection: keep-alive-ish\r\n\r\n");
+        assertFalse(req.keepAlive(), "keep-alive-ish is not keep-alive");
+        parse("GET / HTTP/1.0\r\nConnection: te,keep-alive\r\n\r\n");
+        assertTrue(req.keepAlive());
+        parse("GET / HTTP/1.0\r\nConnection: close\r\nConnection: keep-alive\r\n\r\n");
+        assertFalse(req.keepAlive(), "close wins over keep-alive");
+    }
+
+    @Test
+    void emptyLinesBeforeARequestAreSkippedAndCountInItsLength() {
+        String head = "\r\n\r\nGET /json HTTP/1.1\r\nHost: x\r\n\r\n";
+        byte[] b = bytes(head);
+        assertEquals(head.length(), parser.parse(b, 0, b.length, req));
+        assertEquals("/json", path(b));
+        assertEquals(RequestParser.NEED_MORE, parse("\r"));
+        assertEquals(RequestParser.NEED_MORE, parse("\r\n"));
+        assertEquals(RequestParser.URI_TOO_LONG, parse("\r\n".repeat(40)));
+    }
+
+    @Test
+    void absoluteFormIsRoutedByItsPath() {
+        byte[] b = bytes("GET http://example.com:80/sleep?ms=1 HTTP/1.1\r\nHost: example.com\r\n\r\n");
+        assertTrue(parser.parse(b, 0, b.length, req) > 0);
+        assertEquals("/sleep", path(b));
+        assertEquals(1, Endpoints.queryInt(b, req.pathEnd(), req.targetEnd(), bytes("ms"), 100));
+        b = bytes("GET HTTPS://a HTTP/1.1\r\nHost: a\r\n\r\n");
+        assertTrue(parser.parse(b, 0, b.length, req) > 0);
+        assertEquals("", path(b));
+    }
+
+    @Test
+    void optionsAsteriskAndHeadAreRequests() {
+        byte[] b = bytes("OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertTrue(parser.parse(b, 0, b.length, req) > 0);
+        assertEquals(Request.Method.OPTIONS, req.method());
+        assertEquals("*", path(b));
+        assertTrue(parse("HEAD /json HTTP/1.1\r\nHost: x\r\n\r\n") > 0);
+        assertEquals(Request.Method.HEAD, req.method());
+    }
+
+    @Test
+    void higherHttp1MinorVersionsAreServedAs11() {
+        assertTrue(parse("GET / HTTP/1.2\r\nHost: x\r\n\r\n") > 0);
+        assertFalse(req.http10());
+        assertTrue(req.keepAlive());
+        assertEquals(RequestParser.BAD_REQUEST, parse("GET / HTTP/1.9\r\n\r\n"), "1.x above 1.0 needs Host too");
+    }
+
+    @Test
+    void expect100ContinueIsSeenOnHttp11Only() {
+        parse("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-Continue\r\nContent-Length: 3\r\n\r\n");
+        assertTrue(req.expectContinue());
+        parse("POST / HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n");
+        assertFalse(req.expectContinue(), "RFC 9110 10.1.1: ignored on HTTP/1.0");
+    }
+
+    @Test
+    void chunkedAloneIsAHeadWhoseBodyTheCallerSkips() {
+        String head = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked\r\n\r\n";
+        assertEquals(head.length(), parse(head));
+        assertTrue(req.chunked());
+        assertEquals(0, req.contentLength());
     }
 }

@@ -39,6 +39,11 @@ final class ResponseStream {
                 return new Parsed(responses, true);
             }
             String[] lines = new String(wire, p, headEnd - p, StandardCharsets.ISO_8859_1).split("\r\n", -1);
+            if (lines.length == 1 && lines[0].equals("HTTP/1.1 100 Continue")) {
+                // The interim answer to Expect: 100-continue; the final response follows.
+                p = headEnd + 4;
+                continue;
+            }
             Response r = head(lines, p);
             int bodyStart = headEnd + 4;
             if (bodyStart + r.bodyLength() > wire.length) {

@@ -67,6 +67,17 @@ public final class TestHttp implements AutoCloseable {
     }
 
     public Response read() throws IOException {
+        Response head = readHead();
+        int length = Integer.parseInt(head.headers().getOrDefault("content-length", "0"));
+        byte[] body = in.readNBytes(length);
+        if (body.length < length) {
+            throw new IOException("body cut short: " + body.length + " of " + length);
+        }
+        return new Response(head.status(), head.headers(), new String(body, StandardCharsets.ISO_8859_1));
+    }
+
+    /** A response's status line and headers only, its body left unread (the answer to a HEAD, say). */
+    public Response readHead() throws IOException {
         String statusLine = line();
         if (statusLine == null) {
             throw new IOException("connection closed before a response");
@@ -80,12 +91,7 @@ public final class TestHttp implements AutoCloseable {
             int colon = h.indexOf(':');
             headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
         }
-        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-        byte[] body = in.readNBytes(length);
-        if (body.length < length) {
-            throw new IOException("body cut short: " + body.length + " of " + length);
-        }
-        return new Response(Integer.parseInt(parts[1]), headers, new String(body, StandardCharsets.ISO_8859_1));
+        return new Response(Integer.parseInt(parts[1]), headers, "");
     }
 
     /** Whether the server has closed its side: the next read sees end of stream (or a reset) within 5 s. */
