@@ -4,20 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.net.Socket;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import poolbench.server.ArmOptions;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherFixture;
 
 class ClassicArmTest extends DispatcherFixture {
 
-    @Override
-    protected String armName() {
-        return "classic";
-    }
-
     @Test
-    @Timeout(30)
     void twoBusyWorkersHaveTwoConnectionServers() throws Exception {
         Dispatcher d = create(ArmOptions.DEFAULTS);
         Socket a = servers.connection();
@@ -27,5 +20,10 @@ class ClassicArmTest extends DispatcherFixture {
         assertNotEquals(servers.awaitServed().server(), servers.awaitServed().server());
         servers.finish(a);
         servers.finish(b);
+    }
+
+    @Override
+    protected String armName() {
+        return "classic";
     }
 }

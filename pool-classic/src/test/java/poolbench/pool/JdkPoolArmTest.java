@@ -7,7 +7,6 @@ import static poolbench.server.StatsChecks.awaitStats;
 import java.net.Socket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import poolbench.server.ArmOptions;
 import poolbench.server.Dispatcher;
 import poolbench.server.DispatcherStats;
@@ -16,13 +15,7 @@ import poolbench.server.FakeConnectionServerFactory;
 
 class JdkPoolArmTest extends DispatcherFixture {
 
-    @Override
-    protected String armName() {
-        return "jdk-pool";
-    }
-
     @Test
-    @Timeout(30)
     void idleThreadsExitAfterTheKeepAliveAndCountAsReaped() throws Exception {
         Dispatcher d = create(ArmOptions.DEFAULTS.withMaxIdleWorkerDuration(Duration.ofMillis(20)));
         Socket connection = servers.connection();
@@ -34,5 +27,10 @@ class JdkPoolArmTest extends DispatcherFixture {
         DispatcherStats stats = awaitStats(d::stats, s -> s.workersAlive() == 0);
         assertEquals(1, stats.workersReaped());
         assertEquals(1, stats.workersPeak());
+    }
+
+    @Override
+    protected String armName() {
+        return "jdk-pool";
     }
 }

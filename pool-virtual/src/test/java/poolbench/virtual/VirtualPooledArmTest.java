@@ -1,13 +1,11 @@
 package poolbench.virtual;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static poolbench.server.StatsChecks.awaitIdle;
 
 import java.net.Socket;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import poolbench.pool.WorkerPoolDispatcher;
 import poolbench.server.ArmOptions;
 import poolbench.server.Dispatcher;
@@ -16,20 +14,11 @@ import poolbench.server.FakeConnectionServerFactory;
 
 class VirtualPooledArmTest extends DispatcherFixture {
 
-    @Override
-    protected String armName() {
-        return "virtual-pooled";
-    }
-
     @Test
-    @Timeout(30)
     void closeEndsIdleVirtualWorkersAndTheBusyOneAfterItsConnection() throws Exception {
         Dispatcher d = create(ArmOptions.DEFAULTS);
-        Socket busy = servers.connection();
-        assertTrue(d.dispatch(busy));
-        FakeConnectionServerFactory.Served busyServed = servers.awaitServed();
-        assertSame(busy, busyServed.connection());
-        Thread busyWorker = busyServed.thread();
+        FakeConnectionServerFactory.Served busy = serveOne(d);
+        Thread busyWorker = busy.thread();
         Socket done = servers.connection();
         assertTrue(d.dispatch(done));
         Thread idleWorker = servers.awaitServed().thread();
@@ -42,8 +31,13 @@ class VirtualPooledArmTest extends DispatcherFixture {
         assertTrue(busyWorker.isAlive());
         assertFalse(d.dispatch(servers.connection()));
 
-        servers.finish(busy);
+        servers.finish(busy.connection());
         assertTrue(((WorkerPoolDispatcher) d).awaitTermination(FakeConnectionServerFactory.WAIT));
         assertTrue(busyWorker.join(FakeConnectionServerFactory.WAIT));
+    }
+
+    @Override
+    protected String armName() {
+        return "virtual-pooled";
     }
 }

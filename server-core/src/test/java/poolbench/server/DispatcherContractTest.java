@@ -2,7 +2,6 @@ package poolbench.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static poolbench.server.StatsChecks.assertConsistent;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * What every arm's dispatcher must do, over {@link FakeConnectionServerFactory} (no sockets): describe its
@@ -37,15 +35,11 @@ public abstract class DispatcherContractTest extends DispatcherFixture {
     @Test
     void servesOnThreadsOfItsModelNamedAfterTheArm() throws Exception {
         Dispatcher d = create(ArmOptions.DEFAULTS);
-        Socket connection = servers.connection();
-        assertTrue(d.dispatch(connection));
-
-        FakeConnectionServerFactory.Served served = servers.awaitServed();
-        assertSame(connection, served.connection());
+        FakeConnectionServerFactory.Served served = serveOne(d);
         assertEquals(virtualThreads(), served.thread().isVirtual(), "virtual thread");
         assertTrue(served.thread().getName().startsWith(armName() + "-"), served.thread().getName());
         assertEquals(new DispatcherStats(1, 0, 1, 1, 0, 0), assertConsistent(d.stats()));
-        servers.finish(connection);
+        servers.finish(served.connection());
     }
 
     @Test

@@ -17,21 +17,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * never counted against the client. The watchdog mode does it without a timed read.
  */
 @Timeout(30)
-class ReadDeadlineTest extends ArmFixture {
+class ReadDeadlineTest extends TestArmFixture {
 
     private static final Duration SHORT = Duration.ofMillis(300);
     private static final Duration LONG = Duration.ofSeconds(10);
     private static final Duration SLACK = Duration.ofSeconds(2);
-
-    @Override
-    protected String armName() {
-        return "test-thread-per-connection";
-    }
-
-    @Override
-    protected Arm arm() {
-        return new ThreadPerConnectionTestArm();
-    }
 
     private HttpServer start(TimeoutMode mode, Duration read, Duration idle) throws IOException {
         return start(ServerConfig.ephemeral().withTimeouts(read, idle).withTimeoutMode(mode), ArmOptions.DEFAULTS);

@@ -17,19 +17,9 @@ import org.junit.jupiter.api.Timeout;
  * but keeps reading, stay open; and the watchdog that enforces it lives and dies with its server.
  */
 @Timeout(30)
-class WriteTimeoutTest extends ArmFixture {
+class WriteTimeoutTest extends TestArmFixture {
 
     private static final Duration WRITE_TIMEOUT = Duration.ofMillis(300);
-
-    @Override
-    protected String armName() {
-        return "test-thread-per-connection";
-    }
-
-    @Override
-    protected Arm arm() {
-        return new ThreadPerConnectionTestArm();
-    }
 
     private HttpServer startWithWriteTimeout() throws IOException {
         return start(ServerConfig.ephemeral().withWriteTimeout(WRITE_TIMEOUT), ArmOptions.DEFAULTS);
