@@ -78,6 +78,20 @@ class RealIoEndToEndTest {
         return Arms.all().stream().map(Arm::name);
     }
 
+    /** One response and how long it took to come, in whole milliseconds. */
+    private record Timed(TestHttp.Response response, long millis) {
+
+        interface Exchange {
+            TestHttp.Response run() throws Exception;
+        }
+
+        static Timed of(Exchange exchange) throws Exception {
+            long start = System.nanoTime();
+            TestHttp.Response response = exchange.run();
+            return new Timed(response, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
     private static HttpServer serve(String arm, Backends backends) throws IOException {
         return HttpServer.start(ServerConfig.ephemeral(), Arms.require(arm), ArmOptions.DEFAULTS, backends);
     }
@@ -121,9 +135,9 @@ class RealIoEndToEndTest {
         Backends dead = Backends.NONE.withDownstream(new InetSocketAddress("127.0.0.1", closedPort),
                 Duration.ofSeconds(2));
         try (HttpServer server = serve("virtual", dead)) {
-            long start = System.nanoTime();
-            TestHttp.Response r = TestHttp.get(server.port(), "/downstream?ms=10");
-            long millis = (System.nanoTime() - start) / 1_000_000;
+            Timed t = Timed.of(() -> TestHttp.get(server.port(), "/downstream?ms=10"));
+            TestHttp.Response r = t.response();
+            long millis = t.millis();
             assertEquals(502, r.status(), r.body());
             assertTrue(r.body().contains("backend"), r.body());
             assertTrue(millis < 1_000, "502 after " + millis + " ms");
@@ -138,9 +152,9 @@ class RealIoEndToEndTest {
             Backends mute = Backends.NONE.withDownstream(new InetSocketAddress("127.0.0.1", silent.getLocalPort()),
                     Duration.ofMillis(200));
             try (HttpServer server = serve("classic", mute); TestHttp c = TestHttp.connect(server.port())) {
-                long start = System.nanoTime();
-                TestHttp.Response r = c.send(TestHttp.request("/downstream?ms=50")).read();
-                long millis = (System.nanoTime() - start) / 1_000_000;
+                Timed t = Timed.of(() -> c.send(TestHttp.request("/downstream?ms=50")).read());
+                TestHttp.Response r = t.response();
+                long millis = t.millis();
                 assertEquals(504, r.status(), r.body());
                 assertTrue(millis >= 240 && millis < 1_500, "504 after " + millis + " ms");
                 assertEquals(1, server.stats().downstreamTimeouts());
@@ -157,9 +171,9 @@ class RealIoEndToEndTest {
                 1, Duration.ofMillis(300)));
              HttpServer server = serve("virtual", Backends.NONE.withDatabase(one))) {
             try (Connection held = one.pool().getConnection()) {
-                long start = System.nanoTime();
-                TestHttp.Response r = TestHttp.get(server.port(), "/db");
-                long millis = (System.nanoTime() - start) / 1_000_000;
+                Timed t = Timed.of(() -> TestHttp.get(server.port(), "/db"));
+                TestHttp.Response r = t.response();
+                long millis = t.millis();
                 assertEquals(503, r.status(), r.body());
                 assertTrue(r.body().startsWith("database unavailable: no connection from the pool of 1"), r.body());
                 assertTrue(millis < 1_500, "503 after " + millis + " ms");
@@ -182,9 +196,9 @@ class RealIoEndToEndTest {
              HttpServer server = serve("classic", Backends.NONE.withDatabase(db))) {
             assertEquals(200, TestHttp.get(server.port(), "/db").status());
             own.close();
-            long start = System.nanoTime();
-            TestHttp.Response r = TestHttp.get(server.port(), "/db");
-            long millis = (System.nanoTime() - start) / 1_000_000;
+            Timed t = Timed.of(() -> TestHttp.get(server.port(), "/db"));
+            TestHttp.Response r = t.response();
+            long millis = t.millis();
             assertEquals(503, r.status(), r.body());
             assertTrue(r.body().startsWith("database unavailable: "), r.body());
             assertTrue(millis < 3_000, "503 after " + millis + " ms");

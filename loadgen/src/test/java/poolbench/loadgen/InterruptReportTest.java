@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Ctrl-C (here SIGTERM, which runs the same shutdown hook) prints and writes what was measured so far. */
+@Timeout(60)
 class InterruptReportTest {
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aSignalledRunPrintsAndWritesThePartialResult(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out.txt");
         Path json = dir.resolve("run.json");

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import poolbench.server.DispatcherStats;
 import poolbench.server.WorkerOrder;
@@ -89,32 +90,20 @@ class WorkerPoolTest {
         return job.thread();
     }
 
-    @ParameterizedTest(name = "handoff capacity {0}")
-    @ValueSource(ints = {0, 1})
+    /** LIFO hands the next item to the most recently released worker, FIFO to the longest idle one. */
+    @ParameterizedTest(name = "{0}, handoff capacity {1}")
+    @CsvSource({"LIFO, 0", "LIFO, 1", "FIFO, 0", "FIFO, 1"})
     @Timeout(30)
-    void mostRecentlyReleasedWorkerServesTheNextItem(int handoffCapacity) throws Exception {
-        WorkerPool<Callable<?>> pool = pool(3, WorkerOrder.LIFO, handoffCapacity);
+    void theWorkerOrderPicksWhichReleasedWorkerServesTheNextItem(WorkerOrder order, int handoffCapacity)
+            throws Exception {
+        WorkerPool<Callable<?>> pool = pool(3, order, handoffCapacity);
         List<Thread> released = workersReleasedInOrder(pool, 3);
+        List<Thread> expected = order == WorkerOrder.LIFO ? released.reversed() : released;
 
         List<Job> held = new ArrayList<>();
-        assertSame(released.get(2), serveHeld(pool, held));
-        assertSame(released.get(1), serveHeld(pool, held));
-        assertSame(released.get(0), serveHeld(pool, held));
-        assertEquals(3, pool.stats().workersStarted());
-        held.forEach(Job::finish);
-    }
-
-    @ParameterizedTest(name = "handoff capacity {0}")
-    @ValueSource(ints = {0, 1})
-    @Timeout(30)
-    void longestIdleWorkerServesTheNextItemWhenOrderIsFifo(int handoffCapacity) throws Exception {
-        WorkerPool<Callable<?>> pool = pool(3, WorkerOrder.FIFO, handoffCapacity);
-        List<Thread> released = workersReleasedInOrder(pool, 3);
-
-        List<Job> held = new ArrayList<>();
-        assertSame(released.get(0), serveHeld(pool, held));
-        assertSame(released.get(1), serveHeld(pool, held));
-        assertSame(released.get(2), serveHeld(pool, held));
+        for (Thread worker : expected) {
+            assertSame(worker, serveHeld(pool, held));
+        }
         assertEquals(3, pool.stats().workersStarted());
         held.forEach(Job::finish);
     }

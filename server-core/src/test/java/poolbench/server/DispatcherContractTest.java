@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * What every arm's dispatcher must do, over {@link FakeConnectionServerFactory} (no sockets): describe its

@@ -8,19 +8,41 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads one response with a Content-Length body from a raw socket stream, for tests that drive sockets by hand. */
+/**
+ * Reads one response with a Content-Length body from a raw socket stream: for tests that drive sockets by hand, and
+ * the one parser behind {@link TestHttp}.
+ */
 final class ResponseReader {
+
+    /** What poolbench's own arms answer with; servers it does not own are held only to {@code HTTP/1.}. */
+    static final String HTTP_1_1 = "HTTP/1.1";
 
     private ResponseReader() {
     }
 
     static TestHttp.Response read(InputStream in) throws IOException {
+        return read(in, HTTP_1_1);
+    }
+
+    /** One response whose status line's version starts with {@code versionPrefix}, its body read to its length. */
+    static TestHttp.Response read(InputStream in, String versionPrefix) throws IOException {
+        TestHttp.Response head = readHead(in, versionPrefix);
+        int length = Integer.parseInt(head.headers().getOrDefault("content-length", "0"));
+        byte[] body = in.readNBytes(length);
+        if (body.length < length) {
+            throw new IOException("body cut short: " + body.length + " of " + length);
+        }
+        return new TestHttp.Response(head.status(), head.headers(), new String(body, StandardCharsets.ISO_8859_1));
+    }
+
+    /** A response's status line and headers only, its body left unread (the answer to a HEAD, say). */
+    static TestHttp.Response readHead(InputStream in, String versionPrefix) throws IOException {
         String statusLine = line(in);
         if (statusLine == null) {
             throw new IOException("connection closed before a response");
         }
         String[] parts = statusLine.split(" ", 3);
-        if (parts.length < 2 || !parts[0].equals("HTTP/1.1")) {
+        if (parts.length < 2 || !parts[0].startsWith(versionPrefix)) {
             throw new IOException("not a status line: " + statusLine);
         }
         Map<String, String> headers = new LinkedHashMap<>();
@@ -28,13 +50,7 @@ final class ResponseReader {
             int colon = h.indexOf(':');
             headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
         }
-        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-        byte[] body = in.readNBytes(length);
-        if (body.length < length) {
-            throw new IOException("body cut short: " + body.length + " of " + length);
-        }
-        return new TestHttp.Response(Integer.parseInt(parts[1]), headers,
-                new String(body, StandardCharsets.ISO_8859_1));
+        return new TestHttp.Response(Integer.parseInt(parts[1]), headers, "");
     }
 
     private static String line(InputStream in) throws IOException {

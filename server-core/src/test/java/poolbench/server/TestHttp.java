@@ -1,6 +1,5 @@
 package poolbench.server;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,6 +19,8 @@ public final class TestHttp implements AutoCloseable {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
+
+    private static final String ANY_HTTP_1 = "HTTP/1.";
 
     private final Socket socket;
     private final InputStream in;
@@ -66,32 +66,14 @@ public final class TestHttp implements AutoCloseable {
         return socket;
     }
 
+    /** The next response, of any HTTP/1.x version (the reference servers are not poolbench's to pin). */
     public Response read() throws IOException {
-        Response head = readHead();
-        int length = Integer.parseInt(head.headers().getOrDefault("content-length", "0"));
-        byte[] body = in.readNBytes(length);
-        if (body.length < length) {
-            throw new IOException("body cut short: " + body.length + " of " + length);
-        }
-        return new Response(head.status(), head.headers(), new String(body, StandardCharsets.ISO_8859_1));
+        return ResponseReader.read(in, ANY_HTTP_1);
     }
 
     /** A response's status line and headers only, its body left unread (the answer to a HEAD, say). */
     public Response readHead() throws IOException {
-        String statusLine = line();
-        if (statusLine == null) {
-            throw new IOException("connection closed before a response");
-        }
-        String[] parts = statusLine.split(" ", 3);
-        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
-            throw new IOException("not a status line: " + statusLine);
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String h = line(); h != null && !h.isEmpty(); h = line()) {
-            int colon = h.indexOf(':');
-            headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
-        }
-        return new Response(Integer.parseInt(parts[1]), headers, "");
+        return ResponseReader.readHead(in, ANY_HTTP_1);
     }
 
     /** Whether the server has closed its side: the next read sees end of stream (or a reset) within 5 s. */
@@ -103,20 +85,6 @@ public final class TestHttp implements AutoCloseable {
         } catch (IOException e) {
             return true;
         }
-    }
-
-    private String line() throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) >= 0) {
-            if (c == '\n') {
-                byte[] bytes = b.toByteArray();
-                int n = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
-            }
-            b.write(c);
-        }
-        return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
     }
 
     @Override
