@@ -78,18 +78,20 @@ class RealIoEndToEndTest {
         return Arms.all().stream().map(Arm::name);
     }
 
-    /** One response and how long it took to come, in whole milliseconds. */
-    private record Timed(TestHttp.Response response, long millis) {
+    /** One exchange with the server under test. */
+    private interface Exchange {
+        TestHttp.Response run() throws Exception;
+    }
 
-        interface Exchange {
-            TestHttp.Response run() throws Exception;
-        }
-
-        static Timed of(Exchange exchange) throws Exception {
-            long start = System.nanoTime();
-            TestHttp.Response response = exchange.run();
-            return new Timed(response, (System.nanoTime() - start) / 1_000_000);
-        }
+    /** Runs one exchange, asserts its status and that it came in {@code [fromMillis, belowMillis)} ms; returns it. */
+    private static TestHttp.Response answered(int status, long fromMillis, long belowMillis, Exchange exchange)
+            throws Exception {
+        long start = System.nanoTime();
+        TestHttp.Response r = exchange.run();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(status, r.status(), r.body());
+        assertTrue(millis >= fromMillis && millis < belowMillis, status + " after " + millis + " ms");
+        return r;
     }
 
     private static HttpServer serve(String arm, Backends backends) throws IOException {
@@ -135,12 +137,8 @@ class RealIoEndToEndTest {
         Backends dead = Backends.NONE.withDownstream(new InetSocketAddress("127.0.0.1", closedPort),
                 Duration.ofSeconds(2));
         try (HttpServer server = serve("virtual", dead)) {
-            Timed t = Timed.of(() -> TestHttp.get(server.port(), "/downstream?ms=10"));
-            TestHttp.Response r = t.response();
-            long millis = t.millis();
-            assertEquals(502, r.status(), r.body());
+            TestHttp.Response r = answered(502, 0, 1_000, () -> TestHttp.get(server.port(), "/downstream?ms=10"));
             assertTrue(r.body().contains("backend"), r.body());
-            assertTrue(millis < 1_000, "502 after " + millis + " ms");
             assertEquals(1, server.stats().downstreamFailures());
         }
     }
@@ -152,11 +150,7 @@ class RealIoEndToEndTest {
             Backends mute = Backends.NONE.withDownstream(new InetSocketAddress("127.0.0.1", silent.getLocalPort()),
                     Duration.ofMillis(200));
             try (HttpServer server = serve("classic", mute); TestHttp c = TestHttp.connect(server.port())) {
-                Timed t = Timed.of(() -> c.send(TestHttp.request("/downstream?ms=50")).read());
-                TestHttp.Response r = t.response();
-                long millis = t.millis();
-                assertEquals(504, r.status(), r.body());
-                assertTrue(millis >= 240 && millis < 1_500, "504 after " + millis + " ms");
+                answered(504, 240, 1_500, () -> c.send(TestHttp.request("/downstream?ms=50")).read());
                 assertEquals(1, server.stats().downstreamTimeouts());
                 assertEquals(200, c.send(TestHttp.request("/plaintext")).read().status(),
                         "the client's connection lives on");
@@ -171,12 +165,8 @@ class RealIoEndToEndTest {
                 1, Duration.ofMillis(300)));
              HttpServer server = serve("virtual", Backends.NONE.withDatabase(one))) {
             try (Connection held = one.pool().getConnection()) {
-                Timed t = Timed.of(() -> TestHttp.get(server.port(), "/db"));
-                TestHttp.Response r = t.response();
-                long millis = t.millis();
-                assertEquals(503, r.status(), r.body());
+                TestHttp.Response r = answered(503, 0, 1_500, () -> TestHttp.get(server.port(), "/db"));
                 assertTrue(r.body().startsWith("database unavailable: no connection from the pool of 1"), r.body());
-                assertTrue(millis < 1_500, "503 after " + millis + " ms");
             }
             assertEquals(200, TestHttp.get(server.port(), "/db").status(), "the held connection came back");
             var stats = server.stats();
@@ -196,12 +186,8 @@ class RealIoEndToEndTest {
              HttpServer server = serve("classic", Backends.NONE.withDatabase(db))) {
             assertEquals(200, TestHttp.get(server.port(), "/db").status());
             own.close();
-            Timed t = Timed.of(() -> TestHttp.get(server.port(), "/db"));
-            TestHttp.Response r = t.response();
-            long millis = t.millis();
-            assertEquals(503, r.status(), r.body());
+            TestHttp.Response r = answered(503, 0, 3_000, () -> TestHttp.get(server.port(), "/db"));
             assertTrue(r.body().startsWith("database unavailable: "), r.body());
-            assertTrue(millis < 3_000, "503 after " + millis + " ms");
         } finally {
             own.close();
         }

@@ -67,14 +67,20 @@ class WorkerPoolTest {
         }
     }
 
-    /** Serves jobs that hold their workers, then lets them go one at a time, in order, so they release in order. */
-    private List<Thread> workersReleasedInOrder(WorkerPool<Callable<?>> pool, int count) throws Exception {
-        List<Job> jobs = Stream.generate(Job::blocking).limit(count).toList();
+    /** Serves each job, which the pool must accept, and returns the worker each one runs on, in order. */
+    private static List<Thread> serveEach(WorkerPool<Callable<?>> pool, List<Job> jobs) throws Exception {
         List<Thread> workers = new ArrayList<>();
         for (Job job : jobs) {
             assertTrue(pool.serve(job));
             workers.add(job.thread());
         }
+        return workers;
+    }
+
+    /** Serves jobs that hold their workers, then lets them go one at a time, in order, so they release in order. */
+    private List<Thread> workersReleasedInOrder(WorkerPool<Callable<?>> pool, int count) throws Exception {
+        List<Job> jobs = Stream.generate(Job::blocking).limit(count).toList();
+        List<Thread> workers = serveEach(pool, jobs);
         for (int i = 0; i < count; i++) {
             jobs.get(i).finish();
             awaitIdle(pool::stats, i + 1);
@@ -136,11 +142,7 @@ class WorkerPoolTest {
     void onlyWorkersIdleLongerThanMaxIdleDurationAreReaped() throws Exception {
         WorkerPool<Callable<?>> pool = pool(5, WorkerOrder.LIFO, 1);
         List<Job> jobs = Stream.generate(Job::blocking).limit(5).toList();
-        List<Thread> workers = new ArrayList<>();
-        for (Job job : jobs) {
-            assertTrue(pool.serve(job));
-            workers.add(job.thread());
-        }
+        List<Thread> workers = serveEach(pool, jobs);
         for (int i = 0; i < 5; i++) {
             clock.set(Duration.ofSeconds(i));
             jobs.get(i).finish();
@@ -184,11 +186,7 @@ class WorkerPoolTest {
     void cleanReapsExactlyTheStalePrefixOfTheReadyStack(int idle, int stale) throws Exception {
         WorkerPool<Callable<?>> pool = pool(idle, WorkerOrder.LIFO, 1);
         List<Job> jobs = Stream.generate(Job::blocking).limit(idle).toList();
-        List<Thread> workers = new ArrayList<>();
-        for (Job job : jobs) {
-            assertTrue(pool.serve(job));
-            workers.add(job.thread());
-        }
+        List<Thread> workers = serveEach(pool, jobs);
         for (int i = 0; i < idle; i++) {
             clock.set(Duration.ofSeconds(i));
             jobs.get(i).finish();

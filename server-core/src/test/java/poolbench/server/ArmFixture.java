@@ -7,18 +7,18 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * What the robustness contracts share: the arm under test, found by name as {@code poolbench serve} finds it, and
- * servers started on loopback that are closed after each test whatever happened in it.
+ * What the robustness contracts share: the arm under test ({@link ArmSubject}) and servers started on loopback that are closed after each test whatever happened in it.
  */
-public abstract class ArmFixture {
+public abstract class ArmFixture extends ArmSubject {
 
     private final List<HttpServer> started = new ArrayList<>();
 
-    /** The arm's name, as {@code --arm} takes it. */
-    protected abstract String armName();
+    /** For a test of one arm's own, which names it. */
+    protected ArmFixture() {
+    }
 
-    protected Arm arm() {
-        return Arms.require(armName());
+    protected ArmFixture(ArmSuite suite) {
+        super(suite);
     }
 
     protected HttpServer start(ServerConfig config, ArmOptions options) throws IOException {

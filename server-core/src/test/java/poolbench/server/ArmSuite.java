@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Nested;
  * Every contract an arm must keep, in one class: an arm module extends this once, saying which arm, on which thread
  * model and whether it honours a cap, and runs all five groups (after Jetty's {@code AbstractThreadPoolTest}, one
  * small subclass per pool).
- * Each group's tests stay in their own contract class; the nested classes here only hand them the arm.
+ * Each group's tests stay in their own contract class; the nested classes here only hand them this suite
+ * ({@link ArmSubject} reads the arm from it).
  *
  * <ul>
  *   <li>{@link Dispatching}: the dispatcher alone, over fake connections ({@link DispatcherContractTest})</li>
@@ -42,31 +43,31 @@ public abstract class ArmSuite {
         IGNORED
     }
 
-    private final String armName;
-    private final ThreadModel model;
-    private final Cap cap;
+    /** What an arm module says of its arm: the three facts the contracts check it against. */
+    private record Described(String armName, ThreadModel model, Cap cap) {
+    }
+
+    private final Described described;
 
     protected ArmSuite(String armName, ThreadModel model, Cap cap) {
-        this.armName = armName;
-        this.model = model;
-        this.cap = cap;
+        described = new Described(armName, model, cap);
     }
 
     /** The arm's name, as {@code poolbench serve --arm} takes it. */
     protected final String armName() {
-        return armName;
+        return described.armName();
     }
 
     protected final boolean capped() {
-        return cap == Cap.HONOURED;
+        return described.cap() == Cap.HONOURED;
     }
 
     protected final boolean virtualThreads() {
-        return model.virtual;
+        return described.model().virtual;
     }
 
     protected final boolean pooled() {
-        return model.pooled;
+        return described.model().pooled;
     }
 
     /** The arm under test: found by name, as {@code poolbench serve} finds it. */
@@ -76,30 +77,8 @@ public abstract class ArmSuite {
 
     @Nested
     class Dispatching extends DispatcherContractTest {
-
-        @Override
-        protected String armName() {
-            return ArmSuite.this.armName();
-        }
-
-        @Override
-        protected Arm arm() {
-            return ArmSuite.this.arm();
-        }
-
-        @Override
-        protected boolean capped() {
-            return ArmSuite.this.capped();
-        }
-
-        @Override
-        protected boolean virtualThreads() {
-            return ArmSuite.this.virtualThreads();
-        }
-
-        @Override
-        protected boolean pooled() {
-            return ArmSuite.this.pooled();
+        Dispatching() {
+            super(ArmSuite.this);
         }
     }
 
@@ -124,48 +103,22 @@ public abstract class ArmSuite {
 
     @Nested
     class HostileClients extends HostileClientContractTest {
-
-        @Override
-        protected String armName() {
-            return ArmSuite.this.armName();
-        }
-
-        @Override
-        protected Arm arm() {
-            return ArmSuite.this.arm();
+        HostileClients() {
+            super(ArmSuite.this);
         }
     }
 
     @Nested
     class OverloadSoak extends OverloadSoakContractTest {
-
-        @Override
-        protected String armName() {
-            return ArmSuite.this.armName();
-        }
-
-        @Override
-        protected Arm arm() {
-            return ArmSuite.this.arm();
-        }
-
-        @Override
-        protected boolean capped() {
-            return ArmSuite.this.capped();
+        OverloadSoak() {
+            super(ArmSuite.this);
         }
     }
 
     @Nested
     class Leaks extends ConnectionLeakContractTest {
-
-        @Override
-        protected String armName() {
-            return ArmSuite.this.armName();
-        }
-
-        @Override
-        protected Arm arm() {
-            return ArmSuite.this.arm();
+        Leaks() {
+            super(ArmSuite.this);
         }
     }
 }

@@ -33,6 +33,10 @@ public abstract class ConnectionLeakContractTest extends ArmFixture {
     /** Short, so that pooled workers left idle by the load are reaped within the settle time. */
     private static final ArmOptions OPTIONS = ArmOptions.DEFAULTS.withMaxIdleWorkerDuration(Duration.ofMillis(200));
 
+    protected ConnectionLeakContractTest(ArmSuite suite) {
+        super(suite);
+    }
+
     @Test
     void threadsAndFileDescriptorsReturnToTheirBaselineAfterManyConnections() throws Exception {
         HttpServer server = start(ServerConfig.ephemeral(), OPTIONS);

@@ -24,14 +24,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 public abstract class DispatcherContractTest extends DispatcherFixture {
 
-    /** Whether the arm refuses connections beyond {@code concurrency}. */
-    protected abstract boolean capped();
-
-    /** Whether the arm serves on virtual threads (else platform threads). */
-    protected abstract boolean virtualThreads();
-
-    /** Whether a worker outlives its connection and serves the next (else a new thread per connection). */
-    protected abstract boolean pooled();
+    protected DispatcherContractTest(ArmSuite suite) {
+        super(suite);
+    }
 
     @Test
     void servesOnThreadsOfItsModelNamedAfterTheArm() throws Exception {

@@ -10,22 +10,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The fixture every arm's dispatcher tests share: the arm found by name, run over {@link FakeConnectionServerFactory},
+ * The fixture every arm's dispatcher tests share: the arm under test ({@link ArmSubject}), run over {@link FakeConnectionServerFactory},
  * closed after each test. No dispatcher test waits longer than {@link FakeConnectionServerFactory#WAIT} a few times,
  * so one bound serves them all.
  */
 @Timeout(30)
-public abstract class DispatcherFixture {
+public abstract class DispatcherFixture extends ArmSubject {
 
     protected final FakeConnectionServerFactory servers = new FakeConnectionServerFactory();
     private Dispatcher dispatcher;
 
-    /** The arm under test, as {@code poolbench serve --arm} names it. */
-    protected abstract String armName();
+    /** For a test of one arm's own, which names it. */
+    protected DispatcherFixture() {
+    }
 
-    /** The arm under test: found by name, as {@code poolbench serve} finds it. */
-    protected Arm arm() {
-        return Arms.require(armName());
+    protected DispatcherFixture(ArmSuite suite) {
+        super(suite);
     }
 
     protected Dispatcher create(ArmOptions options) {

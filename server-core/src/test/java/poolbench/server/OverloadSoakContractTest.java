@@ -40,8 +40,9 @@ public abstract class OverloadSoakContractTest extends ArmFixture {
     private HttpServer soaked;
     private Soak soak;
 
-    /** Whether the arm refuses connections beyond {@code concurrency}. */
-    protected abstract boolean capped();
+    protected OverloadSoakContractTest(ArmSuite suite) {
+        super(suite);
+    }
 
     /** What one soak saw; thread counts are the server's (the client threads subtracted) above the baseline. */
     private record Soak(OverloadClients.Counts counts, long rejectedByServer, int peakExtraThreads,

@@ -27,6 +27,18 @@ class ReadDeadlineTest extends TestArmFixture {
         return start(ServerConfig.ephemeral().withTimeouts(read, idle).withTimeoutMode(mode), ArmOptions.DEFAULTS);
     }
 
+    /** A keep-alive connection that one plaintext request has already used. */
+    private static TestHttp connectAndServeOne(HttpServer server) throws IOException {
+        TestHttp c = TestHttp.connect(server.port());
+        try {
+            assertEquals(200, c.send(TestHttp.request("/plaintext")).read().status());
+            return c;
+        } catch (IOException | AssertionError e) {
+            c.close();
+            throw e;
+        }
+    }
+
     @Test
     void theDefaultEnforcesReadTimeoutsWithoutTimedReads() {
         assertEquals(TimeoutMode.WATCHDOG, ServerConfig.DEFAULTS.timeouts());
@@ -36,8 +48,7 @@ class ReadDeadlineTest extends TestArmFixture {
     @EnumSource(TimeoutMode.class)
     void anIdleKeepAliveConnectionIsClosedAfterTheIdleTimeoutWithoutAResponse(TimeoutMode mode) throws Exception {
         HttpServer server = start(mode, LONG, SHORT);
-        try (TestHttp c = TestHttp.connect(server.port())) {
-            assertEquals(200, c.send(TestHttp.request("/plaintext")).read().status());
+        try (TestHttp c = connectAndServeOne(server)) {
             long t0 = System.nanoTime();
             assertTrue(c.closedByPeer(), "the idle connection was not closed");
             Duration after = Duration.ofNanos(System.nanoTime() - t0);
@@ -51,8 +62,7 @@ class ReadDeadlineTest extends TestArmFixture {
     @EnumSource(TimeoutMode.class)
     void aRequestStartedAfterAnIdleWaitThatNeverCompletesIsAnswered408(TimeoutMode mode) throws Exception {
         HttpServer server = start(mode, SHORT, LONG);
-        try (TestHttp c = TestHttp.connect(server.port())) {
-            assertEquals(200, c.send(TestHttp.request("/plaintext")).read().status());
+        try (TestHttp c = connectAndServeOne(server)) {
             Thread.sleep(SHORT.multipliedBy(2));
             long t0 = System.nanoTime();
             TestHttp.Response r = c.send("GET /plaintext HTTP/1.1\r\nHost: te").read();
