@@ -10,74 +10,84 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+@Timeout(10)
 class WorkerChanTest {
 
     private static final Object ITEM = "item";
 
-    /** A receiver thread that waits for {@code go} before it receives once. */
-    private static Thread receiver(WorkerChan ch, CountDownLatch go, CompletableFuture<Object> received) {
-        Thread thread = Thread.ofPlatform().daemon().unstarted(() -> {
-            try {
-                go.await();
-                received.complete(ch.receive());
-            } catch (InterruptedException e) {
-                received.completeExceptionally(e);
-            }
+    /** A worker that owns a channel and receives one item from it once it is let go. */
+    private record Receiver(WorkerChan ch, CountDownLatch go, CompletableFuture<Object> received) {
+
+        /** Starts the worker on a new channel of this capacity; it waits for {@link #letGo()} before receiving. */
+        static Receiver held(int capacity) {
+            Receiver r = new Receiver(WorkerChan.withCapacity(capacity), new CountDownLatch(1),
+                    new CompletableFuture<>());
+            Thread thread = Thread.ofPlatform().daemon().unstarted(() -> {
+                try {
+                    r.go.await();
+                    r.received.complete(r.ch.receive());
+                } catch (InterruptedException e) {
+                    r.received.completeExceptionally(e);
+                }
+            });
+            r.ch.owner = thread;
+            thread.start();
+            return r;
+        }
+
+        void letGo() {
+            go.countDown();
+        }
+
+        /** The item the worker received, waited for up to 5 s. */
+        Object item() throws Exception {
+            return received.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Sends {@link #ITEM} from a new daemon thread, then runs {@code afterSend} on that thread. */
+    private static Thread sendFromAnotherThread(WorkerChan ch, Runnable afterSend) {
+        return Thread.ofPlatform().daemon().start(() -> {
+            ch.send(ITEM);
+            afterSend.run();
         });
-        ch.owner = thread;
-        thread.start();
-        return thread;
     }
 
     @Test
-    @Timeout(10)
     void capacityOneSendReturnsBeforeTheWorkerReceives() throws Exception {
-        WorkerChan ch = WorkerChan.withCapacity(1);
-        CountDownLatch go = new CountDownLatch(1);
-        CompletableFuture<Object> received = new CompletableFuture<>();
-        receiver(ch, go, received);
+        Receiver receiver = Receiver.held(1);
+        WorkerChan ch = receiver.ch();
 
         ch.send(ITEM);
-        assertFalse(received.isDone());
-        go.countDown();
-        assertSame(ITEM, received.get(5, TimeUnit.SECONDS));
+        assertFalse(receiver.received().isDone());
+        receiver.letGo();
+        assertSame(ITEM, receiver.item());
     }
 
     @Test
-    @Timeout(10)
     void capacityZeroSendWaitsUntilTheWorkerHasTheItem() throws Exception {
-        WorkerChan ch = WorkerChan.withCapacity(0);
-        CountDownLatch go = new CountDownLatch(1);
-        CompletableFuture<Object> received = new CompletableFuture<>();
-        receiver(ch, go, received);
+        Receiver receiver = Receiver.held(0);
+        WorkerChan ch = receiver.ch();
         CountDownLatch sent = new CountDownLatch(1);
-        Thread.ofPlatform().daemon().start(() -> {
-            ch.send(ITEM);
-            sent.countDown();
-        });
+        sendFromAnotherThread(ch, sent::countDown);
 
         assertFalse(sent.await(50, TimeUnit.MILLISECONDS), "no receiver yet, so the send still waits");
-        go.countDown();
+        receiver.letGo();
         assertTrue(sent.await(5, TimeUnit.SECONDS));
-        assertSame(ITEM, received.get(5, TimeUnit.SECONDS));
+        assertSame(ITEM, receiver.item());
     }
 
     @Test
-    @Timeout(10)
     void anInterruptedSenderStillHandsOffAndKeepsItsInterrupt() throws Exception {
-        WorkerChan ch = WorkerChan.withCapacity(0);
-        CountDownLatch go = new CountDownLatch(1);
-        CompletableFuture<Object> received = new CompletableFuture<>();
-        receiver(ch, go, received);
+        Receiver receiver = Receiver.held(0);
+        WorkerChan ch = receiver.ch();
         CompletableFuture<Boolean> interruptedAfterSend = new CompletableFuture<>();
-        Thread sender = Thread.ofPlatform().daemon().start(() -> {
-            ch.send(ITEM);
-            interruptedAfterSend.complete(Thread.currentThread().isInterrupted());
-        });
+        Thread sender = sendFromAnotherThread(ch,
+                () -> interruptedAfterSend.complete(Thread.currentThread().isInterrupted()));
 
         sender.interrupt();
-        go.countDown();
+        receiver.letGo();
         assertTrue(interruptedAfterSend.get(5, TimeUnit.SECONDS));
-        assertSame(ITEM, received.get(5, TimeUnit.SECONDS));
+        assertSame(ITEM, receiver.item());
     }
 }
