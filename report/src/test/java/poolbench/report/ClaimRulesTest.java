@@ -32,6 +32,11 @@ class ClaimRulesTest {
         return records;
     }
 
+    /** classic against per-connection on plaintext-close, {classic's, per-connection's} requests/s a repeat. */
+    private static List<RunRecord> onCloseClassicVsPerConnection(double[]... rates) {
+        return rates(Workload.PLAINTEXT_CLOSE, CLASSIC, PER_CONNECTION, rates);
+    }
+
     private static ClaimResult evaluate(ClaimRule rule, List<RunRecord> records) {
         return rule.evaluate(Runs.set(records));
     }
@@ -42,23 +47,23 @@ class ClaimRulesTest {
 
         @Test
         void confirmedWhenThePoolServesTwiceAsManyInEveryRepeatOnClose() {
-            ClaimResult r = evaluate(rule, rates(Workload.PLAINTEXT_CLOSE, CLASSIC, PER_CONNECTION,
-                    new double[] {10_000, 4_000}, new double[] {9_000, 3_000}));
+            ClaimResult r = evaluate(rule, onCloseClassicVsPerConnection(new double[] {10_000, 4_000},
+                    new double[] {9_000, 3_000}));
             assertEquals(Verdict.CONFIRMED, r.verdict());
             assertEquals(List.of(2.5, 3.0), r.evidence().get(0).numbers());
         }
 
         @Test
         void refutedWhenThePoolIsBelowTwiceInEveryRepeat() {
-            ClaimResult r = evaluate(rule, rates(Workload.PLAINTEXT_CLOSE, CLASSIC, PER_CONNECTION,
-                    new double[] {10_000, 6_000}, new double[] {10_000, 9_000}));
+            ClaimResult r = evaluate(rule, onCloseClassicVsPerConnection(new double[] {10_000, 6_000},
+                    new double[] {10_000, 9_000}));
             assertEquals(Verdict.REFUTED, r.verdict());
         }
 
         @Test
         void inconclusiveWhenTheRepeatsFallOnBothSides() {
-            ClaimResult r = evaluate(rule, rates(Workload.PLAINTEXT_CLOSE, CLASSIC, PER_CONNECTION,
-                    new double[] {10_000, 4_000}, new double[] {10_000, 6_000}));
+            ClaimResult r = evaluate(rule, onCloseClassicVsPerConnection(new double[] {10_000, 4_000},
+                    new double[] {10_000, 6_000}));
             assertEquals(Verdict.INCONCLUSIVE, r.verdict());
         }
 
@@ -72,8 +77,7 @@ class ClaimRulesTest {
 
         @Test
         void keepAliveRatioIsShownButDoesNotDecide() {
-            List<RunRecord> records = new ArrayList<>(rates(Workload.PLAINTEXT_CLOSE, CLASSIC, PER_CONNECTION,
-                    new double[] {10_000, 4_000}));
+            List<RunRecord> records = new ArrayList<>(onCloseClassicVsPerConnection(new double[] {10_000, 4_000}));
             records.addAll(rates(Workload.PLAINTEXT, CLASSIC, PER_CONNECTION, new double[] {10_000, 9_000}));
             ClaimResult r = evaluate(rule, records);
             assertEquals(Verdict.CONFIRMED, r.verdict());
@@ -357,8 +361,7 @@ class ClaimRulesTest {
 
         @Test
         void inconclusiveAndSaysHowToIncludeTheGoArmsWhenTheyDidNotRun() {
-            ClaimResult r = evaluate(rule, rates(Workload.PLAINTEXT_CLOSE, CLASSIC, PER_CONNECTION,
-                    new double[] {10_000, 4_000}));
+            ClaimResult r = evaluate(rule, onCloseClassicVsPerConnection(new double[] {10_000, 4_000}));
             assertEquals(Verdict.INCONCLUSIVE, r.verdict());
             assertTrue(r.reason().contains("the Go arms were not in this run"), r.reason());
             assertTrue(r.reason().contains("--arms"), r.reason());
@@ -368,7 +371,7 @@ class ClaimRulesTest {
         void confirmedForFasthttpAndComparedWithJavaWorkloadByWorkload() {
             List<RunRecord> records = new ArrayList<>(rates(Workload.PLAINTEXT_CLOSE, KnownArms.GO_FASTHTTP,
                     KnownArms.GO_NETHTTP, new double[] {12_000, 4_000}));
-            records.addAll(rates(Workload.PLAINTEXT_CLOSE, CLASSIC, PER_CONNECTION, new double[] {10_000, 4_000}));
+            records.addAll(onCloseClassicVsPerConnection(new double[] {10_000, 4_000}));
             records.addAll(rates(Workload.PLAINTEXT, KnownArms.GO_FASTHTTP, KnownArms.GO_NETHTTP,
                     new double[] {60_000, 30_000}));
             records.addAll(rates(Workload.PLAINTEXT, CLASSIC, PER_CONNECTION, new double[] {50_000, 48_000}));
