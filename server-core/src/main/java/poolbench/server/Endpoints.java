@@ -96,12 +96,12 @@ public final class Endpoints {
         } else if (matches(in, path, pathLen, DOWNSTREAM)) {
             long ms = queryInt(in, req.pathEnd, req.targetEnd, MS, MAX_SLEEP_MS);
             if (ms < 0) {
-                out.write(Status.BAD_REQUEST, TEXT_PLAIN, BAD_SLEEP, BAD_SLEEP.length, connection, socket);
+                out.write(Status.BAD_REQUEST, TEXT_PLAIN, BAD_SLEEP, BAD_SLEEP.length, connection, body, socket);
             } else {
-                (calls != null ? calls : OutboundCalls.NONE).downstream(ms, out, connection, socket);
+                (calls != null ? calls : OutboundCalls.NONE).downstream(ms, out, connection, body, socket);
             }
         } else if (matches(in, path, pathLen, DB)) {
-            (calls != null ? calls : OutboundCalls.NONE).db(out, connection, socket);
+            (calls != null ? calls : OutboundCalls.NONE).db(out, connection, body, socket);
         } else {
             out.write(Status.NOT_FOUND, TEXT_PLAIN, NOT_FOUND, NOT_FOUND.length, connection, body, socket);
         }
