@@ -54,7 +54,7 @@ import poolbench.compare.RunDirectory;
             "  Forks run with -Xms512m -Xmx512m -XX:+UseG1GC, as compare's servers.",
             "  The note also records the machine's CPU accounting over the run",
             "  (others' share, steal, the run's own); the report flags any score",
-            "  whose error is over 10% of it.",
+            "  whose error is over 10%% of it.",
             "REGEX arguments narrow the suite to the benchmarks they match.",
             "",
             "Without --suite, every argument goes to JMH as given, e.g.",

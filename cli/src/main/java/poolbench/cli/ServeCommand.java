@@ -93,20 +93,20 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--downstream-timeout", converter = DurationConverter.class,
             description = "How long the backend may take beyond the N ms asked for before the call is answered 504 "
-                    + "(default: 2s).")
+                    + "(default: ${DEFAULT-VALUE}).")
     Duration downstreamTimeout;
 
     @Option(names = "--db-url", description = "JDBC URL of the PostgreSQL with TechEmpower's World table that /db "
             + "reads (jdbc:postgresql://host:port/db?user=...); without it /db answers 503.")
     String dbUrl;
 
-    @Option(names = "--db-pool-size", defaultValue = "" + PooledWorldDatabase.Options.DEFAULT_POOL_SIZE,
+    @Option(names = "--db-pool-size",
             description = "HikariCP pool size for /db (default: ${DEFAULT-VALUE}).")
     int dbPoolSize;
 
     @Option(names = "--db-timeout", converter = DurationConverter.class,
             description = "How long a /db request may wait for a pooled connection before it is answered 503 "
-                    + "(default: 2s).")
+                    + "(default: ${DEFAULT-VALUE}).")
     Duration dbTimeout;
 
     @Override
@@ -117,12 +117,12 @@ final class ServeCommand implements Callable<Integer> {
             Backends backends = Backends.NONE;
             if (downstream != null) {
                 backends = backends.withDownstream(Backends.parseAddress(downstream),
-                        downstreamTimeout != null ? downstreamTimeout : Backends.DEFAULT_DOWNSTREAM_TIMEOUT);
+                        downstreamTimeout);
             }
             if (dbUrl != null) {
                 database = PooledWorldDatabase.open(new PooledWorldDatabase.Options(dbUrl,
                         dbPoolSize,
-                        dbTimeout != null ? dbTimeout : PooledWorldDatabase.Options.DEFAULT_CONNECTION_TIMEOUT));
+                        dbTimeout));
                 backends = backends.withDatabase(database);
             }
             server = Servers.start(arm, serverConfig(), armOptions(), backends);

@@ -6,8 +6,10 @@ import java.util.Locale;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import poolbench.db.PooledWorldDatabase;
 import poolbench.loadgen.DurationText;
 import poolbench.server.ArmOptions;
+import poolbench.server.Backends;
 import poolbench.server.ServerConfig;
 
 /**
@@ -35,6 +37,9 @@ final class ServeDefaults implements IDefaultValueProvider {
             case "--timeouts" -> lowerCase(server.timeouts());
             case "--max-idle-worker-duration" -> duration(arm.maxIdleWorkerDuration());
             case "--order" -> lowerCase(arm.order());
+            case "--downstream-timeout" -> duration(Backends.DEFAULT_DOWNSTREAM_TIMEOUT);
+            case "--db-timeout" -> duration(PooledWorldDatabase.Options.DEFAULT_CONNECTION_TIMEOUT);
+            case "--db-pool-size" -> String.valueOf(PooledWorldDatabase.Options.DEFAULT_POOL_SIZE);
             default -> null;
         };
     }

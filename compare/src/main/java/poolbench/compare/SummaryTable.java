@@ -22,18 +22,27 @@ public final class SummaryTable {
 
         /** "  (1 failed, 2 disturbed, left out, 1 client-bound)", or "". */
         String marks() {
-            List<String> marks = new ArrayList<>();
-            if (failed > 0) {
-                marks.add(failed + " failed");
-            }
-            if (disturbed > 0) {
-                marks.add(disturbed + " disturbed, left out");
-            }
-            if (clientBound > 0) {
-                marks.add(clientBound + " client-bound");
-            }
-            return marks.isEmpty() ? "" : "  (" + String.join(", ", marks) + ")";
+            String marks = SummaryTable.marks(failed, disturbed, clientBound);
+            return marks.isEmpty() ? "" : "  (" + marks + ")";
         }
+    }
+
+    /**
+     * Why some of a point's runs are not among its figures, or say less than they seem: "1 failed, 2 disturbed, left
+     * out, 1 client-bound", or "" when all counted. The console table and the report's tables say it alike.
+     */
+    public static String marks(int failed, int disturbed, int clientBound) {
+        List<String> marks = new ArrayList<>();
+        if (failed > 0) {
+            marks.add(failed + " failed");
+        }
+        if (disturbed > 0) {
+            marks.add(disturbed + " disturbed, left out");
+        }
+        if (clientBound > 0) {
+            marks.add(clientBound + " client-bound");
+        }
+        return String.join(", ", marks);
     }
 
     private SummaryTable() {

@@ -62,20 +62,11 @@ final class ChartStyle {
     }
 
     static XYChart xy(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChart(WIDTH, HEIGHT);
-        chart.setTitle(title);
-        chart.setXAxisTitle(xTitle);
-        chart.setYAxisTitle(yTitle);
-        apply(chart.getStyler());
-        return chart;
+        return titled(new XYChart(WIDTH, HEIGHT), title, xTitle, yTitle);
     }
 
     static CategoryChart category(String title, String xTitle, String yTitle) {
-        CategoryChart chart = new CategoryChart(WIDTH, HEIGHT);
-        chart.setTitle(title);
-        chart.setXAxisTitle(xTitle);
-        chart.setYAxisTitle(yTitle);
-        apply(chart.getStyler());
+        CategoryChart chart = titled(new CategoryChart(WIDTH, HEIGHT), title, xTitle, yTitle);
         chart.getStyler().setAvailableSpaceFill(0.8);
         return chart;
     }
@@ -99,6 +90,15 @@ final class ChartStyle {
         if (tallest > 0 && Double.isFinite(tallest)) {
             chart.getStyler().setYAxisMax(tallest * 1.18);
         }
+    }
+
+    private static <C extends Chart<? extends AxesChartStyler, ?>> C titled(C chart, String title, String xTitle,
+                                                                         String yTitle) {
+        chart.setTitle(title);
+        chart.setXAxisTitle(xTitle);
+        chart.setYAxisTitle(yTitle);
+        apply(chart.getStyler());
+        return chart;
     }
 
     private static void apply(AxesChartStyler s) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import poolbench.compare.Environment;
 import poolbench.compare.RunRecord;
+import poolbench.compare.SummaryTable;
 
 /**
  * A run's README.md: where and how it was measured, every figure per workload point with its spread over repeats,
@@ -247,17 +248,8 @@ final class RunReadme {
             row.add(arm);
             int disturbed = runs.disturbedCount(p, arm);
             int clientBound = runs.clientBoundCount(p, arm);
-            List<String> marks = new ArrayList<>();
-            if (failed > 0) {
-                marks.add(failed + " failed");
-            }
-            if (disturbed > 0) {
-                marks.add(disturbed + " disturbed, left out");
-            }
-            if (clientBound > 0) {
-                marks.add(clientBound + " client-bound");
-            }
-            row.add(ok.size() + (marks.isEmpty() ? "" : " (" + String.join(", ", marks) + ")"));
+            String marks = SummaryTable.marks(failed, disturbed, clientBound);
+            row.add(ok.size() + (marks.isEmpty() ? "" : " (" + marks + ")"));
             for (Metric m : COLUMNS) {
                 row.add(runs.figure(p, arm, m).range(m::format));
             }

@@ -21,6 +21,8 @@ final class DeadlineSweeper implements AutoCloseable {
 
     private static final Duration MAX_PERIOD = Duration.ofMillis(250);
     private static final Duration MIN_PERIOD = Duration.ofMillis(10);
+    private static final long FAILURE_LOG_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
+    private static final System.Logger LOG = System.getLogger("poolbench.server");
 
     private final long writeTimeoutNanos;
     private final Duration period;
@@ -28,6 +30,8 @@ final class DeadlineSweeper implements AutoCloseable {
     private final Set<ConnectionDeadlines> watched = ConcurrentHashMap.newKeySet();
     private final Thread thread;
     private volatile boolean closed;
+    /** Read and written by the sweeper's thread only. */
+    private long lastFailureLog = System.nanoTime() - FAILURE_LOG_INTERVAL_NANOS - 1;
 
     /** Sweeps for {@code config}'s write timeout, and for its read and idle timeouts when it times reads here. */
     DeadlineSweeper(ServerConfig config, ServerStats stats, String name) {
@@ -40,6 +44,9 @@ final class DeadlineSweeper implements AutoCloseable {
         this.period = quarter.compareTo(MAX_PERIOD) > 0 ? MAX_PERIOD
                 : quarter.compareTo(MIN_PERIOD) < 0 ? MIN_PERIOD : quarter;
         this.stats = stats;
+        // Loaded now, not at the first deadline: out of descriptors, loading a class from the class path fails,
+        // and the sweeper would die the moment it is needed most (DescriptorExhaustionTest found it so).
+        ConnectionDeadlines.Enforced.values();
         this.thread = Thread.ofPlatform().daemon().name(name).unstarted(this::run);
         thread.start();
     }
@@ -64,11 +71,24 @@ final class DeadlineSweeper implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            long now = System.nanoTime();
-            for (ConnectionDeadlines deadlines : watched) {
-                if (deadlines.enforce(now, writeTimeoutNanos) == ConnectionDeadlines.Enforced.WRITE_TIMED_OUT) {
-                    stats.writeTimedOut();
+            try {
+                sweep(System.nanoTime());
+            } catch (RuntimeException | LinkageError e) {
+                // A sweep that fails (a shutdown refused, a class that cannot load while descriptors are out)
+                // must not end the thread that every connection's deadlines depend on: say so, try next period.
+                long now = System.nanoTime();
+                if (now - lastFailureLog > FAILURE_LOG_INTERVAL_NANOS) {
+                    lastFailureLog = now;
+                    LOG.log(System.Logger.Level.WARNING, "deadline sweep failed: " + e);
                 }
+            }
+        }
+    }
+
+    private void sweep(long now) {
+        for (ConnectionDeadlines deadlines : watched) {
+            if (deadlines.enforce(now, writeTimeoutNanos) == ConnectionDeadlines.Enforced.WRITE_TIMED_OUT) {
+                stats.writeTimedOut();
             }
         }
     }

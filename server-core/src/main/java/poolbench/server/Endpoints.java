@@ -77,34 +77,41 @@ public final class Endpoints {
         } else if (matches(in, path, pathLen, JSON)) {
             out.write(Status.OK, APPLICATION_JSON, JSON_HELLO, JSON_HELLO.length, connection, body, socket);
         } else if (matches(in, path, pathLen, SLEEP)) {
-            long ms = queryInt(in, req.pathEnd, req.targetEnd, MS, MAX_SLEEP_MS);
-            if (ms < 0) {
-                out.write(Status.BAD_REQUEST, TEXT_PLAIN, BAD_SLEEP, BAD_SLEEP.length, connection, body, socket);
-            } else {
+            long ms = parameter(in, req, MS, MAX_SLEEP_MS, BAD_SLEEP, out, connection, body, socket);
+            if (ms >= 0) {
                 sleep(ms);
                 out.write(Status.OK, TEXT_PLAIN, HELLO, HELLO.length, connection, body, socket);
             }
         } else if (matches(in, path, pathLen, CPU)) {
-            long work = queryInt(in, req.pathEnd, req.targetEnd, WORK, MAX_WORK);
-            if (work < 0) {
-                out.write(Status.BAD_REQUEST, TEXT_PLAIN, BAD_WORK, BAD_WORK.length, connection, body, socket);
-            } else {
+            long work = parameter(in, req, WORK, MAX_WORK, BAD_WORK, out, connection, body, socket);
+            if (work >= 0) {
                 // HEAD does the work too: its Content-Length is the GET's, which depends on the result.
                 byte[] result = hex(burn(work));
                 out.write(Status.OK, TEXT_PLAIN, result, result.length, connection, body, socket);
             }
         } else if (matches(in, path, pathLen, DOWNSTREAM)) {
-            long ms = queryInt(in, req.pathEnd, req.targetEnd, MS, MAX_SLEEP_MS);
-            if (ms < 0) {
-                out.write(Status.BAD_REQUEST, TEXT_PLAIN, BAD_SLEEP, BAD_SLEEP.length, connection, socket);
-            } else {
-                (calls != null ? calls : OutboundCalls.NONE).downstream(ms, out, connection, socket);
+            long ms = parameter(in, req, MS, MAX_SLEEP_MS, BAD_SLEEP, out, connection, body, socket);
+            if (ms >= 0) {
+                (calls != null ? calls : OutboundCalls.NONE).downstream(ms, out, connection, body, socket);
             }
         } else if (matches(in, path, pathLen, DB)) {
-            (calls != null ? calls : OutboundCalls.NONE).db(out, connection, socket);
+            (calls != null ? calls : OutboundCalls.NONE).db(out, connection, body, socket);
         } else {
             out.write(Status.NOT_FOUND, TEXT_PLAIN, NOT_FOUND, NOT_FOUND.length, connection, body, socket);
         }
+    }
+
+    /**
+     * The query parameter {@code name}, 0 to {@code max}; when it is missing or out of range, answers 400 with
+     * {@code complaint} and returns -1.
+     */
+    private static long parameter(byte[] in, Request req, byte[] name, long max, byte[] complaint, ResponseWriter out,
+                                  Connection connection, boolean body, OutputStream socket) throws IOException {
+        long value = queryInt(in, req.pathEnd, req.targetEnd, name, max);
+        if (value < 0) {
+            out.write(Status.BAD_REQUEST, TEXT_PLAIN, complaint, complaint.length, connection, body, socket);
+        }
+        return value;
     }
 
     /** Answers a request refused with {@code status} (by the parser, or timed out) and says the connection closes. */

@@ -38,11 +38,15 @@ public final class OutboundCalls {
         this.stats = stats;
     }
 
-    /** Calls the backend with {@code ms} and answers with its body, or with the failure's status. */
-    void downstream(long ms, ResponseWriter out, Connection connection, OutputStream socket) throws IOException {
+    /**
+     * Calls the backend with {@code ms} and answers with its body, or with the failure's status; a HEAD request
+     * ({@code withBody} false) gets the same headers and no content.
+     */
+    void downstream(long ms, ResponseWriter out, Connection connection, boolean withBody, OutputStream socket)
+            throws IOException {
         if (backends.downstream().isEmpty()) {
             out.write(Status.SERVICE_UNAVAILABLE, Endpoints.TEXT_PLAIN, NO_DOWNSTREAM, NO_DOWNSTREAM.length,
-                    connection, socket);
+                    connection, withBody, socket);
             return;
         }
         if (client == null) {
@@ -50,7 +54,7 @@ public final class OutboundCalls {
         }
         try {
             int len = client.call(ms);
-            out.write(Status.OK, Endpoints.TEXT_PLAIN, client.body, len, connection, socket);
+            out.write(Status.OK, Endpoints.TEXT_PLAIN, client.body, len, connection, withBody, socket);
         } catch (DownstreamClient.Failure f) {
             if (f.status == Status.GATEWAY_TIMEOUT) {
                 stats.downstreamTimedOut();
@@ -58,24 +62,25 @@ public final class OutboundCalls {
                 stats.downstreamFailed();
             }
             byte[] body = ResponseWriter.ascii(f.getMessage());
-            out.write(f.status, Endpoints.TEXT_PLAIN, body, body.length, connection, socket);
+            out.write(f.status, Endpoints.TEXT_PLAIN, body, body.length, connection, withBody, socket);
         }
     }
 
     /** One random World row as JSON, or 503 with the pool's reason. */
-    void db(ResponseWriter out, Connection connection, OutputStream socket) throws IOException {
+    void db(ResponseWriter out, Connection connection, boolean withBody, OutputStream socket) throws IOException {
         if (backends.database().isEmpty()) {
             out.write(Status.SERVICE_UNAVAILABLE, Endpoints.TEXT_PLAIN, NO_DATABASE, NO_DATABASE.length,
-                    connection, socket);
+                    connection, withBody, socket);
             return;
         }
         try {
             byte[] row = backends.database().get().randomWorldJson();
-            out.write(Status.OK, Endpoints.APPLICATION_JSON, row, row.length, connection, socket);
+            out.write(Status.OK, Endpoints.APPLICATION_JSON, row, row.length, connection, withBody, socket);
         } catch (WorldDatabase.Unavailable e) {
             stats.databaseWasUnavailable();
             byte[] body = ResponseWriter.ascii("database unavailable: " + e.getMessage());
-            out.write(Status.SERVICE_UNAVAILABLE, Endpoints.TEXT_PLAIN, body, body.length, connection, socket);
+            out.write(Status.SERVICE_UNAVAILABLE, Endpoints.TEXT_PLAIN, body, body.length, connection, withBody,
+                    socket);
         }
     }
 

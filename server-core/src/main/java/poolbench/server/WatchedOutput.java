@@ -31,14 +31,10 @@ final class WatchedOutput extends OutputStream {
         out = null;
     }
 
+    /** Never on the request path (ResponseWriter writes whole buffers), so one byte may cost an array. */
     @Override
     public void write(int b) throws IOException {
-        deadlines.writeStarted();
-        try {
-            out.write(b);
-        } finally {
-            deadlines.writeDone();
-        }
+        write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
