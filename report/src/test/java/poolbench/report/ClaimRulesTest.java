@@ -322,7 +322,7 @@ class ClaimRulesTest {
         void confirmedWhenTheIntervalOfVirtualsLightRequestP99OverClassicsIsWhollyWithinTheThreshold() {
             ClaimResult r = evaluate(rule, mixed(new double[] {2.2, 2}, new double[] {1.9, 2}));
             assertEquals(Verdict.CONFIRMED, r.verdict());
-            assertTrue(r.evidence().stream().anyMatch(e -> e.label().equals("light-request p99 ms, virtual")
+            assertTrue(r.evidence().stream().anyMatch(e -> e.label().equals("light-request p99 ms (timeouts included), virtual")
                     && e.values().size() == 2), "every arm's light p99 is shown");
         }
 
@@ -337,6 +337,20 @@ class ClaimRulesTest {
         void inconclusiveWhenTheIntervalStraddlesTheThreshold() {
             assertEquals(Verdict.INCONCLUSIVE, evaluate(rule, mixed(new double[] {20, 2}, new double[] {2, 2}))
                     .verdict());
+        }
+
+        /** What the quick suite measured on 2026-12-02: the heavy group held virtual's only carrier throughout. */
+        @Test
+        void refutedWhenVirtualsLightRequestsAllTimedOutThoughNoneWasAnsweredToHaveALatency() {
+            List<RunRecord> records = new ArrayList<>();
+            for (int k = 1; k <= 2; k++) {
+                records.add(Runs.run(VIRTUAL, Workload.MIXED, 62, k).rps(0).timeouts(124).build());
+                records.add(Runs.run(CLASSIC, Workload.MIXED, 62, k).latency(0.1, 6).build());
+            }
+            ClaimResult r = evaluate(rule, records);
+            assertEquals(Verdict.REFUTED, r.verdict(), r.reason());
+            assertTrue(r.evidence().stream().anyMatch(e -> e.label().contains("virtual") && e.values().stream()
+                    .allMatch(v -> v.value() == 2_000)), "timed-out light requests count as the 2 s timeout");
         }
 
         @Test

@@ -85,6 +85,7 @@ final class Runs {
         List<String> serverArgs = List.of();
         String buffers = "worker";
         double requestsPerSecond = 10_000;
+        long timeouts;
         double allocBytesPerRequest = 1_000;
         double cpuMicrosPerRequest = 100;
         double gcPer10k = 1;
@@ -166,6 +167,12 @@ final class Runs {
         Run dbPool(long size, double waitMicrosPerRequest) {
             dbPoolSize = size;
             dbWaitMicros = waitMicrosPerRequest;
+            return this;
+        }
+
+        /** Requests the load gave up on after its timeout (2 s in these records). */
+        Run timeouts(long n) {
+            timeouts = n;
             return this;
         }
 
@@ -252,7 +259,7 @@ final class Runs {
             LoadResult load = new LoadResult(LoadResult.TOOL, config, "closed-loop", "2026-11-28T03:20:51Z", seconds,
                     false, requests, requests, 0, requestsPerSecond, requests * 130, requests * 60,
                     requests * 65.0, seconds / 2, new LoadResult.Connections(close ? requests : connections, 0),
-                    new LoadResult.Errors(0, 0, 0, 0, 0, 0),
+                    new LoadResult.Errors(0, 0, 0, timeouts, 0, 0),
                     new LoadResult.StatusClasses(0, requests - rejected, 0, 0, rejected, 0), latency, null, null,
                     List.of());
             ServerDeltas deltas = new ServerDeltas(requests, cpuMicrosPerRequest, allocBytesPerRequest, gcPer10k,
