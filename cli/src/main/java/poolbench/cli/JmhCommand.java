@@ -169,6 +169,7 @@ final class JmhCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         if (Files.isRegularFile(json)) {
+            JmhJson.compact(json);
             out.println("poolbench: JMH results: " + json);
             out.println("poolbench: environment: " + environment);
             out.flush();
