@@ -94,7 +94,7 @@ public record StatsSnapshot(
         this(arm, buffers, epochMillis, uptimeMillis, requests, connectionsAccepted, connectionsRejected,
                 connectionsServed, connectionsOpen, processCpuNanos, allocatedBytes, gcCount, gcTimeMillis, threadsLive,
                 threadsPeak, threadsStarted, workersAlive, workersIdle, workersPeak, workersStarted, workersReaped,
-                heapUsedBytes, rssBytes, peakRssBytes, 0, 0, false, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                heapUsedBytes, rssBytes, peakRssBytes, 0, 0, false);
     }
 
     /** Reads the JVM and process figures now, beside the server's and the dispatcher's. */
