@@ -43,9 +43,9 @@ final class CompareCommand implements Callable<Integer> {
     List<String> arms;
 
     @Option(names = "--workloads", split = ",",
-            description = "Workloads to run (default: all of the suite's): plaintext, plaintext-close, "
-                    + "plaintext-close-connbuf, pipelined, "
-                    + "sleep, cpu, overload, burst, downstream, db.")
+            description = "Workloads to run (default: all of the suite's): plaintext, plaintext-socket-timeouts, "
+                    + "plaintext-close, plaintext-close-connbuf, pipelined, sleep, cpu, overload, burst, downstream, "
+                    + "db, mixed.")
     List<String> workloads;
 
     @Option(names = "--heaps", split = ",", description = "Run every chosen arm and workload at each of these "

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
+import poolbench.compare.Workload;
 
 /**
  * Every command picocli knows, and the top level, answers {@code -h} and {@code --help} with its own usage and
@@ -50,5 +52,18 @@ class HelpTest {
         String usage = "Usage: poolbench" + (command.isEmpty() ? "" : " " + command);
         assertTrue(out.toString().contains(usage), "no '" + usage + "' in:\n" + out);
         assertTrue(out.toString().contains("-h, --help"), "the usage does not list -h, --help:\n" + out);
+    }
+
+    @Test
+    void compareHelpNamesEveryWorkload() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.execute("compare", "--help");
+        // picocli wraps the description, so a name may be split at a line end: compare with the lines joined.
+        String joined = out.toString().replaceAll("\\s+", " ");
+        for (String w : Workload.NAMES) {
+            assertTrue(joined.contains(" " + w + ",") || joined.contains(" " + w + "."), w + " missing from:\n" + out);
+        }
     }
 }

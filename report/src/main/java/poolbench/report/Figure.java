@@ -27,6 +27,18 @@ record Figure(String label, List<Repeat> values, DoubleFunction<String> format, 
     /** A fixed seed, so the same records give the same report. */
     static final long SEED = 20261201L;
     static final double CONFIDENCE = 0.95;
+    /**
+     * Fewer pairs than this have no spread of their own worth the name (one pair has none; the bootstrap over two
+     * is their range), so their interval is widened by at least {@link #FEW_PAIRS_NOISE}.
+     */
+    static final int MIN_PAIRS = 3;
+    /**
+     * How far a figure can move from one run to the next on a quiet machine of this kind: ±20%, the design's own
+     * measure ("numbers move ±20% between runs even on a quiet machine", DESIGN.md, What to aim for). One or two
+     * pairs cannot show their own movement, so this is assumed for them; a quick run (one repeat) then confirms or
+     * refutes only what a second run could not turn around.
+     */
+    static final double FEW_PAIRS_NOISE = 0.20;
 
     /** A figure per repeat that is not a ratio between arms. */
     Figure(String label, List<Repeat> values, DoubleFunction<String> format, boolean decides) {
@@ -91,10 +103,25 @@ record Figure(String label, List<Repeat> values, DoubleFunction<String> format, 
 
     /**
      * The 95% interval of the geometric mean: percentile bootstrap over the pairs (resampled with replacement,
-     * {@link #RESAMPLES} times, seeded), then widened by the A/A noise floor on both sides. One pair has no spread of
-     * its own, so its interval is the noise floor alone.
+     * {@link #RESAMPLES} times, seeded), then widened on both sides by the A/A noise floor, or by
+     * {@link #FEW_PAIRS_NOISE} when there are fewer than {@link #MIN_PAIRS} pairs and that is wider.
      */
     Interval interval() {
+        Interval raw = spread();
+        double widen = widening();
+        return new Interval(raw.low() * (1 - widen), raw.high() * (1 + widen));
+    }
+
+    /** How much {@link #interval} widens the pairs' own spread by: the A/A noise, or the few-pairs floor. */
+    double widening() {
+        return values.size() < MIN_PAIRS ? Math.max(noise, FEW_PAIRS_NOISE) : noise;
+    }
+
+    /**
+     * The pairs' own 95% interval (the bootstrap alone, nothing added): what the A/A figure's noise floor is read
+     * from. One pair has no spread of its own, so its interval is its value.
+     */
+    Interval spread() {
         if (!allPositive()) {
             return new Interval(Double.NaN, Double.NaN);
         }
@@ -113,7 +140,7 @@ record Figure(String label, List<Repeat> values, DoubleFunction<String> format, 
         double tail = (1 - CONFIDENCE) / 2;
         double low = Math.exp(means[(int) Math.floor(tail * (RESAMPLES - 1))]);
         double high = Math.exp(means[(int) Math.ceil((1 - tail) * (RESAMPLES - 1))]);
-        return new Interval(low * (1 - noise), high * (1 + noise));
+        return new Interval(low, high);
     }
 
     /** Bare numbers, for a table cell or a chart bar: no label, no connections, repeats counted from 1. */
@@ -191,12 +218,23 @@ record Figure(String label, List<Repeat> values, DoubleFunction<String> format, 
             return "n/a (no repeat gave a number: e.g. 0 ÷ 0)";
         }
         String spread = range(format) + (values.size() == 1 ? " (one repeat)" : " over " + values.size() + " repeats");
+        if (!ratio) {
+            return spread;
+        }
         Interval i = interval();
-        // One pair without a noise floor has no interval beyond its value: saying so would add nothing.
-        if (!ratio || i.empty() || format.apply(i.low()).equals(format.apply(i.high()))) {
+        if (i.empty()) {
             return spread;
         }
         return spread + "; geometric mean " + format.apply(geometricMean()) + ", 95% interval "
-                + interval().text(format) + (noise > 0 ? " (A/A noise ±" + Numbers.percent(noise) + " included)" : "");
+                + i.text(format) + widenedBy();
+    }
+
+    /** What the interval was widened by, in words: " (A/A noise ±2.1% included)", or nothing. */
+    private String widenedBy() {
+        if (values.size() < MIN_PAIRS && FEW_PAIRS_NOISE >= noise) {
+            return " (fewer than " + MIN_PAIRS + " pairs: ±" + Numbers.percent(FEW_PAIRS_NOISE)
+                    + " included, a quiet machine's run-to-run movement)";
+        }
+        return noise > 0 ? " (A/A noise ±" + Numbers.percent(noise) + " included)" : "";
     }
 }

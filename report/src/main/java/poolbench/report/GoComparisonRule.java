@@ -18,7 +18,9 @@ final class GoComparisonRule extends ClaimRule {
 
     @Override
     String rule() {
-        return "claim 1's rule on the Go arms: go-fasthttp ÷ go-nethttp requests/s on plaintext-close, repeat k "
+        return "claim 1's rule on the Go arms: go-fasthttp ÷ go-nethttp requests per server CPU-second (the Go "
+                + "process's own CPU time over the measured window: on plaintext-close compare's one load CPU "
+                + "saturates before the server's, so requests/s would measure the client) on plaintext-close, repeat k "
                 + "paired with repeat k: " + ThroughputMultipleRule.MANY_TIMES.rule(Per.PAIR) + ". For every workload both Go arms ran, the Go ratio is shown "
                 + "beside classic ÷ per-connection; Java gives the same answer on a workload when both geometric means are on "
                 + "the same side of " + ThroughputMultipleRule.MANY_TIMES.format().apply(ThroughputMultipleRule.MANY_TIMES.confirmAt())
@@ -36,7 +38,7 @@ final class GoComparisonRule extends ClaimRule {
                     List.of(), List.of(), charts);
         }
         ClaimResult go = ThroughputMultipleRule.evaluate(runs, KnownArms.GO_FASTHTTP, KnownArms.GO_NETHTTP,
-                Metric.REQUESTS_PER_SECOND, this, charts);
+                Metric.REQUESTS_PER_CPU_SECOND, this, charts);
         List<Figure> evidence = new ArrayList<>(go.evidence().stream().filter(Figure::decides).toList());
         List<String> notes = new ArrayList<>();
         for (String w : runs.workloads()) {

@@ -24,6 +24,20 @@ final class Markdown {
         return this;
     }
 
+    /** A fenced block, kept as written (a tool's own output, say). */
+    Markdown codeBlock(String content) {
+        blankLine();
+        text.append("```\n").append(content.strip()).append("\n```\n\n");
+        return this;
+    }
+
+    /** Markdown written elsewhere (a hand-written page), inserted as it is. */
+    Markdown raw(String markdown) {
+        blankLine();
+        text.append(markdown.strip()).append("\n\n");
+        return this;
+    }
+
     Markdown image(String alt, String file) {
         return paragraph("![" + alt + "](" + file + ")");
     }

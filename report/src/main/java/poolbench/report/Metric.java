@@ -58,6 +58,20 @@ enum Metric {
     }
 
     /**
+     * Whether a client-bound run (the load's CPUs saturated) says nothing of the server's figure: requests/s is
+     * then the client's ceiling, not the server's. The server's own per-request counters (CPU, allocation, context
+     * switches) and the latencies stay the server's. One home for this rule: {@link #comparable} applies it.
+     */
+    boolean cappedByClient() {
+        return this == REQUESTS_PER_SECOND;
+    }
+
+    /** Whether two runs' figures make a pair that can be compared: neither client-bound where that caps it. */
+    boolean comparable(RunRecord a, RunRecord b) {
+        return !cappedByClient() || !(a.clientBound() || b.clientBound());
+    }
+
+    /**
      * The answered requests' p99 says nothing of the requests that were never answered: a run whose every light
      * request timed out has no latency at all, and its p99 would read 0. Counted in, each took at least the
      * timeout; being the slowest, they move the 99th percentile of all requests up to the answered ones'

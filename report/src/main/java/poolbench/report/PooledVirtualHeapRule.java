@@ -66,7 +66,8 @@ final class PooledVirtualHeapRule extends ClaimRule {
                 && !s.smallest().isEmpty() && !s.largest().isEmpty()).toList();
         if (usable.isEmpty()) {
             return missing("no heap × collector sweep with virtual and virtual-pooled at two heaps or more "
-                    + "(compare --suite full, or --heaps 256m,4g --arms virtual,virtual-pooled)", evidence, List.of(),
+                    + "(compare --suite full, or --heaps 256m,4g --arms virtual,virtual-pooled), counting only pairs "
+                    + "without a client-bound run", evidence, List.of(),
                     List.of());
         }
         List<String> confirming = new ArrayList<>();
@@ -129,6 +130,7 @@ final class PooledVirtualHeapRule extends ClaimRule {
         List<Figure.Repeat> ratios = new ArrayList<>();
         for (RunRecord pooled : of(swept, point, jvm, KnownArms.VIRTUAL_POOLED)) {
             of(swept, point, jvm, KnownArms.VIRTUAL).stream().filter(v -> v.repeat() == pooled.repeat()).findFirst()
+                    .filter(v -> Metric.REQUESTS_PER_SECOND.comparable(pooled, v))
                     .ifPresent(v -> ratios.add(Figure.Repeat.ratio(pooled.connections(), pooled.repeat(),
                             Metric.REQUESTS_PER_SECOND.of(pooled), Metric.REQUESTS_PER_SECOND.of(v))));
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -16,9 +17,6 @@ final class ResultsIndex {
 
     static final String FILE = "README.md";
     /** Runs that must not be quoted live under here, each with a note saying why. */
-    static final String WITHDRAWN = "invalid";
-    static final String WITHDRAWN_NOTE = "INVALID.md";
-
     private ResultsIndex() {
     }
 
@@ -39,38 +37,82 @@ final class ResultsIndex {
         }
         runs.sort(Comparator.comparing((ClaimsDocument.Summary s) -> s.date() == null ? "" : s.date())
                 .thenComparing(ClaimsDocument.Summary::run).reversed());
+        // The newest run with findings written for it speaks for the index.
+        Optional<String> findings = runs.stream().flatMap(r -> RunNotes.findings(resultsDir.resolve(r.run()))
+                .map(f -> RunNotes.fromResultsDirectory(f, r.run())).stream()).findFirst();
         Path file = resultsDir.resolve(FILE);
-        Files.writeString(file, render(runs, unreadable) + withdrawn(resultsDir.resolve(WITHDRAWN)));
+        Files.writeString(file, render(runs, unreadable, findings));
         return file;
     }
 
-    /** The withdrawn runs, each with the first line of its note: why it must not be quoted. */
-    static String withdrawn(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return "";
-        }
-        List<Path> notes;
-        try (Stream<Path> list = Files.list(dir)) {
-            notes = list.map(d -> d.resolve(WITHDRAWN_NOTE)).filter(Files::isRegularFile).sorted().toList();
-        }
-        if (notes.isEmpty()) {
-            return "";
-        }
-        Markdown md = new Markdown();
-        md.heading(2, "Withdrawn runs");
-        md.paragraph("Kept for the record, not to be quoted: each note says what was wrong, with the figures.");
-        for (Path note : notes) {
-            String run = note.getParent().getFileName().toString();
-            String why = Files.readAllLines(note).stream().filter(l -> l.startsWith("# ")).findFirst()
-                    .map(l -> l.substring(2)).orElse("withdrawn");
-            md.bullet(Markdown.link(run, WITHDRAWN + "/" + run + "/" + WITHDRAWN_NOTE) + ": " + why);
-        }
-        return "\n" + md;
+    /** How a verdict reads in a side-by-side cell: "confirmed", "inconclusive", or "no data" where it was missing. */
+    static String cell(ClaimsDocument.Summary.Line line) {
+        return line.reason() != null && line.reason().startsWith(ClaimRule.MISSING) ? "no data" : line.verdict();
     }
 
-    static String render(List<ClaimsDocument.Summary> runs, List<String> unreadable) {
+    /**
+     * Whether the runs that reached a verdict on a claim agree: "same" when every run reached the same verdict,
+     * "agree" when those that reached one (confirmed or refuted) reached the same, "flips" when one confirmed
+     * and another refuted, "–" when none reached one.
+     */
+    static String agreement(List<String> cells) {
+        List<String> reached = cells.stream().filter(c -> c.equals(Verdict.CONFIRMED.word())
+                || c.equals(Verdict.REFUTED.word())).distinct().toList();
+        if (reached.size() > 1) {
+            return "**flips**";
+        }
+        if (cells.stream().distinct().count() == 1) {
+            return "same";
+        }
+        return reached.isEmpty() ? "–" : "agree";
+    }
+
+    /**
+     * Every run's verdict on every claim, quick runs first, oldest to newest, then the full ones: whether a verdict
+     * reproduces is read across a row.
+     */
+    static void sideBySide(Markdown md, List<ClaimsDocument.Summary> runs) {
+        List<ClaimsDocument.Summary> columns = new ArrayList<>(runs.stream()
+                .filter(r -> r.claims() != null && !r.claims().isEmpty()).toList());
+        if (columns.size() < 2) {
+            return;
+        }
+        columns.sort(Comparator.comparing((ClaimsDocument.Summary s) -> !"quick".equals(s.suite()))
+                .thenComparing(s -> s.date() == null ? "" : s.date()));
+        md.heading(2, "Verdicts side by side");
+        md.paragraph("Each run's verdict on each claim, read across a row: **same** when every run gave it, **agree** "
+                + "when the runs that reached a verdict (confirmed or refuted) reached the same one while others "
+                + "were inconclusive or lacked the data, **flips** when one confirmed what another refuted. "
+                + "\"no data\" means the suite does not run what the rule reads (the quick suite has no Go arms, no "
+                + "database and no heap sweep).");
+        List<String> header = new ArrayList<>(List.of("#", "claim"));
+        columns.forEach(c -> header.add(Markdown.link(c.run(), c.run() + "/" + ClaimsDocument.FILE) + " ("
+                + (c.suite() == null ? "?" : c.suite()) + ", " + shortCommit(c.gitCommit()) + ")"));
+        header.add("across runs");
+        List<List<String>> rows = new ArrayList<>();
+        for (ClaimsDocument.Summary.Line line : columns.get(0).claims()) {
+            List<String> cells = columns.stream().map(c -> c.claims().stream()
+                    .filter(l -> l.number() == line.number()).findFirst().map(ResultsIndex::cell).orElse("–"))
+                    .toList();
+            List<String> row = new ArrayList<>(List.of(Integer.toString(line.number()), line.claim()));
+            row.addAll(cells);
+            row.add(agreement(cells));
+            rows.add(row);
+        }
+        md.table(header, rows);
+    }
+
+    private static String shortCommit(String commit) {
+        if (commit == null) {
+            return "commit unknown";
+        }
+        return commit.length() > 7 ? commit.substring(0, 7) + (commit.endsWith("-dirty") ? "-dirty" : "") : commit;
+    }
+
+    static String render(List<ClaimsDocument.Summary> runs, List<String> unreadable, Optional<String> findings) {
         Markdown md = new Markdown();
         md.heading(1, "Published runs");
+        findings.ifPresent(md::raw);
         md.paragraph("Newest first. Each run's README.md has its environment, tables and charts; its CLAIMS.md has "
                 + "each verdict with the rule that computed it and the figures it rests on. This file is written by "
                 + Markdown.code("./poolbench report") + " from every " + Markdown.code("results/<run>/"
@@ -78,6 +120,7 @@ final class ResultsIndex {
         if (runs.isEmpty()) {
             md.paragraph("No run has been reported yet.");
         }
+        sideBySide(md, runs);
         for (ClaimsDocument.Summary s : runs) {
             md.heading(2, Markdown.link(s.run(), s.run() + "/" + RunReadme.FILE));
             md.paragraph((s.date() == null ? "date unknown" : s.date()) + " · suite " + (s.suite() == null ? "unknown"

@@ -34,6 +34,7 @@ final class RunReadme {
                 + ". Raw records: " + Markdown.code(RunSet.RAW + "/") + " (one JSON per run, with its latency "
                 + "histogram also as .hgrm); server logs: " + Markdown.code("logs/") + ". Every number below is "
                 + "computed from those records by " + Markdown.code("./poolbench report") + ".");
+        RunNotes.findings(runs.dir()).ifPresent(md::raw);
         if (runs.hasCompareRecords() && !runs.accounted()) {
             md.paragraph("**No CPU accounting:** these records were written before compare accounted for who had the "
                     + "CPUs, so nothing vouches that the server and the load had theirs; read the numbers as "
@@ -45,6 +46,7 @@ final class RunReadme {
         results(md, runs, charts);
         SweepTable.render(md, runs);
         jmh(md, runs, charts);
+        wrkTable(md, runs);
         return md.toString();
     }
 
@@ -201,6 +203,7 @@ final class RunReadme {
                     Numbers.percent(r.interference().loadCpuUtilization()),
                     Numbers.human(r.load().requestsPerSecond()))).toList());
         }
+        retried(md, runs);
         List<RunRecord> failed = runs.failed();
         if (!failed.isEmpty()) {
             md.heading(3, "Failed runs");
@@ -266,6 +269,42 @@ final class RunReadme {
         md.table(header, rows);
     }
 
+    /** The wrk table of the same machine, run right after compare, as the script printed it. */
+    private static void wrkTable(Markdown md, RunSet runs) {
+        RunNotes.wrkTable(runs.dir()).ifPresent(table -> {
+            md.heading(2, "wrk table");
+            md.paragraph("Debian's wrk against every server, interleaved over rounds, from "
+                    + Markdown.code("references/bench/wrk-table.sh") + " right after this run on the same machine; its "
+                    + "first line says when, at which commit and how. It is a second, independent client (C, one "
+                    + "thread, no per-request allocation): where compare's runs are client-bound, it shows the same "
+                    + "servers under a client of another make. "
+                    + "The file: " + Markdown.link(RunNotes.WRK_TABLE, RunNotes.WRK_TABLE) + ".");
+            md.codeBlock(table);
+        });
+    }
+
+    /** The runs that needed a second attempt: at most a few may, and a reader should be able to count them. */
+    private static void retried(Markdown md, RunSet runs) {
+        if (!runs.accounted()) {
+            return;
+        }
+        List<RunRecord> retried = runs.retried();
+        md.heading(3, "Runs that needed another attempt");
+        if (retried.isEmpty()) {
+            md.paragraph("None: every one of the " + Numbers.count(runs.recordCount()) + " records was clean at its "
+                    + "first attempt.");
+            return;
+        }
+        md.paragraph(Numbers.count(retried.size()) + " of " + Numbers.count(runs.recordCount()) + " records ("
+                + Numbers.percent(retried.size() / (double) runs.recordCount()) + ") were disturbed at first and "
+                + "clean at a later attempt; they count like the others. The shares are the counted attempt's.");
+        md.table(List.of("run", "attempt", "others on server CPUs", "others on load CPUs", "steal"),
+                retried.stream().map(r -> List.of(Markdown.code(r.id()), Integer.toString(r.interference().attempt()),
+                        Numbers.percent(r.interference().serverCpusOthersShare()),
+                        Numbers.percent(r.interference().loadCpusOthersShare()),
+                        Numbers.percent(r.interference().stealShare()))).toList());
+    }
+
     /** The A/A pair per workload point: the run's resolution, stated as a sentence a reader can use. */
     static void aa(Markdown md, RunSet runs) {
         if (!runs.arms().contains(KnownArms.CLASSIC_AA)) {
@@ -278,11 +317,17 @@ final class RunReadme {
                 + "widen their intervals by it.");
         for (String w : runs.workloads()) {
             Figure aa = runs.aa(w, Metric.REQUESTS_PER_SECOND);
-            if (aa.values().isEmpty() || aa.interval().empty()) {
+            if (aa.values().isEmpty() && !runs.pairedRatios(w, KnownArms.CLASSIC_AA, KnownArms.CLASSIC,
+                    Metric.REQUESTS_PER_SECOND::of).isEmpty()) {
+                md.bullet(w + ": every A/A pair was client-bound (the load's CPU saturated), so this run has no "
+                        + "requests/s noise floor here, and no requests/s ratio decides on it.");
+                continue;
+            }
+            if (aa.values().isEmpty() || aa.spread().empty()) {
                 continue;
             }
             md.bullet(w + ": " + KnownArms.CLASSIC_AA + " ÷ " + KnownArms.CLASSIC + " requests/s "
-                    + Numbers.ratio(aa.geometricMean()) + ", 95% interval " + aa.interval().text(Numbers::ratio)
+                    + Numbers.ratio(aa.geometricMean()) + ", 95% interval " + aa.spread().text(Numbers::ratio)
                     + ": differences smaller than ±" + Numbers.percent(runs.aaNoise(w, Metric.REQUESTS_PER_SECOND))
                     + " are noise in this run.");
         }

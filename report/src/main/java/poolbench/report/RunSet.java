@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
@@ -98,6 +99,17 @@ final class RunSet {
         return records.stream().filter(RunRecord::disturbed).toList();
     }
 
+    /** Counted runs that were disturbed at first and clean at a later attempt: they count, and are listed. */
+    List<RunRecord> retried() {
+        return Stream.concat(records.stream(), swept.stream()).filter(r -> r.counted() && r.interference() != null
+                && r.interference().attempt() > 1).toList();
+    }
+
+    /** Every record, at the default JVM and swept, failed and disturbed ones included. */
+    int recordCount() {
+        return records.size() + swept.size();
+    }
+
     /** Whether any record carries CPU accounting (records written before it existed carry none). */
     boolean accounted() {
         return records.stream().anyMatch(r -> r.interference() != null);
@@ -109,12 +121,12 @@ final class RunSet {
      */
     Figure aa(String workload, Metric metric) {
         return Figure.ratios(KnownArms.CLASSIC_AA + " ÷ " + KnownArms.CLASSIC + " " + metric.heading() + ", "
-                + workload, pairedRatios(workload, KnownArms.CLASSIC_AA, KnownArms.CLASSIC, metric::of), false);
+                + workload, pairedRatios(workload, KnownArms.CLASSIC_AA, KnownArms.CLASSIC, metric), false);
     }
 
     /** The A/A noise floor, relative: how far the A/A interval reaches from 1 on either side; 0 without one. */
     double aaNoise(String workload, Metric metric) {
-        Figure.Interval i = aa(workload, metric).interval();
+        Figure.Interval i = aa(workload, metric).spread();
         return i.empty() ? 0 : Math.max(1 - i.low(), i.high() - 1);
     }
 
@@ -124,8 +136,12 @@ final class RunSet {
      */
     Figure ratio(String label, String workload, String numerator, String denominator, Metric metric,
                  boolean decides) {
-        return Figure.ratios(label, pairedRatios(workload, numerator, denominator, metric::of), decides)
-                .withNoise(aaNoise(workload, metric));
+        List<Figure.Repeat> pairs = pairedRatios(workload, numerator, denominator, metric);
+        int leftOut = pairedRatios(workload, numerator, denominator, metric::of).size() - pairs.size();
+        String note = leftOut == 0 ? "" : " (" + leftOut + " client-bound " + (leftOut == 1 ? "pair" : "pairs")
+                + " left out: the load's CPU was saturated, so " + (leftOut == 1 ? "it" : "they")
+                + " measured the client)";
+        return Figure.ratios(label + note, pairs, decides).withNoise(aaNoise(workload, metric));
     }
 
     boolean hasCompareRecords() {
@@ -209,10 +225,24 @@ final class RunSet {
      */
     List<Figure.Repeat> pairedRatios(String workload, String numerator, String denominator,
                                    ToDoubleFunction<RunRecord> metric) {
+        return pairedRatios(workload, numerator, denominator, metric, (n, d) -> true);
+    }
+
+    /**
+     * The paired ratios of a metric: where the metric is {@linkplain Metric#cappedByClient capped by the client},
+     * a pair with a client-bound run on either side is left out, since its ratio is the client's, not the arms'.
+     */
+    List<Figure.Repeat> pairedRatios(String workload, String numerator, String denominator, Metric metric) {
+        return pairedRatios(workload, numerator, denominator, metric::of, metric::comparable);
+    }
+
+    private List<Figure.Repeat> pairedRatios(String workload, String numerator, String denominator,
+                                             ToDoubleFunction<RunRecord> metric,
+                                             BiPredicate<RunRecord, RunRecord> counts) {
         List<Figure.Repeat> ratios = new ArrayList<>();
         for (WorkloadPoint p : points(workload)) {
             for (RunRecord n : ok(p, numerator)) {
-                ok(p, denominator, n.repeat()).ifPresent(d ->
+                ok(p, denominator, n.repeat()).filter(d -> counts.test(n, d)).ifPresent(d ->
                         ratios.add(Figure.Repeat.ratio(p.connections(), n.repeat(), metric.applyAsDouble(n),
                                 metric.applyAsDouble(d))));
             }
@@ -220,9 +250,9 @@ final class RunSet {
         return ratios;
     }
 
-    /** The paired ratios of {@link #pairedRatios(String, String, String, ToDoubleFunction)} at one workload point. */
+    /** The paired ratios of {@link #pairedRatios(String, String, String, Metric)} at one workload point. */
     List<Double> pairedRatios(WorkloadPoint p, String numerator, String denominator, Metric metric) {
-        return pairedRatios(p.workload(), numerator, denominator, metric::of).stream()
+        return pairedRatios(p.workload(), numerator, denominator, metric).stream()
                 .filter(r -> r.connections() == p.connections()).map(Figure.Repeat::value).toList();
     }
 

@@ -82,7 +82,9 @@ record Threshold(String confirmOp, double confirmAt, String refuteOp, double ref
     String rule(Per per) {
         return switch (per) {
             case PAIR -> "confirmed when the whole 95% interval of the geometric mean of the pairs' ratios (bootstrap "
-                    + "over pairs, widened by the run's A/A noise where it has an A/A arm) is " + confirmText()
+                    + "over pairs, widened by the run's A/A noise where it has an A/A arm, and by at least ±"
+                    + Numbers.percent(Figure.FEW_PAIRS_NOISE) + " with fewer than " + Figure.MIN_PAIRS + " pairs; "
+                    + "a pair with a client-bound run is left out of a requests/s ratio) is " + confirmText()
                     + ", refuted when it is wholly " + refuteText() + ", otherwise inconclusive (the interval "
                     + "straddles the threshold)";
             case REPEAT -> "confirmed when " + confirmText() + " in every repeat, refuted when " + refuteText()

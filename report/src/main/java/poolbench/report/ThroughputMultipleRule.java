@@ -38,7 +38,7 @@ final class ThroughputMultipleRule extends ClaimRule {
 
     /**
      * The same rule for any pair of arms, decided by {@code deciding} on plaintext-close: claim 7 asks it of fasthttp
-     * and net/http on requests/s (a Go server's CPU time is not always known).
+     * and net/http.
      */
     static ClaimResult evaluate(RunSet runs, String pooled, String perConnection, Metric deciding, ClaimRule rule,
                                 List<String> charts) {
@@ -48,9 +48,10 @@ final class ThroughputMultipleRule extends ClaimRule {
         Figure decides = byRequests ? close : runs.ratio(pooled + " ÷ " + perConnection + " " + deciding.heading()
                 + ", " + Workload.PLAINTEXT_CLOSE, Workload.PLAINTEXT_CLOSE, pooled, perConnection, deciding, true);
         List<Figure> evidence = byRequests ? List.of(close, keepAlive) : List.of(close, keepAlive, decides);
-        if (close.values().isEmpty()) {
+        if (decides.values().isEmpty()) {
             return rule.missing("no plaintext-close runs of both " + pooled + " and " + perConnection
-                    + " with the same repeat", evidence, List.of(), charts);
+                    + " with the same repeat" + (byRequests ? " (a pair with a client-bound run is left out: its "
+                    + "requests/s are the client's)" : ""), evidence, List.of(), charts);
         }
         List<String> notes = new ArrayList<>();
         if (!keepAlive.values().isEmpty()) {

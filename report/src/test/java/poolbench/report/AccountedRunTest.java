@@ -104,15 +104,15 @@ class AccountedRunTest {
     }
 
     @Test
-    void theResultsIndexListsAWithdrawnRunWithWhy(@TempDir Path results) throws IOException {
-        Path note = results.resolve("invalid/2026-11-28-x/INVALID.md");
-        Files.createDirectories(note.getParent());
-        Files.writeString(note, "# Withdrawn: others had the CPUs\n\nfigures\n");
+    void aWithdrawnRunUnderInvalidIsNotInTheIndex(@TempDir Path results) throws IOException {
+        // A withdrawn run keeps its records and its note under results/invalid/<run>/, out of the published runs.
+        Path withdrawn = Runs.writeRunDirectory(results.resolve("invalid/2026-11-28-x"),
+                List.of(Runs.run(KnownArms.CLASSIC, CLOSE, 16, 1).build()), Runs.environment(1));
+        Report.write(withdrawn, null);
+        Files.writeString(withdrawn.resolve("INVALID.md"), "# Withdrawn: others had the CPUs\n\nfigures\n");
         String index = Files.readString(ResultsIndex.write(results));
         assertTrue(index.contains("No run has been reported yet."), index);
-        assertTrue(index.contains("## Withdrawn runs"), index);
-        assertTrue(index.contains("- [2026-11-28-x](invalid/2026-11-28-x/INVALID.md): Withdrawn: others had the CPUs"),
-                index);
+        assertFalse(index.contains("2026-11-28-x"), index);
     }
 
     @Test

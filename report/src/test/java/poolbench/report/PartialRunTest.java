@@ -58,7 +58,7 @@ class PartialRunTest {
                             new ClaimsDocument.Summary.Line(1, "claim one", "confirmed", "why", "2.5×"))));
         }
         String index = Files.readString(ResultsIndex.write(results));
-        assertTrue(index.indexOf("[newer]") < index.indexOf("[older]"), index);
+        assertTrue(index.indexOf("## [newer]") < index.indexOf("## [older]"), index);
         assertTrue(index.contains("| 1 | claim one | **confirmed** | 2.5× |"), index);
     }
 }
