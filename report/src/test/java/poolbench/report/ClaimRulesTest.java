@@ -440,11 +440,7 @@ class ClaimRulesTest {
         final Threshold twice = Threshold.atLeast(2);
 
         private Figure pairs(double... ratios) {
-            List<Figure.Repeat> values = new ArrayList<>();
-            for (int i = 0; i < ratios.length; i++) {
-                values.add(new Figure.Repeat(16, i + 1, ratios[i], ""));
-            }
-            return Figure.ratios("a ÷ b", values, true);
+            return Runs.pairs(ratios);
         }
 
         @Test

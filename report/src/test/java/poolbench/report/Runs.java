@@ -39,6 +39,15 @@ final class Runs {
         return new Run(arm, workload, connections, repeat);
     }
 
+    /** Paired ratios, one per repeat from 1, at 16 connections: what a ratio rule judges. */
+    static Figure pairs(double... ratios) {
+        List<Figure.Repeat> values = new ArrayList<>();
+        for (int i = 0; i < ratios.length; i++) {
+            values.add(new Figure.Repeat(16, i + 1, ratios[i], ""));
+        }
+        return Figure.ratios("a ÷ b", values, true);
+    }
+
     static RunSet set(List<RunRecord> records) {
         return new RunSet(Path.of("fixture"), records, Optional.empty(), new JmhResults(List.of(), List.of()));
     }

@@ -27,11 +27,7 @@ class TrustworthyVerdictsTest {
     private static final String CLOSE = Workload.PLAINTEXT_CLOSE;
 
     private static Figure pairs(double... ratios) {
-        List<Figure.Repeat> values = new ArrayList<>();
-        for (int i = 0; i < ratios.length; i++) {
-            values.add(new Figure.Repeat(16, i + 1, ratios[i], ""));
-        }
-        return Figure.ratios("x", values, true);
+        return Runs.pairs(ratios);
     }
 
     @Test
