@@ -11,6 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import poolbench.compare.CompareOptions;
+import poolbench.compare.Comparison;
+import poolbench.compare.ComparisonTable;
+import poolbench.compare.CpuQuota;
+import poolbench.compare.SuitePlan;
 import poolbench.compare.CompareRun;
 import poolbench.compare.JvmSetting;
 import poolbench.compare.Gate;
@@ -20,13 +24,16 @@ import poolbench.compare.Suite;
 import poolbench.compare.SummaryTable;
 
 @Command(name = "compare", description = {
-        "Runs every arm in its own JVM under the same load and records the load's and the server's figures.",
-        "Suites: smoke (every arm, tiny, downstream and db included, about 1 min), quick (default, one pass over "
-                + "every workload and a small downstream point, with the classic-aa A/A arm, ~6-12 min), full "
-                + "(connection sweeps to 10,000, db, the heap x collector sweep, 3 repeats, A/A arm, ~65-125 min: "
-                + "warm-ups last until throughput is steady, up to 10 s).",
-        "Each run is gated: it waits for quiet CPUs, and a run whose CPUs others used more than --max-others of "
-                + "is retried; one still disturbed is kept, marked and left out of medians, ratios and verdicts."})
+        "Runs the arms under the same load and records the load's and the server's figures.",
+        "Claims are decided by comparisons: the arms of a comparison run at once, each in its own JVM on the "
+                + "server CPUs under a CPU quota, take the load in short open-loop windows in a new random order "
+                + "each round, at the same offered rates (a ladder set from the weakest arm's capacity), and are "
+                + "launched several times; demonstrations and context are single runs, one JVM each.",
+        "Suites: smoke (every arm, tiny, decides nothing), quick (default: claims 1, 3, 6 and 10, three launches), "
+                + "full (every claim, five launches, the heap x collector sweep, references). --plan prints what a "
+                + "suite runs and how long it takes, without running it.",
+        "Every window is gated: a window whose CPUs others used more than --max-others of is measured again; one "
+                + "still disturbed is kept, marked and left out of every figure."})
 final class CompareCommand implements Callable<Integer> {
 
     @Mixin
@@ -60,8 +67,26 @@ final class CompareCommand implements Callable<Integer> {
             description = "HikariCP pool size of the servers on db (default: ${DEFAULT-VALUE}).")
     int dbPoolSize;
 
-    @Option(names = "--repeats", description = "Repeats per arm and workload (default: the suite's).")
+    @Option(names = "--repeats", description = "Repeats of each single run (default: the suite's).")
     Integer repeats;
+
+    @Option(names = "--launches", description = "Launches of every comparison (default: the suite's; fewer than "
+            + Comparison.MIN_LAUNCHES + " gives no interval).")
+    Integer launches;
+
+    @Option(names = "--cpu-quota", defaultValue = "" + CpuQuota.DEFAULT_SHARE, description = "The share of its CPUs "
+            + "each server may use, through a cgroup of its own (root), so that the load keeps headroom and capacity "
+            + "is the server's; 0 for none (default: ${DEFAULT-VALUE}).")
+    double cpuQuota;
+
+    @Option(names = "--quota-period", defaultValue = (CpuQuota.DEFAULT_PERIOD_MICROS / 1000) + "ms",
+            converter = DurationConverter.class, description = "The quota's period: a throttled server waits at most "
+            + "the period minus its quota (default: ${DEFAULT-VALUE}).")
+    Duration quotaPeriod;
+
+    @Option(names = "--plan", description = "Print the comparisons, windows, launches and single runs the suite "
+            + "would run here and the time they take, then exit.")
+    boolean plan;
 
     @Option(names = "--out", description = "Run directory (default: results/<date>-<host id>).")
     Path out;
@@ -91,8 +116,10 @@ final class CompareCommand implements Callable<Integer> {
         if (repeats != null) {
             chosen = chosen.withRepeats(repeats);
         }
-        List<String> armNames = CompareRun.withAaArm(chosen,
-                arms != null ? arms : CompareRun.defaultArms(chosen, System.out));
+        if (launches != null) {
+            chosen = chosen.withLaunches(launches);
+        }
+        List<String> armNames = arms != null ? arms : CompareRun.defaultArms(chosen, System.out);
         List<String> known = CompareRun.knownArms();
         for (String a : armNames) {
             if (!known.contains(a)) {
@@ -108,23 +135,32 @@ final class CompareCommand implements Callable<Integer> {
         if (dbPoolSize < 1) {
             throw new IllegalArgumentException("--db-pool-size must be at least 1, was " + dbPoolSize);
         }
+        CpuQuota.decide(cpuQuota, quotaPeriod.toNanos() / 1_000, 1);
         CompareOptions options = new CompareOptions(chosen, armNames, dir.toAbsolutePath(), !noPin, repo,
-                System.console() != null, new Gate(maxOthers, attempts, quietWait), settings, dbPoolSize);
+                System.console() != null, new Gate(maxOthers, attempts, quietWait), settings, dbPoolSize, cpuQuota,
+                quotaPeriod);
+        if (plan) {
+            stdout.print(SuitePlan.forOptions(options).text());
+            return 0;
+        }
         CompareRun run = new CompareRun(options, stdout);
         // Ctrl-C: the records written so far stay on disk; show their table before the JVM goes.
         Thread interrupted = new Thread(() -> {
             stdout.println();
             stdout.println("interrupted; the runs finished so far:");
+            ComparisonTable.print(run.launches(), stdout);
             SummaryTable.print(run.completed(), stdout);
         }, "compare-interrupted");
         Runtime.getRuntime().addShutdownHook(interrupted);
         List<RunRecord> records = run.run();
         Runtime.getRuntime().removeShutdownHook(interrupted);
         stdout.println();
+        ComparisonTable.print(run.launches(), stdout);
         SummaryTable.print(records, stdout);
         stdout.println();
         stdout.println("records: " + dir.resolve("raw") + "  environment: " + dir.resolve("environment.json"));
         ReportCommand.afterRun(dir, stdout);
-        return records.stream().allMatch(RunRecord::ok) ? 0 : 1;
+        return records.stream().allMatch(RunRecord::ok) && run.launches().stream().allMatch(l -> l.error() == null)
+                ? 0 : 1;
     }
 }

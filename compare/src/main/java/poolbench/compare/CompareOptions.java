@@ -15,9 +15,18 @@ import java.util.List;
  * @param jvmSettings heap × collector combinations every run is repeated at ({@code --heaps}, {@code --gcs});
  *                  empty for the default JVM plus the suite's own sweep
  * @param dbPoolSize the HikariCP pool size servers on {@code db} get ({@code --db-pool-size})
+ * @param cpuQuota   the share of the server CPUs each server of a comparison may use ({@code --cpu-quota}; 0: none)
+ * @param quotaPeriod the quota's enforcement period ({@code --quota-period})
  */
 public record CompareOptions(Suite suite, List<String> arms, Path out, boolean pin, Path repo, boolean terminal,
-                             Gate gate, List<JvmSetting> jvmSettings, int dbPoolSize) {
+                             Gate gate, List<JvmSetting> jvmSettings, int dbPoolSize, double cpuQuota,
+                             java.time.Duration quotaPeriod) {
+
+    public CompareOptions(Suite suite, List<String> arms, Path out, boolean pin, Path repo, boolean terminal,
+                          Gate gate, List<JvmSetting> jvmSettings, int dbPoolSize) {
+        this(suite, arms, out, pin, repo, terminal, gate, jvmSettings, dbPoolSize, CpuQuota.DEFAULT_SHARE,
+                java.time.Duration.ofNanos(CpuQuota.DEFAULT_PERIOD_MICROS * 1_000));
+    }
 
     /** The pool size {@code db} runs with unless told: {@code serve}'s own default. */
     public static final int DEFAULT_DB_POOL_SIZE = poolbench.db.PooledWorldDatabase.Options.DEFAULT_POOL_SIZE;

@@ -35,8 +35,7 @@ public final class CompareRun {
     /** The warm-up's rounds once its fixed part is done: a throughput per second to compare with the last. */
     private static final Duration STEADY_ROUND = Duration.ofSeconds(1);
     /** The A/A arm: classic a second time under its own label, so its spread against classic is the run's noise. */
-    public static final String AA_ARM = "classic-aa";
-    private static final String AA_OF = "classic";
+    public static final String AA_ARM = ArmLabel.AA.label();
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(2);
     private static final String HOST = "127.0.0.1";
 
@@ -45,6 +44,9 @@ public final class CompareRun {
     private final Pinning pinning;
     private final ServerCommands commands;
     private final List<RunRecord> completed = new CopyOnWriteArrayList<>();
+    private final List<LaunchRecord> launches = new CopyOnWriteArrayList<>();
+    /** Where a run directory keeps its comparisons' launch records. */
+    public static final String LAUNCHES = "launches";
     private final LoadSide loadSide = new LoadSide();
 
     public CompareRun(CompareOptions options, PrintStream out) {
@@ -54,44 +56,34 @@ public final class CompareRun {
         this.commands = new ServerCommands(pinning, options.repo());
     }
 
-    /** Runs every scenario, writing each record as it completes; returns them all. */
+    /**
+     * Runs every comparison, then every single run, writing each record as it completes; returns the single
+     * runs' records (the comparisons' are in {@link #launches()}).
+     */
     public List<RunRecord> run() throws IOException, InterruptedException {
-        Suite suite = options.effectiveSuite();
+        Suite suite = options.effectiveSuite().forArms(options.arms());
         Path raw = options.out().resolve("raw");
-        List<Scenario> scenarios = scenarios(suite, CompareRun::isReference);
+        Path launchDir = options.out().resolve(LAUNCHES);
         List<String> skipped = new ArrayList<>();
-        if (scenarios.stream().anyMatch(s -> s.workload().needsDatabase())) {
-            var reason = LoadSideServices.databaseUnavailable();
-            if (reason.isPresent()) {
-                skipped.add(Workload.DB + ": " + reason.get());
-                scenarios = scenarios.stream().filter(s -> !s.workload().needsDatabase()).toList();
-            }
+        List<Comparison> comparisons = runnableComparisons(suite, skipped);
+        List<Scenario> scenarios = runnableScenarios(suite, skipped);
+        if (scenarios.isEmpty() && comparisons.isEmpty()) {
+            throw new IllegalStateException(skipped.isEmpty() ? "nothing to run: the suite has no run for the arms "
+                    + options.arms() : String.join("; ", skipped));
         }
-        FileDescriptors.checkLoad(scenarios.stream().mapToInt(Scenario::connections).max().orElse(0));
-        List<Scenario> runnable = new ArrayList<>();
-        for (Scenario s : scenarios) {
-            var shortage = GoArms.isGoArm(s.arm()) ? java.util.Optional.<String>empty()
-                    : FileDescriptors.serverShortage(s.workload(), s.connections());
-            if (shortage.isEmpty()) {
-                runnable.add(s);
-            } else if (!skipped.contains(shortage.get())) {
-                skipped.add(shortage.get());
-            }
-        }
-        if (runnable.isEmpty() && !scenarios.isEmpty()) {
-            throw new IllegalStateException(String.join("; ", skipped));
-        }
-        scenarios = runnable;
         Files.createDirectories(raw);
+        Files.createDirectories(launchDir);
         Files.createDirectories(options.out().resolve("logs"));
         Gate gate = options.gate();
         CpuAccounting accounting = new CpuAccounting(ProcFs.SYSTEM, pinning, gate.othersThreshold(), loadSide::pids);
+        CpuQuota quota = CpuQuota.decide(options.cpuQuota(), options.quotaPeriod().toNanos() / 1_000,
+                pinning.serverCpuCount());
         Environment env = Environment.capture(commands.jvmFlags(), pinning, suite, options.repo(),
-                accounting.describe(gate, Environment.clockTicksPerSecond()), options.dbPoolSize(), skipped);
+                accounting.describe(gate, Environment.clockTicksPerSecond()), options.dbPoolSize(), skipped, quota);
         JSON.writeValue(options.out().resolve("environment.json").toFile(), env);
         pinning.pinThisProcess();
         out.println("poolbench compare: suite " + suite.name() + ", arms " + String.join(", ", options.arms())
-                + "; " + pinning.note());
+                + "; " + pinning.note() + "; server CPU quota " + quota.describe());
         if (!pinning.enabled()) {
             out.println("unpinned: interference cannot be attributed per CPU; each record carries the machine-wide "
                     + "figures instead");
@@ -103,9 +95,27 @@ public final class CompareRun {
         }
         out.println("writing to " + options.out());
 
-        Progress progress = new Progress(out, options.terminal(), scenarios.size(), estimate(suite, scenarios));
+        SuitePlan plan = SuitePlan.of(suite, comparisons, scenarios.stream().map(Scenario::workload).toList());
+        int steps = comparisons.stream().mapToInt(Comparison::launches).sum() + scenarios.size();
+        Progress progress = new Progress(out, options.terminal(), steps, plan.total());
         try (LoadSideServices services = new LoadSideServices(commands, pinning, loadSide,
                 options.out().resolve("logs"), options.dbPoolSize())) {
+            for (Comparison c : comparisons) {
+                List<String> serviceArgs = services.serverArgs(c.workload());
+                new ComparisonRun(c, commands, pinning, quota, accounting, gate, progress,
+                        options.out().resolve("logs"), serviceArgs).run(record -> {
+                            try {
+                                JSON.writeValue(launchDir.resolve(record.id() + ".json").toFile(), record);
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                            launches.add(record);
+                            if (record.error() != null) {
+                                out.println((options.terminal() ? "\n" : "") + "  " + record.id() + ": "
+                                        + record.error());
+                            }
+                        });
+            }
             for (Scenario s : scenarios) {
                 progress.starting(s.id());
                 RunRecord record = runGated(s, suite, accounting, progress, services);
@@ -122,6 +132,69 @@ public final class CompareRun {
         return completed();
     }
 
+    /** The comparisons this machine can run: without the db when it has no PostgreSQL, without Go arms without Go. */
+    private List<Comparison> runnableComparisons(Suite suite, List<String> skipped) {
+        List<Comparison> runnable = new ArrayList<>();
+        for (Comparison c : suite.comparisons()) {
+            if (c.workload().needsDatabase()) {
+                var reason = LoadSideServices.databaseUnavailable();
+                if (reason.isPresent()) {
+                    addOnce(skipped, Workload.DB + ": " + reason.get());
+                    continue;
+                }
+            }
+            List<String> labels = c.arms();
+            if (!GoArms.available() && labels.stream().anyMatch(GoArms::isGoArm)) {
+                addOnce(skipped, "the Go arms in comparisons: Go is not installed; to include them: " + GoArms.INSTALL);
+                labels = labels.stream().filter(l -> !GoArms.isGoArm(l)).toList();
+            }
+            var shortage = FileDescriptors.serverShortage(c.workload(), c.connections());
+            if (shortage.isPresent()) {
+                addOnce(skipped, shortage.get());
+                continue;
+            }
+            if (labels.size() >= 2) {
+                runnable.add(c.withArms(labels));
+            }
+        }
+        FileDescriptors.checkLoad(runnable.stream().mapToInt(Comparison::connections).max().orElse(0));
+        return runnable;
+    }
+
+    private List<Scenario> runnableScenarios(Suite suite, List<String> skipped) {
+        List<Scenario> scenarios = scenarios(suite, CompareRun::isReference);
+        if (scenarios.stream().anyMatch(s -> s.workload().needsDatabase())) {
+            var reason = LoadSideServices.databaseUnavailable();
+            if (reason.isPresent()) {
+                addOnce(skipped, Workload.DB + ": " + reason.get());
+                scenarios = scenarios.stream().filter(s -> !s.workload().needsDatabase()).toList();
+            }
+        }
+        FileDescriptors.checkLoad(scenarios.stream().mapToInt(Scenario::connections).max().orElse(0));
+        List<Scenario> runnable = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            var shortage = GoArms.isGoArm(s.arm()) ? java.util.Optional.<String>empty()
+                    : FileDescriptors.serverShortage(s.workload(), s.connections());
+            if (shortage.isEmpty()) {
+                runnable.add(s);
+            } else {
+                addOnce(skipped, shortage.get());
+            }
+        }
+        return runnable;
+    }
+
+    private static void addOnce(List<String> lines, String line) {
+        if (!lines.contains(line)) {
+            lines.add(line);
+        }
+    }
+
+    /** The comparisons' launches finished so far (each is on disk already). */
+    public List<LaunchRecord> launches() {
+        return List.copyOf(launches);
+    }
+
     /**
      * The processes the accounting counts as the load's besides this JVM: a workload that starts a helper (a
      * downstream backend, a database) on {@link Pinning#loadPrefix()} registers it here.
@@ -133,21 +206,6 @@ public final class CompareRun {
     /** The pinning this run uses: a helper process starts with its {@link Pinning#loadPrefix()}. */
     public Pinning pinning() {
         return pinning;
-    }
-
-    /** The arms to run: the quick and full suites add the A/A arm beside classic. */
-    public static List<String> withAaArm(Suite suite, List<String> arms) {
-        List<String> list = new ArrayList<>(arms);
-        if ((suite.name().equals("quick") || suite.name().equals("full")) && list.contains(AA_OF)
-                && !list.contains(AA_ARM)) {
-            list.add(AA_ARM);
-        }
-        return list;
-    }
-
-    /** The arm a label serves: the A/A arm is classic. */
-    static String servedArm(String label) {
-        return label.equals(AA_ARM) ? AA_OF : label;
     }
 
     /**
@@ -225,7 +283,7 @@ public final class CompareRun {
                     }
                     settings.addAll(sweep.settings());
                     for (JvmSetting jvm : settings) {
-                        for (String arm : options.arms()) {
+                        for (String arm : runArms(suite)) {
                             boolean swept = !jvm.isDefault() || sweep.replacesDefault();
                             if (!w.connectionsFor(isReference.test(arm)).contains(c)) {
                                 continue;
@@ -242,13 +300,22 @@ public final class CompareRun {
         return list;
     }
 
+    /** The single runs' arms: the suite's own where it names them (those chosen), else every chosen arm. */
+    private List<String> runArms(Suite suite) {
+        if (suite.runArms().isEmpty()) {
+            return options.arms();
+        }
+        return suite.runArms().stream().filter(l -> options.arms().contains(l)
+                || options.arms().contains(ArmLabel.servedArm(l))).toList();
+    }
+
     /**
      * The arms a suite runs when none are named: every poolbench arm; the full suite adds the reference servers
      * on the class path and, where Go is installed, the Go originals.
      */
     public static List<String> defaultArms(Suite suite, PrintStream out) {
         List<String> arms = new ArrayList<>(Arms.all().stream().map(a -> a.name()).toList());
-        if (suite.name().equals("full")) {
+        if (suite.references()) {
             Servers.references().forEach(r -> arms.add(r.name()));
             if (GoArms.available()) {
                 arms.addAll(GoArms.NAMES);
@@ -263,7 +330,7 @@ public final class CompareRun {
     /** Every arm compare can run: the arms and references on the class path, and the Go originals. */
     public static List<String> knownArms() {
         List<String> names = new ArrayList<>(Servers.names());
-        names.add(AA_ARM);
+        names.addAll(ArmLabel.variantNames());
         names.addAll(GoArms.NAMES);
         return names;
     }
@@ -281,29 +348,33 @@ public final class CompareRun {
         if (suite.warmup().isZero()) {
             return Duration.ZERO;
         }
-        LoadGenerator.run(load.withDuration(suite.warmup()));
-        Duration used = suite.warmup();
+        long started = System.nanoTime();
+        warmUp(load, suite.warmup(), suite.warmupLimit());
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /**
+     * {@code warmup} of closed-loop load, then one-second rounds until two consecutive throughputs agree within
+     * {@link Suite#STEADY_WITHIN} or {@code limit} is reached. Returns the last round's throughput (requests/s).
+     */
+    static double warmUp(LoadConfig load, Duration warmup, Duration limit) throws InterruptedException {
+        double last = LoadGenerator.run(load.withRate(null).withDuration(warmup)).requestsPerSecond();
+        Duration used = warmup;
         double previous = Double.NaN;
-        while (used.plus(STEADY_ROUND).compareTo(suite.warmupLimit()) <= 0) {
-            double current = LoadGenerator.run(load.withDuration(STEADY_ROUND)).requestsPerSecond();
+        while (used.plus(STEADY_ROUND).compareTo(limit) <= 0) {
+            last = LoadGenerator.run(load.withRate(null).withDuration(STEADY_ROUND)).requestsPerSecond();
             used = used.plus(STEADY_ROUND);
-            if (steady(previous, current)) {
+            if (steady(previous, last)) {
                 break;
             }
-            previous = current;
+            previous = last;
         }
-        return used;
+        return last;
     }
 
     static boolean steady(double previous, double current) {
         return Double.isFinite(previous) && current > 0
                 && Math.abs(current - previous) <= Suite.STEADY_WITHIN * Math.max(current, previous);
-    }
-
-    private static Duration estimate(Suite suite, List<Scenario> scenarios) {
-        Duration perRun = suite.warmup().plus(suite.duration()).plusSeconds(2);
-        Duration idle = scenarios.stream().map(s -> s.workload().idleAfter()).reduce(Duration.ZERO, Duration::plus);
-        return perRun.multipliedBy(scenarios.size()).plus(idle);
     }
 
     /**
@@ -318,6 +389,7 @@ public final class CompareRun {
                              LoadSideServices services) throws InterruptedException {
         Workload w = s.workload();
         List<String> serverArgs = new ArrayList<>(w.serverArgs());
+        serverArgs.addAll(ArmLabel.of(s.arm()).serverArgs());
         Path log = options.out().resolve("logs").resolve(s.id() + ".log");
         // The sweep records StackChunk allocation: a flight recording costs a little, the same for every arm.
         StackChunkRecording chunks = s.jvm().isDefault() || GoArms.isGoArm(s.arm()) ? null
@@ -325,8 +397,8 @@ public final class CompareRun {
         RunRecord measured;
         try {
             serverArgs.addAll(services.serverArgs(w));
-            try (ServerProcess server = ServerProcess.start(commands.forArm(servedArm(s.arm()), s.jvm(),
-                    chunks == null ? List.of() : chunks.jvmFlags()), servedArm(s.arm()), serverArgs, log)) {
+            try (ServerProcess server = ServerProcess.start(commands.forArm(ArmLabel.servedArm(s.arm()), s.jvm(),
+                    chunks == null ? List.of() : chunks.jvmFlags()), ArmLabel.servedArm(s.arm()), serverArgs, log)) {
                 measured = measure(s, suite, accounting, attempt, server, serverArgs);
             }
         } catch (IOException | RuntimeException e) {

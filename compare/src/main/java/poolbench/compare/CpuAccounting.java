@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -35,9 +36,6 @@ final class CpuAccounting {
     private final boolean pinned;
     private final double threshold;
     private final Supplier<List<Long>> loadPids;
-    /** ksoftirqd of the server's CPUs and of the load's: their time is the run's packets, counted as that side's. */
-    private final List<Long> serverSoftirq;
-    private final List<Long> loadSoftirq;
 
     CpuAccounting(ProcFs proc, Pinning pinning, double threshold, Supplier<List<Long>> loadPids) throws IOException {
         this.proc = proc;
@@ -47,27 +45,30 @@ final class CpuAccounting {
         this.loadCpus = ProcFs.cpuList(pinning.loadCpus(), every);
         this.threshold = threshold;
         this.loadPids = loadPids;
-        Map<Integer, Long> softirq = proc.softirqThreads();
-        this.serverSoftirq = serverCpus.stream().filter(softirq::containsKey).map(softirq::get).toList();
-        this.loadSoftirq = pinned ? loadCpus.stream().filter(softirq::containsKey).map(softirq::get).toList()
-                : List.of();
     }
 
     /** The counters at one instant: every CPU, and each side's processes. */
-    record Snapshot(SortedMap<Integer, CpuTicks> cpus, Map<Long, Long> server, Map<Long, Long> load) {
+    record Snapshot(SortedMap<Integer, CpuTicks> cpus, Map<Long, Long> server, Map<Long, Long> load,
+                    Map<Long, Long> waiting) {
     }
 
     Snapshot snapshot(long serverPid) throws IOException {
-        List<Long> server = new ArrayList<>(serverSoftirq);
-        if (serverPid >= 0) {
-            server.add(serverPid);
-        }
-        Set<Long> serverTree = ProcFs.withDescendants(server);
+        return snapshot(serverPid, List.of());
+    }
+
+    /**
+     * The counters now, with {@code waitingPids} (the comparison's servers that are not being driven) as a side of
+     * their own.
+     */
+    Snapshot snapshot(long serverPid, List<Long> waitingPids) throws IOException {
+        Set<Long> serverTree = serverPid >= 0 ? ProcFs.withDescendants(List.of(serverPid)) : Set.of();
+        Set<Long> waiting = new LinkedHashSet<>(ProcFs.withDescendants(waitingPids));
+        waiting.removeAll(serverTree);
         Set<Long> load = new LinkedHashSet<>(List.of(ProcessHandle.current().pid()));
-        load.addAll(ProcFs.withDescendants(loadSoftirq));
         load.addAll(ProcFs.withDescendants(loadPids.get()));
         load.removeAll(serverTree);
-        return new Snapshot(proc.cpus(), ticks(serverTree), ticks(load));
+        load.removeAll(waiting);
+        return new Snapshot(proc.cpus(), ticks(serverTree), ticks(load), ticks(waiting));
     }
 
     private Map<Long, Long> ticks(Set<Long> pids) {
@@ -85,56 +86,118 @@ final class CpuAccounting {
 
     Interference between(Snapshot before, Snapshot after, int attempt) {
         return compute(before.cpus(), after.cpus(), delta(before.server(), after.server()),
-                delta(before.load(), after.load()), serverCpus, loadCpus, pinned, threshold, attempt);
+                delta(before.load(), after.load()), delta(before.waiting(), after.waiting()), serverCpus, loadCpus,
+                pinned, threshold, attempt);
+    }
+
+    /** The accounting of several windows together: their ticks summed, judged as one window. */
+    Interference sum(List<Interference> windows) {
+        SortedMap<Integer, CpuTicks> zero = new TreeMap<>();
+        SortedMap<Integer, CpuTicks> cpus = new TreeMap<>();
+        long server = 0;
+        long load = 0;
+        long waiting = 0;
+        for (Interference w : windows) {
+            if (w.ticks() == null) {
+                continue;
+            }
+            w.ticks().cpus().forEach((c, t) -> cpus.merge(c, t, CpuTicks::plus));
+            server += w.ticks().serverProcesses();
+            load += w.ticks().loadProcesses();
+            waiting += w.ticks().waitingProcesses();
+        }
+        cpus.keySet().forEach(c -> zero.put(c, CpuTicks.ZERO));
+        // Summed windows have one rounding allowance each, not one in all.
+        return compute(zero, cpus, server, load, waiting, serverCpus, loadCpus, pinned, threshold, 1,
+                ROUNDING_TICKS * Math.max(1, windows.size()));
+    }
+
+    static Interference compute(SortedMap<Integer, CpuTicks> before, SortedMap<Integer, CpuTicks> after,
+                                long serverTicks, long loadTicks, Set<Integer> serverCpus, Set<Integer> loadCpus,
+                                boolean pinned, double threshold, int attempt) {
+        return compute(before, after, serverTicks, loadTicks, 0, serverCpus, loadCpus, pinned, threshold, attempt);
+    }
+
+    static Interference compute(SortedMap<Integer, CpuTicks> before, SortedMap<Integer, CpuTicks> after,
+                                long serverTicks, long loadTicks, long waitingTicks, Set<Integer> serverCpus,
+                                Set<Integer> loadCpus, boolean pinned, double threshold, int attempt) {
+        return compute(before, after, serverTicks, loadTicks, waitingTicks, serverCpus, loadCpus, pinned, threshold,
+                attempt, ROUNDING_TICKS);
     }
 
     /**
      * The arithmetic, apart from reading {@code /proc}. Unpinned, both sides are every CPU: others' share is the
      * machine's, and each side's utilization is its processes' ticks over the machine's (interrupts not attributed).
+     * The waiting servers run on the server CPUs, so their time is taken from that side's others.
      */
-    static Interference compute(SortedMap<Integer, CpuTicks> before, SortedMap<Integer, CpuTicks> after,
-                                long serverTicks, long loadTicks, Set<Integer> serverCpus, Set<Integer> loadCpus,
-                                boolean pinned, double threshold, int attempt) {
-        CpuTicks server = sum(before, after, serverCpus);
-        CpuTicks load = sum(before, after, loadCpus);
-        double serverOthers;
-        double loadOthers;
+    private static Interference compute(SortedMap<Integer, CpuTicks> before, SortedMap<Integer, CpuTicks> after,
+                                        long serverTicks, long loadTicks, long waitingTicks, Set<Integer> serverCpus,
+                                        Set<Integer> loadCpus, boolean pinned, double threshold, int attempt,
+                                        long roundingPerCpu) {
+        SortedMap<Integer, CpuTicks> deltas = new TreeMap<>();
+        for (var e : after.entrySet()) {
+            deltas.put(e.getKey(), e.getValue().minus(before.getOrDefault(e.getKey(), CpuTicks.ZERO)));
+        }
+        CpuTicks server = sum(deltas, serverCpus);
+        CpuTicks load = sum(deltas, loadCpus);
+        long serverOthers;
+        long loadOthers;
         double serverUse;
         double loadUse;
-        double steal;
         if (pinned) {
-            serverOthers = others(server, serverTicks, serverCpus.size());
-            loadOthers = others(load, loadTicks, loadCpus.size());
+            serverOthers = others(server, serverTicks + waitingTicks, serverCpus.size(), roundingPerCpu);
+            loadOthers = others(load, loadTicks, loadCpus.size(), roundingPerCpu);
             serverUse = share(serverTicks + server.interrupts(), server.total());
             loadUse = share(loadTicks + load.interrupts(), load.total());
-            steal = share(server.steal() + load.steal(), server.total() + load.total());
         } else {
-            serverOthers = others(server, serverTicks + loadTicks, serverCpus.size());
+            serverOthers = others(server, serverTicks + loadTicks + waitingTicks, serverCpus.size(), roundingPerCpu);
             loadOthers = serverOthers;
             serverUse = share(serverTicks, server.total());
             loadUse = share(loadTicks, server.total());
-            steal = share(server.steal(), server.total());
         }
-        boolean clean = serverOthers <= threshold && loadOthers <= threshold && steal <= threshold;
-        return new Interference(serverOthers, loadOthers, steal, serverUse, loadUse,
-                Interference.bottleneck(serverUse, loadUse), clean, attempt);
+        double steal = worstSteal(deltas, pinned ? union(serverCpus, loadCpus) : serverCpus);
+        double waiting = share(waitingTicks, server.total());
+        double serverShare = share(serverOthers, server.total());
+        double loadShare = share(loadOthers, load.total());
+        boolean clean = serverShare <= threshold && loadShare <= threshold && steal <= threshold
+                && waiting <= Gate.MAX_WAITING_SHARE;
+        return new Interference(serverShare, loadShare, steal, serverUse, loadUse,
+                Interference.bottleneck(serverUse, loadUse), clean, attempt, waiting,
+                new Interference.Ticks(deltas, serverTicks, loadTicks, waitingTicks, serverOthers, loadOthers));
     }
 
-    private static CpuTicks sum(SortedMap<Integer, CpuTicks> before, SortedMap<Integer, CpuTicks> after,
-                                Set<Integer> cpus) {
+    private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+        Set<Integer> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The largest share steal took of one CPU's time. */
+    private static double worstSteal(SortedMap<Integer, CpuTicks> deltas, Set<Integer> cpus) {
+        double worst = 0;
+        for (int c : cpus) {
+            CpuTicks t = deltas.get(c);
+            if (t != null) {
+                worst = Math.max(worst, share(t.steal(), t.total()));
+            }
+        }
+        return worst;
+    }
+
+    private static CpuTicks sum(SortedMap<Integer, CpuTicks> deltas, Set<Integer> cpus) {
         CpuTicks sum = CpuTicks.ZERO;
         for (int c : cpus) {
-            CpuTicks a = after.get(c);
-            if (a != null) {
-                sum = sum.plus(a.minus(before.getOrDefault(c, CpuTicks.ZERO)));
+            CpuTicks t = deltas.get(c);
+            if (t != null) {
+                sum = sum.plus(t);
             }
         }
         return sum;
     }
 
-    private static double others(CpuTicks side, long ownTicks, int cpuCount) {
-        long others = side.busy() - side.interrupts() - side.steal() - ownTicks - ROUNDING_TICKS * cpuCount;
-        return share(Math.max(0, others), side.total());
+    /** Others' ticks on a side, unclamped: negative when the rounding allowance was more than was left. */
+    private static long others(CpuTicks side, long ownTicks, int cpuCount, long roundingPerCpu) {
+        return side.busy() - side.interrupts() - side.steal() - ownTicks - roundingPerCpu * cpuCount;
     }
 
     private static double share(long part, long total) {

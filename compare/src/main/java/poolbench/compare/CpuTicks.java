@@ -4,9 +4,9 @@ package poolbench.compare;
  * One CPU's time from a {@code /proc/stat} line, in clock ticks (USER_HZ). {@code guest} and {@code guest_nice} are
  * already inside {@code user} and {@code nice}, so they are not read.
  */
-record CpuTicks(long user, long nice, long system, long idle, long iowait, long irq, long softirq, long steal) {
+public record CpuTicks(long user, long nice, long system, long idle, long iowait, long irq, long softirq, long steal) {
 
-    static final CpuTicks ZERO = new CpuTicks(0, 0, 0, 0, 0, 0, 0, 0);
+    public static final CpuTicks ZERO = new CpuTicks(0, 0, 0, 0, 0, 0, 0, 0);
 
     /** {@code "cpu0 19915 0 3051 21838 28 0 278 9 0 0"} without its name: the numbers after it. */
     static CpuTicks parse(String[] fields) {
@@ -18,17 +18,17 @@ record CpuTicks(long user, long nice, long system, long idle, long iowait, long 
         return i < fields.length ? Long.parseLong(fields[i]) : 0;
     }
 
-    long total() {
+    public long total() {
         return user + nice + system + idle + iowait + irq + softirq + steal;
     }
 
     /** Ticks something ran: neither idle nor waiting for I/O with nothing to run. */
-    long busy() {
+    public long busy() {
         return user + nice + system + irq + softirq + steal;
     }
 
     /** Interrupt and softirq time: on loopback, mostly the run's own packets (see {@link Interference}). */
-    long interrupts() {
+    public long interrupts() {
         return irq + softirq;
     }
 

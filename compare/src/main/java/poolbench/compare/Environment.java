@@ -16,12 +16,14 @@ import java.util.concurrent.TimeUnit;
  * @param sweptArms      the arms the sweep covered ({@code *}: every arm)
  * @param dbPoolSize     the HikariCP pool size of servers on {@code db}
  * @param skipped        workloads left out and why, one line each ({@code db: PostgreSQL not found ...})
+ * @param cpuQuota       the CPU quota each server of a comparison ran under (null in runs before quotas)
+ * @param comparisons    the comparisons' ids, launches and rounds ({@code plaintext-c64: 3 launches × 2 rounds})
  */
 public record Environment(String date, String hostId, String cpuModel, int cpus, String kernel, String os,
                           String jdkVendor, String jdkVersion, String jvmName, List<String> serverJvmFlags,
                           Pinning pinning, String gitCommit, String suite, String warmup, String duration,
                           int repeats, Accounting accounting, List<String> jvmSettings, List<String> sweptArms,
-                          int dbPoolSize, List<String> skipped) {
+                          int dbPoolSize, List<String> skipped, CpuQuota cpuQuota, List<String> comparisons) {
 
     /**
      * What the CPU accounting needs to be read: the tick the /proc counters count in, the CPUs each side used, and
@@ -48,11 +50,11 @@ public record Environment(String date, String hostId, String cpuModel, int cpus,
                        String jdkVendor, String jdkVersion, String jvmName, List<String> serverJvmFlags,
                        Pinning pinning, String gitCommit, String suite, String warmup, String duration, int repeats) {
         this(date, hostId, cpuModel, cpus, kernel, os, jdkVendor, jdkVersion, jvmName, serverJvmFlags, pinning,
-                gitCommit, suite, warmup, duration, repeats, null, List.of(), List.of(), 0, List.of());
+                gitCommit, suite, warmup, duration, repeats, null, List.of(), List.of(), 0, List.of(), null, List.of());
     }
 
     static Environment capture(List<String> serverJvmFlags, Pinning pinning, Suite suite, Path repo,
-                               Accounting accounting, int dbPoolSize, List<String> skipped) {
+                               Accounting accounting, int dbPoolSize, List<String> skipped, CpuQuota quota) {
         return new Environment(Instant.now().toString(), machineId(), readCpuModel(), Runtime.getRuntime().availableProcessors(),
                 firstLine(Path.of("/proc/sys/kernel/osrelease"), System.getProperty("os.version")),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
@@ -60,7 +62,8 @@ public record Environment(String date, String hostId, String cpuModel, int cpus,
                 System.getProperty("java.vm.name"), serverJvmFlags, pinning, gitCommit(repo), suite.name(),
                 suite.warmup().toString(), suite.duration().toString(), suite.repeats(), accounting,
                 suite.sweep().settings().stream().map(JvmSetting::label).toList(), suite.sweep().arms(), dbPoolSize,
-                skipped);
+                skipped, quota, suite.comparisons().stream().map(c -> c.id() + ": " + String.join(", ", c.arms())
+                        + "; " + c.launches() + " launches × " + c.rounds() + " rounds").toList());
     }
 
     /** USER_HZ from {@code getconf CLK_TCK}; 100, the value on every Linux architecture poolbench runs on, if not found. */

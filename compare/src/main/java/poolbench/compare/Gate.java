@@ -11,6 +11,12 @@ import java.time.Duration;
 public record Gate(double othersThreshold, int attempts, Duration quietWait) {
 
     public static final double DEFAULT_THRESHOLD = 0.03;
+    /**
+     * The most of the server CPUs a comparison's waiting servers may use in another arm's window: they are idle
+     * JVMs (a sweeper tick, a reaper pass), and more than this means one of them was doing work of its own (a
+     * collection, a compilation) on the CPU the measured arm needs.
+     */
+    public static final double MAX_WAITING_SHARE = 0.01;
     public static final int DEFAULT_ATTEMPTS = 3;
     public static final int DEFAULT_QUIET_WAIT_SECONDS = 30;
     public static final Duration DEFAULT_QUIET_WAIT = Duration.ofSeconds(DEFAULT_QUIET_WAIT_SECONDS);

@@ -12,26 +12,57 @@ import java.util.Locale;
  *   <li>the side's own time is its processes' utime + stime ({@code /proc/<pid>/stat}), plus the CPUs' irq and
  *   softirq time: on loopback that is the run's own packets (the kernel accounts a softirq to the CPU, not to a
  *   process), and a busy neighbour shows as user or system time, never as softirq, so counting it as the run's own
- *   cannot hide an intruder; under heavy traffic the kernel defers that work to the CPU's {@code ksoftirqd/N} thread,
- *   whose time is counted the same way, as the side's own;</li>
+ *   cannot hide an intruder. Under heavy traffic the kernel defers that work to the CPU's {@code ksoftirqd/N}
+ *   thread; its ticks are already inside the CPU's softirq field, so the thread is not counted again as a
+ *   process (counting both would subtract them twice and hide that much of an intruder);</li>
+ *   <li>the waiting side is the comparison's other servers, idle between their windows (see
+ *   {@link ComparisonRun}): pinned to the server CPUs, their time is shown on its own and gates at
+ *   {@link Gate#MAX_WAITING_SHARE};</li>
  *   <li>others' time is the rest of the CPUs' busy time, less steal, less a rounding allowance of
  *   {@link CpuAccounting#ROUNDING_TICKS} ticks per CPU (the per-CPU and per-process counters are sampled apart);</li>
- *   <li>steal is reported on its own and gates like others' time: it is a CPU the run did not get.</li>
+ *   <li>steal is gated per CPU, on the worse one: 6% on one CPU and none on the other is a disturbed window, not
+ *   a 3% one.</li>
  * </ul>
+ * The raw ticks are kept ({@link Ticks}), unclamped, so every share can be recomputed from the record.
  *
  * @param serverCpusOthersShare others' share of the server CPUs' time, 0..1
  * @param loadCpusOthersShare   others' share of the load CPUs' time, 0..1
- * @param stealShare            steal's share of both sides' CPUs' time, 0..1
+ * @param stealShare            steal's share of the worse CPU's time (of either side), 0..1
  * @param serverCpuUtilization  the server's own share of its CPUs (process + interrupts), 0..1
  * @param loadCpuUtilization    the load's own share of its CPUs (this JVM, helper processes, interrupts), 0..1
  * @param bottleneck            {@code load} when the load's CPUs were saturated (the run measured the client),
  *                              else {@code server} when the server's were, else {@code neither}
- * @param clean                 others' shares and steal all at or under the threshold
+ * @param clean                 others' shares and steal at or under the threshold, and the waiting servers at or
+ *                              under {@link Gate#MAX_WAITING_SHARE}
  * @param attempt               1 for the first try of this run, 2 for its first retry, ...
+ * @param waitingShare          the waiting servers' share of the server CPUs' time, 0..1 (0 outside comparisons)
+ * @param ticks                 the raw counters of the window; null in records written before they were kept
  */
 public record Interference(double serverCpusOthersShare, double loadCpusOthersShare, double stealShare,
                            double serverCpuUtilization, double loadCpuUtilization, String bottleneck, boolean clean,
-                           int attempt) {
+                           int attempt, double waitingShare, Ticks ticks) {
+
+    /**
+     * A window's raw counters: every CPU's tick deltas, each side's process ticks, and others' ticks per side before
+     * clamping (negative when the rounding allowance exceeded what was left).
+     */
+    public record Ticks(java.util.SortedMap<Integer, CpuTicks> cpus, long serverProcesses, long loadProcesses,
+                        long waitingProcesses, long serverCpusOthers, long loadCpusOthers) {
+    }
+
+    /** Figures without the waiting side or the raw ticks (as records before comparisons held them). */
+    public Interference(double serverCpusOthersShare, double loadCpusOthersShare, double stealShare,
+                        double serverCpuUtilization, double loadCpuUtilization, String bottleneck, boolean clean,
+                        int attempt) {
+        this(serverCpusOthersShare, loadCpusOthersShare, stealShare, serverCpuUtilization, loadCpuUtilization,
+                bottleneck, clean, attempt, 0, null);
+    }
+
+    /** The same figures, marked as the given attempt. */
+    Interference withAttempt(int n) {
+        return new Interference(serverCpusOthersShare, loadCpusOthersShare, stealShare, serverCpuUtilization,
+                loadCpuUtilization, bottleneck, clean, n, waitingShare, ticks);
+    }
 
     /** A side busier than this was the bottleneck. */
     public static final double SATURATED = 0.9;

@@ -67,32 +67,6 @@ record ProcFs(Path root) {
         }
     }
 
-    /**
-     * The kernel threads that run deferred softirq work, by the CPU each is bound to ({@code ksoftirqd/N}): under
-     * heavy loopback traffic the run's own packets are handled there, as system time of that thread.
-     */
-    Map<Integer, Long> softirqThreads() {
-        Map<Integer, Long> threads = new HashMap<>();
-        try (Stream<Path> list = Files.list(root)) {
-            for (Path dir : list.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
-                try {
-                    String line = Files.readString(dir.resolve("stat"));
-                    int open = line.indexOf('(');
-                    String comm = line.substring(open + 1, line.lastIndexOf(')'));
-                    if (comm.startsWith("ksoftirqd/")) {
-                        threads.put(Integer.parseInt(comm.substring("ksoftirqd/".length())),
-                                Long.parseLong(dir.getFileName().toString()));
-                    }
-                } catch (IOException | RuntimeException gone) {
-                    // A process that ended while listed, or one whose name is not a CPU number: not one of these.
-                }
-            }
-        } catch (IOException e) {
-            return Map.of();
-        }
-        return threads;
-    }
-
     /** The ticks of a set of processes, summed. */
     long processTicks(Collection<Long> pids) {
         return pids.stream().mapToLong(this::processTicks).sum();

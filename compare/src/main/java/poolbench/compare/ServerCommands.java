@@ -45,7 +45,14 @@ final class ServerCommands {
      */
     List<String> forArm(String arm, JvmSetting setting, List<String> extraJvmFlags)
             throws IOException, InterruptedException {
+        return forArm(arm, setting, extraJvmFlags, List.of());
+    }
+
+    /** The same, through {@code wrapper} (a {@link CpuQuota.Group}'s prefix) before the pinning. */
+    List<String> forArm(String arm, JvmSetting setting, List<String> extraJvmFlags, List<String> wrapper)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(FileDescriptors.prefix());
+        cmd.addAll(wrapper);
         cmd.addAll(pinning.serverPrefix());
         if (GoArms.isGoArm(arm)) {
             // Go sizes GOMAXPROCS from the CPUs taskset leaves it, as the JVM does from ActiveProcessorCount.

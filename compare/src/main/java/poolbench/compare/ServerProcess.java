@@ -87,6 +87,31 @@ final class ServerProcess implements AutoCloseable {
         return log;
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * How the process ended, for a failed record: its exit code (128 + N is signal N, as the shell reports a
+     * killed child; a JVM killed by a signal also shows it that way) and the last lines of its log.
+     */
+    String exitDescription() {
+        if (process.isAlive()) {
+            return "still running";
+        }
+        int code = process.exitValue();
+        String how = code > 128 ? "killed by signal " + (code - 128) + " (exit " + code + ")" : "exit code " + code;
+        String tail;
+        try {
+            String[] lines = Files.readString(log, StandardCharsets.UTF_8).strip().split("\n");
+            tail = String.join(" | ", java.util.Arrays.asList(lines).subList(Math.max(0, lines.length - 3),
+                    lines.length));
+        } catch (IOException e) {
+            tail = "log unreadable: " + e.getMessage();
+        }
+        return how + "; last log lines: " + tail + " (log: " + log + ")";
+    }
+
     /** SIGTERM, then up to 15 s for the clean stop, then SIGKILL. */
     @Override
     public void close() throws InterruptedException {

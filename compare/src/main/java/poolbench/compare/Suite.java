@@ -5,18 +5,24 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How much to run: which workloads at which connection counts, for how long, how many times. Every arm gets
- * the same suite.
+ * How much to run, and what a suite contains: the comparisons that decide the measured claims (each at stated
+ * operating points, see {@link Comparison}), and the single runs beside them (the demonstrations of fasthttp's
+ * behaviour, the workloads shown for context, the reference servers), for how long and how many times.
  *
- * @param warmup   load before the measured window, on the same server JVM, not recorded
- * @param duration the measured window
- * @param repeats  how often each arm × workload × connection count runs (each on a fresh JVM)
+ * @param comparisons the comparisons, in the order they run
+ * @param workloads   the single runs' workloads: one JVM per arm × workload × connection count × repeat
+ * @param runArms     the arms of the single runs; empty for the arms compare was given
+ * @param references  whether the single runs add the reference servers and the Go originals by default
+ * @param warmup   a single run's load before its measured window, on the same server JVM, not recorded
+ * @param duration a single run's measured window
+ * @param repeats  how often each single run runs (each on a fresh JVM)
  * @param warmupLimit the longest warm-up: after {@code warmup}, one-second rounds continue until two consecutive
  *                 ones agree within {@link #STEADY_WITHIN}, or this is reached
- * @param sweep    the heap × collector sweep run beside the workloads (empty: none)
+ * @param sweep    the heap × collector sweep of single runs (empty: none)
  */
-public record Suite(String name, List<Workload> workloads, Duration warmup, Duration duration, int repeats,
-                    Duration warmupLimit, Sweep sweep) {
+public record Suite(String name, List<Comparison> comparisons, List<Workload> workloads, List<String> runArms,
+                    boolean references, Duration warmup, Duration duration, int repeats, Duration warmupLimit,
+                    Sweep sweep) {
 
     /** Two consecutive one-second throughputs this close (relative) mean the server is warm. */
     public static final double STEADY_WITHIN = 0.05;
@@ -48,15 +54,10 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
         }
     }
 
-    /** A suite whose warm-up is fixed. */
-    public Suite(String name, List<Workload> workloads, Duration warmup, Duration duration, int repeats) {
-        this(name, workloads, warmup, duration, repeats, warmup);
-    }
-
-    /** A suite without a heap × collector sweep. */
-    public Suite(String name, List<Workload> workloads, Duration warmup, Duration duration, int repeats,
-                 Duration warmupLimit) {
-        this(name, workloads, warmup, duration, repeats, warmupLimit, Sweep.NONE);
+    public Suite {
+        comparisons = List.copyOf(comparisons);
+        workloads = List.copyOf(workloads);
+        runArms = List.copyOf(runArms);
     }
 
     public static final List<String> NAMES = List.of("smoke", "quick", "full");
@@ -71,56 +72,96 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
         };
     }
 
-    /** Every arm, tiny, downstream and db included: proves the pipeline end to end in about a minute. */
+    /** The arms of the article's question: the pool, a thread per connection, a virtual thread per connection. */
+    private static final List<String> ARMS = List.of("classic", "jdk-pool", "per-connection", "virtual",
+            "virtual-pooled");
+    private static final String AA = ArmLabel.AA.label();
+
+    /**
+     * Every arm on one comparison (one launch, one round, two ladder steps) and every arm's single run on
+     * downstream and db: proves the pipeline end to end in about a minute and a half. It decides nothing.
+     */
     static Suite smoke() {
-        return new Suite("smoke", List.of(Workload.plaintext(List.of(8), List.of(8)),
-                Workload.plaintextClose(List.of(4), List.of(4)),
-                Workload.downstream(List.of(8)),
-                Workload.db(List.of(8))),
-                Duration.ofMillis(200), Duration.ofMillis(500), 1);
+        Comparison plaintext = new Comparison(Workload.plaintext(List.of(8), List.of()), 8, ARMS, List.of(0.3, 0.6),
+                Comparison.DEFAULT_HEAVY_SHARES, 1, 1, Duration.ofMillis(300), Duration.ofMillis(300),
+                Duration.ofMillis(200), Duration.ofSeconds(1), 2, Comparison.p99Bound(Workload.plaintext(
+                List.of(8), List.of())), JvmSetting.DEFAULT);
+        return new Suite("smoke", List.of(plaintext), List.of(Workload.downstream(List.of(8)),
+                Workload.db(List.of(8))), List.of(), false, Duration.ofMillis(200), Duration.ofMillis(500), 1,
+                Duration.ofMillis(200), Sweep.NONE);
     }
 
     /**
-     * One pass over every workload (db aside: its PostgreSQL belongs to full) and one small downstream point: the
-     * default, 35 runs of 8 s, about five minutes for the five arms.
+     * The claims the quick suite decides (1, 3, 6 and 10) as comparisons of the arms they read, three launches of
+     * two rounds each, and the demonstrations (2, 4, 5) as single runs of classic: within ten minutes on a
+     * 2-vCPU machine ({@code compare --plan} prints the arithmetic).
      */
     static Suite quick() {
+        Duration warmup = Duration.ofSeconds(2);
+        Duration limit = Duration.ofSeconds(6);
+        Duration leadIn = Duration.ofMillis(500);
+        Duration window = Duration.ofSeconds(1);
+        int launches = Comparison.MIN_LAUNCHES;
+        Workload mixed = Workload.mixed(List.of(16));
         return new Suite("quick", List.of(
-                Workload.plaintext(List.of(64), List.of(64)),
-                Workload.plaintextSocketTimeouts(List.of(64)),
-                Workload.plaintextClose(List.of(16), List.of(16)),
-                Workload.sleep(List.of(500), List.of(500)),
-                Workload.cpu(List.of(64)),
-                Workload.overload(List.of(256)),
-                Workload.burst(List.of(128), Duration.ofSeconds(3)),
-                Workload.downstream(List.of(100)),
-                Workload.mixed(List.of(62))),
-                Duration.ofSeconds(2), Duration.ofSeconds(4), 1, WARMUP_LIMIT);
+                Comparison.of(Workload.plaintext(List.of(64), List.of()), 64, List.of("classic", AA, "virtual"), 2,
+                        launches, warmup, limit, leadIn, window, 4),
+                Comparison.of(Workload.plaintextClose(List.of(16), List.of()), 16,
+                        List.of("classic", AA, "per-connection", "virtual"), 2, launches, warmup, limit, leadIn,
+                        window, 4),
+                Comparison.of(Workload.sleep(List.of(500), List.of()), 500, List.of("classic", AA, "virtual"), 2,
+                        launches, warmup, limit, leadIn, window, 4),
+                Comparison.of(mixed, 16, List.of("classic", AA, "virtual", ArmLabel.VIRTUAL_OFFLOAD.label()), 1,
+                        launches, warmup, limit, Duration.ofSeconds(1), Duration.ofSeconds(2), 0)),
+                List.of(Workload.overload(List.of(256)), Workload.burst(List.of(128), Duration.ofSeconds(3))),
+                List.of("classic"), false, Duration.ofSeconds(2), Duration.ofSeconds(4), 1, WARMUP_LIMIT, Sweep.NONE);
     }
 
     /**
-     * Connection sweeps (downstream to 10,000), the buffer-ownership split, db, the heap × collector sweep and
-     * three repeats, for publishing: 378 runs of about 9 s, about an hour with the references (fewer workloads
-     * for them: they set the scale). The README's table does the arithmetic.
+     * Every measured claim: the arms of the question on keep-alive, close, sleep, db and mixed, the socket-timeout
+     * ablation, the Go originals on close (claim 7), the heap × collector sweep as comparisons at each setting
+     * (claim 8), five launches of three rounds; single runs for the demonstrations and for context (overload,
+     * burst, pipelined, cpu, downstream) with three repeats, the references beside them. {@code compare --plan}
+     * prints its time.
      */
     static Suite full() {
-        return new Suite("full", List.of(
+        Duration warmup = Duration.ofSeconds(2);
+        Duration leadIn = Duration.ofMillis(500);
+        Duration window = Duration.ofSeconds(1);
+        int launches = 5;
+        List<String> all = new java.util.ArrayList<>(List.of("classic", AA));
+        all.addAll(ARMS.subList(1, ARMS.size()));
+        List<String> close = new java.util.ArrayList<>(all);
+        close.addAll(GoArms.NAMES);
+        List<Comparison> comparisons = new java.util.ArrayList<>(List.of(
+                Comparison.of(Workload.plaintext(List.of(64), List.of()), 64, all, 3, launches, warmup,
+                        WARMUP_LIMIT, leadIn, window, 6),
+                Comparison.of(Workload.plaintextClose(List.of(64), List.of()), 64, close, 3, launches, warmup,
+                        WARMUP_LIMIT, leadIn, window, 6),
+                Comparison.of(Workload.plaintextSocketTimeouts(List.of(64)), 64, List.of("classic", AA, "virtual"), 3,
+                        launches, warmup, WARMUP_LIMIT, leadIn, window, 6),
+                Comparison.of(Workload.sleep(List.of(1000), List.of()), 1000,
+                        List.of("classic", AA, "per-connection", "virtual", "virtual-pooled"), 3, launches, warmup,
+                        WARMUP_LIMIT, leadIn, window, 6),
+                Comparison.of(Workload.db(List.of(64)), 64, all, 3, launches, warmup, WARMUP_LIMIT, leadIn, window, 6),
+                Comparison.of(Workload.mixed(List.of(16)), 16, List.of("classic", AA, "virtual",
+                        ArmLabel.VIRTUAL_OFFLOAD.label()), 2, launches, warmup, WARMUP_LIMIT, Duration.ofSeconds(1),
+                        Duration.ofSeconds(2), 0)));
+        Comparison swept = Comparison.of(Workload.sleep(List.of(1000), List.of()), 1000,
+                List.of("virtual", "virtual-pooled", "classic"), 2, Comparison.MIN_LAUNCHES, warmup, WARMUP_LIMIT,
+                leadIn, window, 5);
+        for (JvmSetting setting : JvmSetting.combinations(Sweep.HEAPS, JvmSetting.COLLECTORS)) {
+            comparisons.add(swept.at(setting));
+        }
+        return new Suite("full", comparisons, List.of(
                 Workload.plaintext(List.of(16, 64, 256), List.of(64)),
-                Workload.plaintextSocketTimeouts(List.of(64)),
-                Workload.plaintextClose(List.of(16, 64), List.of(64)),
                 Workload.plaintextCloseConnectionBuffers(List.of(64)),
                 Workload.pipelined(List.of(16)),
-                Workload.sleep(List.of(100, 1000), List.of(1000)),
                 Workload.cpu(List.of(64)),
                 Workload.overload(List.of(256)),
                 Workload.burst(List.of(128), Duration.ofSeconds(4)),
-                Workload.downstream(List.of(1000, 10_000)),
-                Workload.db(List.of(64)),
-                Workload.mixed(List.of(62))),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), 3, WARMUP_LIMIT,
-                new Sweep(JvmSetting.combinations(Sweep.HEAPS, JvmSetting.COLLECTORS),
-                        List.of("virtual", "virtual-pooled", "classic"),
-                        List.of(Workload.DOWNSTREAM + "@10000", Workload.SLEEP + "@1000")));
+                Workload.downstream(List.of(1000))),
+                List.of(), true, warmup, Duration.ofSeconds(5), 3, WARMUP_LIMIT, Sweep.NONE);
     }
 
     /** This suite with only the named workloads (kept in the suite's order). */
@@ -132,23 +173,55 @@ public record Suite(String name, List<Workload> workloads, Duration warmup, Dura
             }
         }
         List<Workload> kept = workloads.stream().filter(w -> names.contains(w.name())).toList();
-        if (kept.isEmpty()) {
+        List<Comparison> compared = comparisons.stream().filter(c -> names.contains(c.workload().name())).toList();
+        if (kept.isEmpty() && compared.isEmpty()) {
             throw new IllegalArgumentException("suite " + name + " has none of the workloads " + names
-                    + "; it has " + workloads.stream().map(Workload::name).toList());
+                    + "; it has " + workloadNames());
         }
-        return new Suite(name, kept, warmup, duration, repeats, warmupLimit, sweep);
+        return new Suite(name, compared, kept, runArms, references, warmup, duration, repeats, warmupLimit, sweep);
     }
 
     /** This suite with every workload at each of {@code settings} instead of its own sweep. */
     public Suite atEvery(List<JvmSetting> settings) {
-        return new Suite(name, workloads, warmup, duration, repeats, warmupLimit,
+        List<Comparison> swept = comparisons.stream().filter(c -> c.jvm().isDefault())
+                .flatMap(c -> settings.stream().map(c::at)).toList();
+        return new Suite(name, swept, workloads, runArms, references, warmup, duration, repeats, warmupLimit,
                 new Sweep(settings, List.of("*"), List.of("*")));
+    }
+
+    /** The workloads of the comparisons and of the single runs, each once, in the suite's order. */
+    public List<String> workloadNames() {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        comparisons.forEach(c -> names.add(c.workload().name()));
+        workloads.forEach(w -> names.add(w.name()));
+        return List.copyOf(names);
+    }
+
+    /**
+     * The comparisons with only the labels whose arm was chosen (the A/A arm stays while classic does); a
+     * comparison left with fewer than two labels compares nothing and is dropped.
+     */
+    public Suite forArms(List<String> chosen) {
+        List<Comparison> kept = comparisons.stream()
+                .map(c -> c.withArms(c.arms().stream().filter(l -> chosen.contains(ArmLabel.servedArm(l))
+                        || chosen.contains(l)).toList()))
+                .filter(c -> c.arms().size() >= 2).toList();
+        return new Suite(name, kept, workloads, runArms, references, warmup, duration, repeats, warmupLimit, sweep);
+    }
+
+    /** Every comparison launched {@code n} times. */
+    public Suite withLaunches(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("--launches must be at least 1, was " + n);
+        }
+        return new Suite(name, comparisons.stream().map(c -> c.withLaunches(n)).toList(), workloads, runArms,
+                references, warmup, duration, repeats, warmupLimit, sweep);
     }
 
     public Suite withRepeats(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("--repeats must be at least 1, was " + n);
         }
-        return new Suite(name, workloads, warmup, duration, n, warmupLimit, sweep);
+        return new Suite(name, comparisons, workloads, runArms, references, warmup, duration, n, warmupLimit, sweep);
     }
 }

@@ -132,6 +132,19 @@ public record Workload(String name, String path, boolean close, int pipeline, Li
         return new Workload(DB, "/db", false, 1, connections, List.of(), Duration.ZERO, List.of());
     }
 
+    /**
+     * What a request asks the server to wait, in milliseconds: a sleep's or a downstream call's {@code ms}
+     * parameter, 0 for every other request.
+     */
+    double waitMillis() {
+        int q = path.indexOf("ms=");
+        if (q < 0 || !(path.startsWith("/sleep") || path.startsWith("/downstream"))) {
+            return 0;
+        }
+        String digits = path.substring(q + 3).replaceAll("[^0-9].*", "");
+        return digits.isEmpty() ? 0 : Double.parseDouble(digits);
+    }
+
     /** Whether the server needs the backend process ({@code --downstream}). */
     boolean needsBackend() {
         return path.startsWith("/downstream");

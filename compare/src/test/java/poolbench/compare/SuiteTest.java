@@ -28,64 +28,66 @@ class SuiteTest {
     }
 
     @Test
-    void onlyWorkloadsKeepsTheSuitesOrder() {
+    void onlyWorkloadsKeepsTheSuitesOrderInComparisonsAndSingleRuns() {
         Suite s = Suite.named("full").onlyWorkloads(List.of("burst", "plaintext"));
         assertEquals(List.of("plaintext", "burst"), s.workloads().stream().map(Workload::name).toList());
+        assertEquals(List.of("plaintext-c64"), s.comparisons().stream().map(Comparison::id).toList());
         assertEquals(3, s.repeats());
     }
 
     @Test
-    void everySuiteRunsEachArmOnTheSameWorkloadsAndArmsTakeTurnsWithinARepeat() {
-        CompareOptions options = new CompareOptions(Suite.named("quick"), List.of("classic", "virtual"),
-                Path.of("unused"), false, Path.of("."), false);
-        List<CompareRun.Scenario> scenarios = new CompareRun(options, System.out)
-                .scenarios(options.suite(), arm -> false);
-        assertEquals(2 * options.suite().workloads().size(), scenarios.size());
+    void singleRunsTakeTurnsWithinARepeatAndTheQuickSuitesDemonstrationsRunOnClassicAlone() {
+        CompareOptions full = new CompareOptions(Suite.named("full").onlyWorkloads(List.of("cpu", "pipelined")),
+                List.of("classic", "virtual"), Path.of("unused"), false, Path.of("."), false);
+        List<CompareRun.Scenario> scenarios = new CompareRun(full, System.out).scenarios(full.suite(), arm -> false);
+        assertEquals(2 * 2 * 3, scenarios.size(), "2 workloads x 2 arms x 3 repeats");
         assertEquals("classic", scenarios.get(0).arm());
         assertEquals("virtual", scenarios.get(1).arm());
         assertEquals(scenarios.get(0).workload(), scenarios.get(1).workload());
+        CompareOptions quick = new CompareOptions(Suite.named("quick"), List.of("classic", "virtual"),
+                Path.of("unused"), false, Path.of("."), false);
+        assertEquals(List.of("overload-c256-classic-r1", "burst-c128-classic-r1"),
+                new CompareRun(quick, System.out).scenarios(quick.suite(), arm -> false).stream()
+                        .map(CompareRun.Scenario::id).toList());
     }
 
     @Test
-    void referenceServersRunOnlyTheWorkloadsThatSetTheScale() {
+    void referenceServersRunOnlyTheSingleRunsThatSetTheScale() {
         CompareOptions options = new CompareOptions(Suite.named("full"), List.of("classic", "jetty-qtp"),
                 Path.of("unused"), false, Path.of("."), false);
         List<CompareRun.Scenario> scenarios = new CompareRun(options, System.out)
                 .scenarios(options.suite(), arm -> arm.equals("jetty-qtp"));
         List<String> reference = scenarios.stream().filter(s -> s.arm().equals("jetty-qtp"))
                 .map(s -> s.workload().name() + "@" + s.connections()).distinct().toList();
-        assertEquals(List.of("plaintext@64", "plaintext-close@64", "sleep@1000"), reference);
-        long classicRuns = scenarios.stream().filter(s -> s.arm().equals("classic") && s.jvm().isDefault()).count();
-        assertEquals(17 * 3, classicRuns);
-        assertTrue(scenarios.stream().noneMatch(s -> s.arm().equals("jetty-qtp") && !s.jvm().isDefault()),
-                "references are not swept");
+        assertEquals(List.of("plaintext@64"), reference);
+        assertTrue(Suite.named("full").forArms(List.of("classic", "jetty-qtp")).comparisons().stream()
+                .noneMatch(c -> c.arms().contains("jetty-qtp")), "references are not compared");
     }
 
     @Test
-    void theFullSuiteSweepsHeapAndCollectorForThreeArmsOnDownstreamAt10kAndSleep() {
-        CompareOptions options = new CompareOptions(Suite.named("full"), List.of("classic", "virtual",
-                "virtual-pooled", "per-connection"), Path.of("unused"), false, Path.of("."), false);
-        List<CompareRun.Scenario> swept = new CompareRun(options, System.out).scenarios(options.suite(), arm -> false)
-                .stream().filter(s -> !s.jvm().isDefault()).toList();
-        assertEquals(3 * 6 * 2 * 3, swept.size(), "3 arms x 6 settings x 2 points x 3 repeats");
-        assertTrue(swept.stream().noneMatch(s -> s.arm().equals("per-connection")));
-        assertEquals(List.of("downstream@10000", "sleep@1000"), swept.stream()
-                .map(s -> s.workload().name() + "@" + s.connections()).distinct().sorted().toList());
+    void theFullSuiteComparesPooledAndNewVirtualThreadsAtEveryHeapAndCollector() {
+        Suite full = Suite.named("full");
+        List<Comparison> swept = full.comparisons().stream().filter(c -> !c.jvm().isDefault()).toList();
         assertEquals(List.of("1g-g1", "1g-parallel", "256m-g1", "256m-parallel", "4g-g1", "4g-parallel"),
-                swept.stream().map(s -> s.jvm().label()).distinct().sorted().toList());
-        assertTrue(swept.stream().anyMatch(s -> s.id().equals("downstream-c10000-virtual-pooled-r2-1g-parallel")));
+                swept.stream().map(c -> c.jvm().label()).sorted().toList());
+        assertTrue(swept.stream().allMatch(c -> c.arms().containsAll(List.of("virtual", "virtual-pooled"))
+                && c.workload().name().equals(Workload.SLEEP) && c.launches() >= Comparison.MIN_LAUNCHES));
+        assertTrue(swept.stream().anyMatch(c -> c.id().equals("sleep-c1000-1g-parallel")));
     }
 
     @Test
     void heapsAndGcsOptionsRunEveryPointAtEachCombinationInsteadOfTheDefault() {
-        CompareOptions options = new CompareOptions(Suite.named("smoke").onlyWorkloads(List.of("plaintext")),
+        CompareOptions options = new CompareOptions(Suite.named("smoke"),
                 List.of("classic", "virtual"), Path.of("unused"), false, Path.of("."), false, Gate.DEFAULTS,
                 JvmSetting.combinations(List.of("256m", "4g"), List.of("parallel")), 8);
-        List<CompareRun.Scenario> scenarios = new CompareRun(options, System.out)
-                .scenarios(options.effectiveSuite(), arm -> false);
-        assertEquals(List.of("plaintext-c8-classic-r1-256m-parallel", "plaintext-c8-virtual-r1-256m-parallel",
-                "plaintext-c8-classic-r1-4g-parallel", "plaintext-c8-virtual-r1-4g-parallel"),
-                scenarios.stream().map(CompareRun.Scenario::id).toList());
+        Suite suite = options.effectiveSuite().forArms(options.arms());
+        assertEquals(List.of("plaintext-c8-256m-parallel", "plaintext-c8-4g-parallel"),
+                suite.comparisons().stream().map(Comparison::id).toList());
+        assertEquals(List.of("classic", "virtual"), suite.comparisons().get(0).arms());
+        List<CompareRun.Scenario> scenarios = new CompareRun(options, System.out).scenarios(suite, arm -> false);
+        assertEquals(List.of("downstream-c8-classic-r1-256m-parallel", "downstream-c8-virtual-r1-256m-parallel",
+                "downstream-c8-classic-r1-4g-parallel", "downstream-c8-virtual-r1-4g-parallel"),
+                scenarios.stream().map(CompareRun.Scenario::id).filter(id -> id.startsWith("downstream")).toList());
         assertEquals(List.of("-Xms4g", "-Xmx4g", "-XX:+UseParallelGC"), new JvmSetting("4g", "parallel").flags());
         assertThrows(IllegalArgumentException.class, () -> new JvmSetting("lots", "g1"));
         assertThrows(IllegalArgumentException.class, () -> new JvmSetting("1g", "zgc"));
@@ -130,16 +132,64 @@ class SuiteTest {
     }
 
     @Test
-    void theQuickAndFullSuitesRunTheMixedWorkloadWithAHeavyGroupBesideTheMeasuredOne() {
+    void theQuickAndFullSuitesCompareTheMixedWorkloadWithTheMitigationBesideTheArms() {
         for (String name : List.of("quick", "full")) {
-            Workload mixed = Suite.named(name).onlyWorkloads(List.of(Workload.MIXED)).workloads().get(0);
-            assertTrue(mixed.mixed());
-            assertEquals("/plaintext", mixed.path());
-            assertTrue(mixed.heavyPath().startsWith("/cpu?work="), mixed.heavyPath());
-            assertTrue(mixed.heavyConnectionsPerServerCpu() >= 1);
+            Comparison mixed = Suite.named(name).comparisons().stream().filter(Comparison::mixed).findFirst()
+                    .orElseThrow();
+            assertEquals("/plaintext", mixed.workload().path());
+            assertTrue(mixed.workload().heavyPath().startsWith("/cpu?work="), mixed.workload().heavyPath());
+            assertTrue(mixed.arms().containsAll(List.of("classic", "virtual", ArmLabel.VIRTUAL_OFFLOAD.label(),
+                    ArmLabel.AA.label())), mixed.arms().toString());
+            assertEquals(Comparison.DEFAULT_HEAVY_SHARES, mixed.heavyShares());
         }
-        assertTrue(Suite.named("quick").workloads().stream().filter(w -> !w.name().equals(Workload.MIXED))
-                .noneMatch(Workload::mixed));
+    }
+
+    @Test
+    void theQuickSuiteDecidesClaimsOneThreeSixAndTenWithEnoughLaunchesAndTheAaArmBesideClassic() {
+        Suite quick = Suite.named("quick");
+        assertEquals(List.of("plaintext-c64", "plaintext-close-c16", "sleep-c500", "mixed-c16"),
+                quick.comparisons().stream().map(Comparison::id).toList());
+        for (Comparison c : quick.comparisons()) {
+            assertTrue(c.launches() >= Comparison.MIN_LAUNCHES, c.id());
+            assertTrue(c.arms().contains("classic") && c.arms().contains(ArmLabel.AA.label()), c.id());
+        }
+        assertTrue(quick.comparisons().get(1).arms().contains("per-connection"), "claims 1 and 3 read it");
+    }
+
+    @Test
+    void choosingArmsKeepsTheirLabelsAndTheAaArmWithClassicAndDropsAComparisonOfOne() {
+        Suite quick = Suite.named("quick").forArms(List.of("classic", "per-connection"));
+        assertEquals(List.of("classic", "classic-aa", "per-connection"), quick.comparisons().get(1).arms());
+        assertEquals(List.of("classic", "classic-aa"), quick.comparisons().get(0).arms());
+        assertTrue(Suite.named("quick").forArms(List.of("per-connection")).comparisons().isEmpty());
+        assertEquals(List.of("virtual", "virtual-offload"), Suite.named("quick").forArms(List.of("virtual"))
+                .comparisons().get(0).arms(), "virtual against its own mitigation is still a comparison");
+    }
+
+    @Test
+    void thePlanCountsTheWindowsAndLaunchesTheSuiteRuns() {
+        Comparison c = new Comparison(Workload.plaintext(List.of(8), List.of()), 8, List.of("classic", "virtual",
+                "classic-aa"), Comparison.DEFAULT_LADDER, Comparison.DEFAULT_HEAVY_SHARES, 2, 4, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(1), 5, 50, JvmSetting.DEFAULT);
+        SuitePlan.Line line = SuitePlan.comparison(c);
+        assertEquals(4 * 2 * 3 * 3 + 3 * 5, line.windows(), "launches x rounds x arms x steps + arms x probes");
+        SuitePlan.Line longer = SuitePlan.comparison(c.withLaunches(8));
+        assertTrue(longer.time().compareTo(line.time()) > 0);
+        Suite quick = Suite.named("quick");
+        SuitePlan plan = SuitePlan.of(quick, quick.comparisons(), quick.workloads());
+        assertEquals(plan.lines().stream().map(SuitePlan.Line::time).reduce(Duration.ZERO, Duration::plus),
+                plan.total());
+        assertTrue(plan.text().contains("in all"), plan.text());
+    }
+
+    @Test
+    void aComparisonWindowIsAtLeastOneSecondBecauseTicksAreTenMilliseconds() {
+        assertThrows(IllegalArgumentException.class, () -> new Comparison(Workload.plaintext(List.of(8), List.of()),
+                8, List.of("classic", "virtual"), Comparison.DEFAULT_LADDER, Comparison.DEFAULT_HEAVY_SHARES, 1, 3,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(500), 3, 50,
+                JvmSetting.DEFAULT));
+        assertEquals(60, Comparison.p99Bound(Workload.sleep(List.of(1), List.of())), 0);
+        assertEquals(50, Comparison.p99Bound(Workload.plaintext(List.of(1), List.of())), 0);
     }
 
     @Test
