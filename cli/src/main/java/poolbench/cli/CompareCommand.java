@@ -84,6 +84,11 @@ final class CompareCommand implements Callable<Integer> {
             + "the period minus its quota (default: ${DEFAULT-VALUE}).")
     Duration quotaPeriod;
 
+    @Option(names = "--resume", paramLabel = "DIR", description = "Finish the interrupted or partly failed run in "
+            + "DIR: keep its successful runs and complete launches, run the rest and the failed ones into DIR. "
+            + "Refused when DIR was run by another commit, with other JVM settings or another suite.")
+    Path resume;
+
     @Option(names = "--plan", description = "Print the comparisons, windows, launches and single runs the suite "
             + "would run here and the time they take, then exit.")
     boolean plan;
@@ -127,7 +132,10 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         Path repo = Launcher.home();
-        Path dir = out != null ? out : RunDirectory.next(repo.resolve("results"), "raw");
+        if (resume != null && out != null && !resume.equals(out)) {
+            throw new IllegalArgumentException("--resume writes into the directory it finishes; drop --out");
+        }
+        Path dir = resume != null ? resume : out != null ? out : RunDirectory.next(repo.resolve("results"), "raw");
         var stdout = System.out;
         List<JvmSetting> settings = heaps == null && gcs == null ? List.of()
                 : JvmSetting.combinations(heaps != null ? heaps : List.of(JvmSetting.DEFAULT.heap()),
@@ -138,7 +146,7 @@ final class CompareCommand implements Callable<Integer> {
         CpuQuota.decide(cpuQuota, quotaPeriod.toNanos() / 1_000, 1);
         CompareOptions options = new CompareOptions(chosen, armNames, dir.toAbsolutePath(), !noPin, repo,
                 System.console() != null, new Gate(maxOthers, attempts, quietWait), settings, dbPoolSize, cpuQuota,
-                quotaPeriod);
+                quotaPeriod, resume != null);
         if (plan) {
             stdout.print(SuitePlan.forOptions(options).text());
             return 0;

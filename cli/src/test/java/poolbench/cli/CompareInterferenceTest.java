@@ -3,6 +3,7 @@ package poolbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -21,7 +22,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import poolbench.compare.CompareOptions;
 import poolbench.compare.CompareRun;
+import poolbench.compare.Comparison;
 import poolbench.compare.Gate;
+import poolbench.compare.JvmSetting;
+import poolbench.compare.LaunchRecord;
+import poolbench.compare.Window;
+import poolbench.compare.Workload;
 import poolbench.compare.Pinning;
 import poolbench.compare.RunRecord;
 import poolbench.compare.Suite;
@@ -34,7 +40,17 @@ import poolbench.compare.Suite;
  */
 class CompareInterferenceTest {
 
-    private static final Suite SHORT = Suite.named("smoke").onlyWorkloads(List.of("plaintext"));
+    /**
+     * One single run and one tiny comparison (classic against its A/A copy): both kinds of gating at once. The
+     * comparison's latency bound is lenient (1 s): whether a rate is sustained on a busy test machine is not what
+     * this test is about.
+     */
+    private static final Suite SHORT = new Suite("short", List.of(new Comparison(
+            Workload.plaintext(List.of(8), List.of()), 8, List.of("classic", "classic-aa"), List.of(0.5),
+            Comparison.DEFAULT_HEAVY_SHARES, 1, 1, Duration.ofMillis(300), Duration.ofMillis(300),
+            Duration.ofMillis(200), Duration.ofSeconds(1), 3, 1_000, JvmSetting.DEFAULT)),
+            List.of(Workload.plaintext(List.of(8), List.of())), List.of("classic"), false, Duration.ofMillis(200),
+            Duration.ofMillis(500), 1, Duration.ofMillis(200), Suite.Sweep.NONE);
     /**
      * Busy loops on the server's CPU. More than one: the scheduler shares a CPU by runnable thread, so a lone loop
      * beside a server with many runnable threads can be held to a few percent of it, near the threshold.
@@ -57,10 +73,12 @@ class CompareInterferenceTest {
         }
     }
 
-    private List<RunRecord> compare(Path dir, Gate gate, ByteArrayOutputStream progress) throws Exception {
+    private CompareRun compare(Path dir, Gate gate, ByteArrayOutputStream progress) throws Exception {
         CompareOptions options = new CompareOptions(SHORT, List.of("classic"), dir, true, Launcher.home(), false,
                 gate);
-        return new CompareRun(options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+        CompareRun run = new CompareRun(options, new PrintStream(progress, true, StandardCharsets.UTF_8));
+        run.run();
+        return run;
     }
 
     @Test
@@ -73,7 +91,8 @@ class CompareInterferenceTest {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
         }
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        List<RunRecord> records = compare(dir, new Gate(0.03, 2, Duration.ofSeconds(1)), progress);
+        CompareRun run = compare(dir, new Gate(0.03, 2, Duration.ofSeconds(1)), progress);
+        List<RunRecord> records = run.completed();
 
         assertEquals(1, records.size());
         RunRecord r = records.get(0);
@@ -90,6 +109,19 @@ class CompareInterferenceTest {
         assertTrue(text.contains("retrying (2/2)"), text);
         RunRecord reread = CompareRun.readRecord(dir.resolve("raw").resolve(r.id() + ".json"));
         assertEquals(r.interference(), reread.interference());
+
+        // The comparison: every capacity probe disturbed, measured again, then left out; with no clean probe
+        // there is no capacity and so no ladder, and the launch says why instead of measuring at a guessed rate.
+        LaunchRecord launch = run.launches().get(0);
+        List<Window> probes = launch.capacities().stream().flatMap(c -> c.probes().stream()).toList();
+        assertFalse(probes.isEmpty());
+        assertTrue(probes.stream().allMatch(Window::disturbed), "every probe ran beside the busy loops");
+        assertTrue(probes.stream().anyMatch(w -> w.attempt() == 2), "a disturbed probe is measured again");
+        assertTrue(launch.capacities().stream().allMatch(c -> c.capacity() == 0
+                && c.note().equals("every probe was disturbed")), launch.capacities().toString());
+        assertTrue(launch.windows().isEmpty());
+        assertNotNull(launch.error());
+        assertTrue(probes.get(0).interference().ticks().serverCpusOthers() > 0, "the raw ticks show the loops");
     }
 
     @Test
@@ -97,7 +129,8 @@ class CompareInterferenceTest {
     void underAThresholdNothingCanExceedTheFirstAttemptIsCleanAndKept(@TempDir Path dir) throws Exception {
         pinning = Pinning.decide(true);
         assumeTrue(pinning.enabled(), "needs taskset and two CPUs: " + pinning.note());
-        List<RunRecord> records = compare(dir, new Gate(1.0, 3, Duration.ZERO), new ByteArrayOutputStream());
+        CompareRun run = compare(dir, new Gate(1.0, 3, Duration.ZERO), new ByteArrayOutputStream());
+        List<RunRecord> records = run.completed();
 
         RunRecord r = records.get(0);
         assertTrue(r.ok(), r.error());
@@ -106,5 +139,12 @@ class CompareInterferenceTest {
         assertTrue(r.counted());
         assertTrue(r.interference().serverCpuUtilization() > 0, "the server's own ticks are counted");
         assertTrue(r.warmupMillis() >= SHORT.warmup().toMillis());
+
+        LaunchRecord launch = run.launches().get(0);
+        assertNull(launch.error(), launch.error());
+        assertEquals(List.of("classic", "classic-aa"), launch.windows().stream().map(Window::arm).distinct()
+                .sorted().toList());
+        assertTrue(launch.windows().stream().allMatch(w -> w.counted() && w.attempt() == 1));
+        assertTrue(launch.rounds().stream().allMatch(LaunchRecord.Round::clean));
     }
 }

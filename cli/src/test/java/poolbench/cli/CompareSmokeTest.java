@@ -2,6 +2,7 @@ package poolbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import poolbench.compare.CompareOptions;
 import poolbench.compare.CompareRun;
+import poolbench.compare.LaunchRecord;
+import poolbench.compare.Window;
 import poolbench.compare.Gate;
 import poolbench.compare.RunRecord;
 import poolbench.compare.Suite;
@@ -41,7 +44,8 @@ class CompareSmokeTest {
         // nor retries: this checks the pipeline, not the machine (CompareInterferenceTest checks the gate).
         CompareOptions options = new CompareOptions(Suite.named("smoke"), arms, dir, false, Launcher.home(), false,
                 new Gate(1.0, 1, Duration.ZERO));
-        List<RunRecord> records = new CompareRun(options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+        CompareRun run = new CompareRun(options, new PrintStream(progress, true, StandardCharsets.UTF_8));
+        List<RunRecord> records = run.run();
 
         Suite smoke = Suite.named("smoke");
         // db is skipped, with its reason, where PostgreSQL cannot be started.
@@ -68,9 +72,35 @@ class CompareSmokeTest {
             assertTrue(Files.readString(dir.resolve("raw").resolve(r.id() + ".hgrm")).contains("Percentile"));
         }
         assertNotNull(CompareRun.JSON.readTree(dir.resolve("environment.json").toFile()).get("jdkVersion"));
+        // The comparison: one launch of every arm at once, each with a capacity and a window at every step.
+        assertEquals(1, run.launches().size());
+        LaunchRecord launch = run.launches().get(0);
+        assertNull(launch.error(), launch.error());
+        assertEquals(arms, launch.servers().stream().map(LaunchRecord.Server::label).toList());
+        assertEquals(arms.size(), launch.capacities().size());
+        assertEquals(2, launch.ladder().size());
+        for (String arm : arms) {
+            for (int step = 0; step < 2; step++) {
+                int k = step;
+                Window w = launch.windows().stream().filter(x -> x.arm().equals(arm) && x.step() == k).findFirst()
+                        .orElseThrow(() -> new AssertionError(arm + " has no window at step " + k));
+                assertTrue(w.counted(), arm + ": " + w.error());
+                assertTrue(w.load().requests() > 0, arm + " served nothing in its window");
+                // The server's reads bracket the window up to the requests in flight at either end: at most the
+                // connections, plus what the offered rate sends within the window's p99 (Little's law), plus 10%
+                // for the stats reads' own milliseconds.
+                double inFlight = 2 * (8 + w.offeredRate() * w.load().latency().percentileMs(99) / 1000);
+                long slack = (long) inFlight + w.load().requests() / 10;
+                assertTrue(Math.abs(w.server().requests() - w.load().requests()) <= slack,
+                        arm + ": server " + w.server().requests() + " against load " + w.load().requests());
+                assertEquals(launch.ladder().get(k), w.offeredRate());
+            }
+        }
+        assertNotNull(CompareRun.JSON.readValue(dir.resolve("launches").resolve(launch.id() + ".json").toFile(),
+                LaunchRecord.class));
         try (Stream<Path> logs = Files.list(dir.resolve("logs"))) {
-            // One a run, and the downstream backend's.
-            assertEquals(records.size() + 1, logs.count());
+            // One a run, one a launched arm, and the downstream backend's.
+            assertEquals(records.size() + arms.size() + 1, logs.count());
         }
 
         ByteArrayOutputStream table = new ByteArrayOutputStream();

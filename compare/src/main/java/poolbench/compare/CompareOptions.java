@@ -17,15 +17,17 @@ import java.util.List;
  * @param dbPoolSize the HikariCP pool size servers on {@code db} get ({@code --db-pool-size})
  * @param cpuQuota   the share of the server CPUs each server of a comparison may use ({@code --cpu-quota}; 0: none)
  * @param quotaPeriod the quota's enforcement period ({@code --quota-period})
+ * @param resume     {@code out} holds an interrupted or partly failed run of the same suite: run only what it
+ *                   lacks ({@code --resume})
  */
 public record CompareOptions(Suite suite, List<String> arms, Path out, boolean pin, Path repo, boolean terminal,
                              Gate gate, List<JvmSetting> jvmSettings, int dbPoolSize, double cpuQuota,
-                             java.time.Duration quotaPeriod) {
+                             java.time.Duration quotaPeriod, boolean resume) {
 
     public CompareOptions(Suite suite, List<String> arms, Path out, boolean pin, Path repo, boolean terminal,
                           Gate gate, List<JvmSetting> jvmSettings, int dbPoolSize) {
         this(suite, arms, out, pin, repo, terminal, gate, jvmSettings, dbPoolSize, CpuQuota.DEFAULT_SHARE,
-                java.time.Duration.ofNanos(CpuQuota.DEFAULT_PERIOD_MICROS * 1_000));
+                java.time.Duration.ofNanos(CpuQuota.DEFAULT_PERIOD_MICROS * 1_000), false);
     }
 
     /** The pool size {@code db} runs with unless told: {@code serve}'s own default. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -80,6 +81,7 @@ public final class CompareRun {
                 pinning.serverCpuCount());
         Environment env = Environment.capture(commands.jvmFlags(), pinning, suite, options.repo(),
                 accounting.describe(gate, Environment.clockTicksPerSecond()), options.dbPoolSize(), skipped, quota);
+        ResumedRun resumed = options.resume() ? ResumedRun.read(options.out(), env) : ResumedRun.NONE;
         JSON.writeValue(options.out().resolve("environment.json").toFile(), env);
         pinning.pinThisProcess();
         out.println("poolbench compare: suite " + suite.name() + ", arms " + String.join(", ", options.arms())
@@ -95,15 +97,24 @@ public final class CompareRun {
         }
         out.println("writing to " + options.out());
 
+        if (options.resume()) {
+            out.println("resuming: " + resumed.summary());
+        }
         SuitePlan plan = SuitePlan.of(suite, comparisons, scenarios.stream().map(Scenario::workload).toList());
-        int steps = comparisons.stream().mapToInt(Comparison::launches).sum() + scenarios.size();
+        int steps = comparisons.stream().mapToInt(c -> c.launches() - resumed.launchesOf(c).size()).sum()
+                + (int) scenarios.stream().filter(s -> resumed.run(s.id()).isEmpty()).count();
         Progress progress = new Progress(out, options.terminal(), steps, plan.total());
         try (LoadSideServices services = new LoadSideServices(commands, pinning, loadSide,
                 options.out().resolve("logs"), options.dbPoolSize())) {
             for (Comparison c : comparisons) {
+                List<LaunchRecord> done = resumed.launchesOf(c);
+                if (done.size() == c.launches()) {
+                    launches.addAll(done);
+                    continue;
+                }
                 List<String> serviceArgs = services.serverArgs(c.workload());
                 new ComparisonRun(c, commands, pinning, quota, accounting, gate, progress,
-                        options.out().resolve("logs"), serviceArgs).run(record -> {
+                        options.out().resolve("logs"), serviceArgs).run(done, record -> {
                             try {
                                 JSON.writeValue(launchDir.resolve(record.id() + ".json").toFile(), record);
                             } catch (IOException e) {
@@ -117,6 +128,11 @@ public final class CompareRun {
                         });
             }
             for (Scenario s : scenarios) {
+                Optional<RunRecord> kept = resumed.run(s.id());
+                if (kept.isPresent()) {
+                    completed.add(kept.get());
+                    continue;
+                }
                 progress.starting(s.id());
                 RunRecord record = runGated(s, suite, accounting, progress, services);
                 JSON.writeValue(raw.resolve(s.id() + ".json").toFile(), record);
@@ -377,6 +393,29 @@ public final class CompareRun {
                 && Math.abs(current - previous) <= Suite.STEADY_WITHIN * Math.max(current, previous);
     }
 
+    /** An exception's message, or its kind when it has none: a failed record always says why. */
+    static String describe(Exception e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getName() : e.getMessage();
+    }
+
+    /**
+     * Why a single run's responses are not a result: more than {@link Comparison#MAX_ERROR_SHARE} of its requests
+     * lost or answered with an error status (a dead backend's fast 502s would otherwise pass for a fast server),
+     * the overload workload's 503s at the cap excepted, since they are what it shows.
+     */
+    static String invalidResponses(Workload w, poolbench.loadgen.LoadResult r) {
+        long expected = w.name().equals(Workload.OVERLOAD) ? r.statusClasses().serverError() : 0;
+        long bad = r.errors().lostRequests() + r.errors().status() - expected;
+        long all = r.requests() + r.errors().lostRequests();
+        if (all == 0) {
+            return "no response (" + r.errors().connect() + " connects failed)";
+        }
+        double share = bad / (double) all;
+        return share > Comparison.MAX_ERROR_SHARE ? String.format(java.util.Locale.ROOT,
+                "%d of %d requests lost or answered with an error status (%.1f%%, more than %.0f%%): %s", bad, all,
+                100 * share, 100 * Comparison.MAX_ERROR_SHARE, r.errors()) : null;
+    }
+
     /**
      * How long a request may go unanswered. In a closed loop each connection waits its turn: at 10,000
      * connections a server answering 5,000 requests a second answers each after 2 s, which is slow, not lost.
@@ -399,12 +438,23 @@ public final class CompareRun {
             serverArgs.addAll(services.serverArgs(w));
             try (ServerProcess server = ServerProcess.start(commands.forArm(ArmLabel.servedArm(s.arm()), s.jvm(),
                     chunks == null ? List.of() : chunks.jvmFlags()), ArmLabel.servedArm(s.arm()), serverArgs, log)) {
-                measured = measure(s, suite, accounting, attempt, server, serverArgs);
+                try {
+                    measured = measure(s, suite, accounting, attempt, server, serverArgs);
+                } catch (IOException | RuntimeException e) {
+                    // A server that died in its window: this run failed, with how it ended; the suite goes on.
+                    String why = server.isAlive() ? describe(e) : "the server died: " + server.exitDescription();
+                    return RunRecord.failed(s.id(), s.arm(), w, s.connections(), s.repeat(), serverArgs, s.jvm(),
+                            why);
+                }
             }
         } catch (IOException | RuntimeException e) {
             // IllegalStateException included: a Go arm on a machine without Go fails its runs, not the suite.
             return RunRecord.failed(s.id(), s.arm(), w, s.connections(), s.repeat(), serverArgs, s.jvm(),
-                    e.getMessage());
+                    describe(e));
+        }
+        String invalid = invalidResponses(w, measured.load());
+        if (invalid != null) {
+            measured = measured.failedBecause(invalid);
         }
         if (chunks == null) {
             return measured;

@@ -105,20 +105,29 @@ final class ComparisonRun {
     }
 
     /**
-     * Every launch in turn; {@code written} receives each record as it is complete (so an interrupted suite keeps
-     * what was measured).
+     * Every launch in turn but those {@code done} holds (a resumed suite's, complete and without error: the first
+     * of them sets the ladder as it did); {@code written} receives each new record as it is complete, so an
+     * interrupted suite keeps what was measured.
      */
-    List<LaunchRecord> run(java.util.function.Consumer<LaunchRecord> written) throws InterruptedException {
+    List<LaunchRecord> run(List<LaunchRecord> done, java.util.function.Consumer<LaunchRecord> written)
+            throws InterruptedException {
         List<LaunchRecord> records = new ArrayList<>();
-        Ladder ladder = null;
+        Ladder ladder = done.stream().filter(l -> l.launch() == 1 && !l.ladder().isEmpty()).findFirst()
+                .map(l -> new Ladder(l.ladder(), l.ladderBasis(), l.heavyCpuMillis())).orElse(null);
         for (int launch = 1; launch <= comparison.launches(); launch++) {
+            int n = launch;
+            Optional<LaunchRecord> kept = done.stream().filter(l -> l.launch() == n).findFirst();
+            if (kept.isPresent() && (ladder != null || n == 1)) {
+                records.add(kept.get());
+                continue;
+            }
             progress.starting(LaunchRecord.id(comparison.id(), launch) + " (" + String.join(", ", comparison.arms())
                     + ")");
             LaunchRecord record;
             try {
                 record = launch(launch, ladder);
             } catch (IOException e) {
-                record = failed(launch, List.of(), "the launch failed: " + e.getMessage());
+                record = failed(launch, List.of(), "the launch failed: " + CompareRun.describe(e));
             }
             if (ladder == null && !record.ladder().isEmpty()) {
                 ladder = new Ladder(record.ladder(), record.ladderBasis(), record.heavyCpuMillis());
@@ -345,6 +354,11 @@ final class ComparisonRun {
             if (w.error() != null) {
                 break;
             }
+            if (w.disturbed()) {
+                // Still disturbed after its attempts: it says nothing of the server, so the search moves on
+                // without it.
+                continue;
+            }
             if (w.sustained(comparison.p99BoundMs())) {
                 low = low == null || rate > low.offeredRate() ? w : low;
             } else {
@@ -360,7 +374,8 @@ final class ComparisonRun {
         }
         if (low == null) {
             return new CapacityPoint(s.label.label(), 0, false, Double.NaN, false,
-                    "no probed rate was sustained", probes);
+                    probes.stream().allMatch(Window::disturbed) ? "every probe was disturbed"
+                            : "no probed rate was sustained", probes);
         }
         double loadUse = low.interference().loadCpuUtilization();
         boolean serverBound = loadUse < Comparison.LOAD_HEADROOM && high != null
@@ -552,7 +567,7 @@ final class ComparisonRun {
     /** The server stopped answering: this window failed, and when its process is gone, so do its next ones. */
     private Window lost(Running s, String phase, int round, int step, double rate, double heavyRate, int attempt,
                         Exception e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String why = CompareRun.describe(e);
         if (!s.process.isAlive()) {
             s.error = "died during a window: " + s.process.exitDescription();
             why = s.error;

@@ -107,9 +107,11 @@ final class CpuAccounting {
             waiting += w.ticks().waitingProcesses();
         }
         cpus.keySet().forEach(c -> zero.put(c, CpuTicks.ZERO));
-        // Summed windows have one rounding allowance each, not one in all.
-        return compute(zero, cpus, server, load, waiting, serverCpus, loadCpus, pinned, threshold, 1,
-                ROUNDING_TICKS * Math.max(1, windows.size()));
+        // Each window's counters are sampled apart at both ends, and those errors are independent, so the sum's
+        // allowance grows with the square root of the windows, not with their number: a steady intruder that
+        // hides under each window's allowance shows in the sum.
+        long allowance = ROUNDING_TICKS * (long) Math.ceil(Math.sqrt(Math.max(1, windows.size())));
+        return compute(zero, cpus, server, load, waiting, serverCpus, loadCpus, pinned, threshold, 1, allowance);
     }
 
     static Interference compute(SortedMap<Integer, CpuTicks> before, SortedMap<Integer, CpuTicks> after,
@@ -160,7 +162,7 @@ final class CpuAccounting {
         double serverShare = share(serverOthers, server.total());
         double loadShare = share(loadOthers, load.total());
         boolean clean = serverShare <= threshold && loadShare <= threshold && steal <= threshold
-                && waiting <= Gate.MAX_WAITING_SHARE;
+                && waiting <= Gate.waitingThreshold(threshold);
         return new Interference(serverShare, loadShare, steal, serverUse, loadUse,
                 Interference.bottleneck(serverUse, loadUse), clean, attempt, waiting,
                 new Interference.Ticks(deltas, serverTicks, loadTicks, waitingTicks, serverOthers, loadOthers));

@@ -10,13 +10,19 @@ import java.time.Duration;
  */
 public record Gate(double othersThreshold, int attempts, Duration quietWait) {
 
+    /** What the waiting servers of a comparison may use of the server CPUs at a threshold of {@code others}. */
+    public static double waitingThreshold(double others) {
+        return others * WAITING_PART_OF_THRESHOLD;
+    }
+
     public static final double DEFAULT_THRESHOLD = 0.03;
     /**
-     * The most of the server CPUs a comparison's waiting servers may use in another arm's window: they are idle
-     * JVMs (a sweeper tick, a reaper pass), and more than this means one of them was doing work of its own (a
-     * collection, a compilation) on the CPU the measured arm needs.
+     * The share of the server CPUs a comparison's waiting servers may use in another arm's window, as a part of
+     * the others' threshold (a third: 1% at the default 3%). They are idle JVMs (a sweeper tick, a reaper pass);
+     * more means one of them was doing work of its own (a collection, a compilation) on the CPU the measured arm
+     * needs.
      */
-    public static final double MAX_WAITING_SHARE = 0.01;
+    public static final double WAITING_PART_OF_THRESHOLD = 1.0 / 3;
     public static final int DEFAULT_ATTEMPTS = 3;
     public static final int DEFAULT_QUIET_WAIT_SECONDS = 30;
     public static final Duration DEFAULT_QUIET_WAIT = Duration.ofSeconds(DEFAULT_QUIET_WAIT_SECONDS);

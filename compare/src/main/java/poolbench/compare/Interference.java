@@ -17,7 +17,7 @@ import java.util.Locale;
  *   process (counting both would subtract them twice and hide that much of an intruder);</li>
  *   <li>the waiting side is the comparison's other servers, idle between their windows (see
  *   {@link ComparisonRun}): pinned to the server CPUs, their time is shown on its own and gates at
- *   {@link Gate#MAX_WAITING_SHARE};</li>
+ *   {@link Gate#waitingThreshold};</li>
  *   <li>others' time is the rest of the CPUs' busy time, less steal, less a rounding allowance of
  *   {@link CpuAccounting#ROUNDING_TICKS} ticks per CPU (the per-CPU and per-process counters are sampled apart);</li>
  *   <li>steal is gated per CPU, on the worse one: 6% on one CPU and none on the other is a disturbed window, not
@@ -33,7 +33,7 @@ import java.util.Locale;
  * @param bottleneck            {@code load} when the load's CPUs were saturated (the run measured the client),
  *                              else {@code server} when the server's were, else {@code neither}
  * @param clean                 others' shares and steal at or under the threshold, and the waiting servers at or
- *                              under {@link Gate#MAX_WAITING_SHARE}
+ *                              under {@link Gate#waitingThreshold}
  * @param attempt               1 for the first try of this run, 2 for its first retry, ...
  * @param waitingShare          the waiting servers' share of the server CPUs' time, 0..1 (0 outside comparisons)
  * @param ticks                 the raw counters of the window; null in records written before they were kept

@@ -45,6 +45,12 @@ final class LoadSideServices implements AutoCloseable {
     List<String> serverArgs(Workload w) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>();
         if (w.needsBackend()) {
+            if (backend != null && !backend.isAlive()) {
+                // The backend died (a run's 502s said so): the next run gets a new one, not the same failure.
+                ProcessHandle.of(backend.pid()).ifPresent(loadSide::remove);
+                backend.close();
+                backend = null;
+            }
             if (backend == null) {
                 backend = ServerProcess.start(commands.onLoadCpus(BACKEND_JVM_FLAGS), "virtual", List.of(),
                         logs.resolve("backend.log"));

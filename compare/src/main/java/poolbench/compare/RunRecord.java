@@ -62,6 +62,12 @@ public record RunRecord(String id, String arm, String workload, String path, boo
                 error, null, null, null, null, null, List.of(), null, 0, jvm.heap(), jvm.gc(), null);
     }
 
+    /** This record, failed for {@code reason}: its measurement is kept for the record, and used by nothing. */
+    RunRecord failedBecause(String reason) {
+        return new RunRecord(id, arm, workload, path, close, pipeline, connections, repeat, serverArgs, reason, load,
+                server, before, after, end, samples, interference, warmupMillis, heap, gc, heavy);
+    }
+
     /** The heap and collector the server ran with (the default for records written before they were recorded). */
     public JvmSetting jvm() {
         return heap == null || gc == null ? JvmSetting.DEFAULT : new JvmSetting(heap, gc);

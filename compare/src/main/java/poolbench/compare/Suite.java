@@ -76,16 +76,17 @@ public record Suite(String name, List<Comparison> comparisons, List<Workload> wo
     private static final List<String> ARMS = List.of("classic", "jdk-pool", "per-connection", "virtual",
             "virtual-pooled");
     private static final String AA = ArmLabel.AA.label();
+    private static final double SMOKE_P99_BOUND_MS = 500;
 
     /**
      * Every arm on one comparison (one launch, one round, two ladder steps) and every arm's single run on
      * downstream and db: proves the pipeline end to end in about a minute and a half. It decides nothing.
      */
     static Suite smoke() {
+        // A lenient latency bound: smoke proves the pipeline on whatever machine runs it, and decides nothing.
         Comparison plaintext = new Comparison(Workload.plaintext(List.of(8), List.of()), 8, ARMS, List.of(0.3, 0.6),
                 Comparison.DEFAULT_HEAVY_SHARES, 1, 1, Duration.ofMillis(300), Duration.ofMillis(300),
-                Duration.ofMillis(200), Duration.ofSeconds(1), 2, Comparison.p99Bound(Workload.plaintext(
-                List.of(8), List.of())), JvmSetting.DEFAULT);
+                Duration.ofMillis(200), Duration.ofSeconds(1), 3, SMOKE_P99_BOUND_MS, JvmSetting.DEFAULT);
         return new Suite("smoke", List.of(plaintext), List.of(Workload.downstream(List.of(8)),
                 Workload.db(List.of(8))), List.of(), false, Duration.ofMillis(200), Duration.ofMillis(500), 1,
                 Duration.ofMillis(200), Sweep.NONE);

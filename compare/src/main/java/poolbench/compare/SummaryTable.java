@@ -67,7 +67,9 @@ public final class SummaryTable {
                     median(ok, r -> r.server().allocBytesPerRequest()),
                     median(ok, r -> r.server().cpuMicrosPerRequest()),
                     median(ok, r -> r.server().threadsPeak()),
-                    median(ok, r -> r.load().errors().lostRequests() + r.load().errors().connect()),
+                    median(ok, r -> r.load().errors().lostRequests() + r.load().errors().connect()
+                            + r.load().errors().status() - (r.workload().equals(Workload.OVERLOAD)
+                            ? r.load().statusClasses().serverError() : 0)),
                     median(ok, r -> r.server().connectionsRejected()), disturbed,
                     (int) ok.stream().filter(RunRecord::clientBound).count()));
         }

@@ -58,47 +58,47 @@ public record Workload(String name, String path, boolean close, int pipeline, Li
         this(name, path, close, pipeline, connections, serverArgs, idleAfter, referenceConnections, null, 0);
     }
 
-    static Workload plaintext(List<Integer> connections, List<Integer> references) {
+    public static Workload plaintext(List<Integer> connections, List<Integer> references) {
         return new Workload(PLAINTEXT, "/plaintext", false, 1, connections, List.of(), Duration.ZERO, references);
     }
 
     /** Reference servers skip it: the option is poolbench's. */
-    static Workload plaintextSocketTimeouts(List<Integer> connections) {
+    public static Workload plaintextSocketTimeouts(List<Integer> connections) {
         return new Workload(PLAINTEXT_SOCKET_TIMEOUTS, "/plaintext", false, 1, connections,
                 List.of("--timeouts", "socket"), Duration.ZERO, List.of());
     }
 
-    static Workload plaintextClose(List<Integer> connections, List<Integer> references) {
+    public static Workload plaintextClose(List<Integer> connections, List<Integer> references) {
         return new Workload(PLAINTEXT_CLOSE, "/plaintext", true, 1, connections, List.of(), Duration.ZERO, references);
     }
 
-    static Workload plaintextCloseConnectionBuffers(List<Integer> connections) {
+    public static Workload plaintextCloseConnectionBuffers(List<Integer> connections) {
         return new Workload(PLAINTEXT_CLOSE_CONNECTION_BUFFERS, "/plaintext", true, 1, connections,
                 List.of("--buffers", "connection"), Duration.ZERO, List.of());
     }
 
-    static Workload pipelined(List<Integer> connections) {
+    public static Workload pipelined(List<Integer> connections) {
         return new Workload(PIPELINED, "/plaintext", false, 16, connections, List.of(), Duration.ZERO, List.of());
     }
 
     /** A 10 ms downstream call: where thread-per-request designs pile threads up. */
-    static Workload sleep(List<Integer> connections, List<Integer> references) {
+    public static Workload sleep(List<Integer> connections, List<Integer> references) {
         return new Workload(SLEEP, "/sleep?ms=10", false, 1, connections, List.of(), Duration.ZERO, references);
     }
 
     /** About 50 µs of CPU per request: where more threads cannot help. */
-    static Workload cpu(List<Integer> connections) {
+    public static Workload cpu(List<Integer> connections) {
         return new Workload(CPU, "/cpu?work=50000", false, 1, connections, List.of(), Duration.ZERO, List.of());
     }
 
     /** More connections than the cap: capped arms answer 503s; uncapped ones grow threads. */
-    static Workload overload(List<Integer> connections) {
+    public static Workload overload(List<Integer> connections) {
         return new Workload(OVERLOAD, "/sleep?ms=5", false, 1, connections,
                 List.of("--concurrency", Integer.toString(OVERLOAD_CAP)), Duration.ZERO, List.of());
     }
 
     /** A burst, then silence: pooled workers should be reaped after --max-idle-worker-duration. */
-    static Workload burst(List<Integer> connections, Duration idle) {
+    public static Workload burst(List<Integer> connections, Duration idle) {
         return new Workload(BURST, "/sleep?ms=2", false, 1, connections,
                 List.of("--max-idle-worker-duration", "1s"), idle, List.of());
     }
@@ -108,7 +108,7 @@ public record Workload(String name, String path, boolean close, int pipeline, Li
      * ({@code /cpu?work=5000000}): virtual threads are not time-sliced, so heavy requests can hold every carrier
      * and the light ones wait; platform threads are preempted by the OS. The record's load is the light group's.
      */
-    static Workload mixed(List<Integer> connections) {
+    public static Workload mixed(List<Integer> connections) {
         return new Workload(MIXED, "/plaintext", false, 1, connections, List.of(), Duration.ZERO, List.of(),
                 "/cpu?work=5000000", 2);
     }
@@ -122,13 +122,13 @@ public record Workload(String name, String path, boolean close, int pipeline, Li
      * A blocking HTTP call to a backend process that answers after 30 ms, over the serving thread's own kept-alive
      * connection (Quarkus's setup: a virtual thread parks deep in a socket read).
      */
-    static Workload downstream(List<Integer> connections) {
+    public static Workload downstream(List<Integer> connections) {
         return new Workload(DOWNSTREAM, "/downstream?ms=" + DOWNSTREAM_MS, false, 1, connections, List.of(),
                 Duration.ZERO, List.of());
     }
 
     /** TechEmpower's single query on a real PostgreSQL through a HikariCP pool. */
-    static Workload db(List<Integer> connections) {
+    public static Workload db(List<Integer> connections) {
         return new Workload(DB, "/db", false, 1, connections, List.of(), Duration.ZERO, List.of());
     }
 

@@ -129,15 +129,37 @@ class CpuAccountingTest {
     }
 
     @Test
-    void theWaitingServersAreASideOfTheirOwnAndGateAtOnePercent() {
+    void theWaitingServersAreASideOfTheirOwnAndGateAtAThirdOfTheThreshold() {
         Interference i = CpuAccounting.compute(before, after, 289, loadTicks, 11, Set.of(0), Set.of(1), true,
-                0.5, 1);
+                0.03, 1);
         assertEquals(0.011, i.waitingShare(), EPS);
         assertEquals(0.198, i.serverCpusOthersShare(), EPS, "the waiting servers' ticks are not others'");
-        assertFalse(i.clean(), "1.1% of the server CPU used by waiting servers");
+        assertFalse(i.clean(), "1.1% of the server CPU used by waiting servers, over a third of 3%");
         Interference quiet = CpuAccounting.compute(before, after, 295, loadTicks, 5, Set.of(0), Set.of(1), true,
-                0.5, 1);
-        assertTrue(quiet.clean());
+                0.21, 1);
+        assertTrue(quiet.clean(), "0.5% under a third of 21%");
+    }
+
+    /**
+     * Nine one-second windows, each with an intruder of 2 ticks on CPU 0: within each window's allowance, so every
+     * window is clean; their sum, 18 ticks against an allowance of 2 × √9 = 6, is 1.3% of 900 and disturbed at 1%.
+     */
+    @Test
+    void aSteadyIntruderBelowEachWindowsAllowanceShowsInTheRoundsSum() throws Exception {
+        SortedMap<Integer, CpuTicks> zero = new java.util.TreeMap<>(Map.of(0, CpuTicks.ZERO, 1, CpuTicks.ZERO));
+        SortedMap<Integer, CpuTicks> window = new java.util.TreeMap<>(Map.of(
+                0, new CpuTicks(52, 0, 0, 48, 0, 0, 0, 0), 1, new CpuTicks(30, 0, 0, 70, 0, 0, 0, 0)));
+        List<Interference> windows = new java.util.ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            Interference w = CpuAccounting.compute(zero, window, 50, 30, Set.of(0), Set.of(1), true, 0.01, 1);
+            assertTrue(w.clean(), w.toString());
+            windows.add(w);
+        }
+        CpuAccounting accounting = new CpuAccounting(fixture("after"), new Pinning(true, "0", "1", 1, 1, "test"),
+                0.01, List::of);
+        Interference round = accounting.sum(windows);
+        assertEquals(12 / 900.0, round.serverCpusOthersShare(), EPS);
+        assertFalse(round.clean());
     }
 
     @Test

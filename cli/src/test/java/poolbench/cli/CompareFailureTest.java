@@ -1,0 +1,81 @@
+package poolbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import poolbench.compare.CompareOptions;
+import poolbench.compare.CompareRun;
+import poolbench.compare.Gate;
+import poolbench.compare.RunRecord;
+import poolbench.compare.Suite;
+import poolbench.compare.Workload;
+
+/**
+ * A server killed in its measured window is one failed run, with how it ended, and the suite goes on with the next
+ * run: the suite is two repeats of one single run, and the first repeat's server gets SIGKILL.
+ */
+class CompareFailureTest {
+
+    private static final Suite TWO_RUNS = new Suite("two-runs", List.of(), List.of(Workload.plaintext(List.of(4),
+            List.of())), List.of(), false, Duration.ofMillis(200), Duration.ofSeconds(2), 2, Duration.ofMillis(200),
+            Suite.Sweep.NONE);
+
+    /** A server JVM this test JVM started (through its shell and taskset prefixes, which exec). */
+    private static Optional<ProcessHandle> server() {
+        return ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("")
+                .contains("serve --arm classic")).findFirst();
+    }
+
+    @Test
+    @Timeout(120)
+    void aServerKilledInItsWindowFailsThatRunAndTheSuiteGoesOn(@TempDir Path dir) throws Exception {
+        CompareOptions options = new CompareOptions(TWO_RUNS, List.of("classic"), dir, false, Launcher.home(), false,
+                new Gate(1.0, 1, Duration.ZERO));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CompareRun run = new CompareRun(options, new PrintStream(out, true, StandardCharsets.UTF_8));
+        CompletableFuture<List<RunRecord>> records = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        ProcessHandle victim = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (victim == null && System.nanoTime() < deadline) {
+            victim = server().orElse(null);
+            Thread.sleep(20);
+        }
+        assertTrue(victim != null, "the first run's server never started");
+        // Ready, then 200 ms of warm-up and a 2 s window: a kill 1 s after ready lands in the window.
+        Path log = dir.resolve("logs").resolve("plaintext-c4-classic-r1.log");
+        while (!(java.nio.file.Files.exists(log) && java.nio.file.Files.readString(log).contains("serving on"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(1_000);
+        victim.destroyForcibly();
+
+        List<RunRecord> done = records.get();
+        assertEquals(2, done.size(), "the suite went on after the failed run");
+        RunRecord killed = done.get(0);
+        assertFalse(killed.ok());
+        assertTrue(killed.error().startsWith("the server died: killed by signal 9"), killed.error());
+        assertTrue(done.get(1).ok(), done.get(1).error());
+        RunRecord reread = CompareRun.readRecord(dir.resolve("raw").resolve(killed.id() + ".json"));
+        assertEquals(killed.error(), reread.error());
+    }
+}

@@ -1,0 +1,85 @@
+package poolbench.compare;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What an interrupted or partly failed run directory already holds, for {@code compare --resume}: its successful
+ * single runs and its complete launches are kept; failed runs, failed launches and whatever is missing run again.
+ * A directory written by another commit, with other JVM flags or another suite, is refused: its records and the
+ * new ones could not be compared.
+ */
+record ResumedRun(List<RunRecord> runs, List<LaunchRecord> launches) {
+
+    static final ResumedRun NONE = new ResumedRun(List.of(), List.of());
+
+    /**
+     * Reads {@code dir}, checking its environment.json against {@code now}.
+     *
+     * @throws IllegalArgumentException in one line, when the directory is not a run of the same suite and build
+     */
+    static ResumedRun read(Path dir, Environment now) throws IOException {
+        Path env = dir.resolve("environment.json");
+        if (!Files.isRegularFile(env)) {
+            throw new IllegalArgumentException("--resume " + dir + ": no environment.json there; give the directory "
+                    + "of the run to finish");
+        }
+        Environment then = CompareRun.JSON.readValue(env.toFile(), Environment.class);
+        refuseIf(!Objects.equals(then.gitCommit(), now.gitCommit()), dir, "it was built from " + then.gitCommit()
+                + ", this is " + now.gitCommit());
+        refuseIf(!Objects.equals(then.serverJvmFlags(), now.serverJvmFlags())
+                || !Objects.equals(then.jvmSettings(), now.jvmSettings()), dir, "its JVM settings differ");
+        refuseIf(!Objects.equals(then.suite(), now.suite()) || !Objects.equals(then.comparisons(), now.comparisons()),
+                dir, "it ran suite " + then.suite() + " with other comparisons");
+        List<RunRecord> runs = new ArrayList<>();
+        for (Path f : jsonFiles(dir.resolve("raw"))) {
+            RunRecord r = CompareRun.readRecord(f);
+            if (r.ok()) {
+                runs.add(r);
+            }
+        }
+        List<LaunchRecord> launches = new ArrayList<>();
+        for (Path f : jsonFiles(dir.resolve(CompareRun.LAUNCHES))) {
+            LaunchRecord l = CompareRun.JSON.readValue(f.toFile(), LaunchRecord.class);
+            if (l.error() == null) {
+                launches.add(l);
+            }
+        }
+        return new ResumedRun(runs, launches);
+    }
+
+    private static void refuseIf(boolean differs, Path dir, String why) {
+        if (differs) {
+            throw new IllegalArgumentException("--resume " + dir + ": " + why + "; resume it with the same build "
+                    + "and options, or start a new run directory");
+        }
+    }
+
+    private static List<Path> jsonFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    Optional<RunRecord> run(String id) {
+        return runs.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /** The complete launches of {@code c} already on disk. */
+    List<LaunchRecord> launchesOf(Comparison c) {
+        return launches.stream().filter(l -> l.comparison().equals(c.id())).toList();
+    }
+
+    String summary() {
+        return runs.size() + " single runs and " + launches.size() + " launches kept; the rest runs now";
+    }
+}
