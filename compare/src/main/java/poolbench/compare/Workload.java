@@ -12,7 +12,7 @@ import java.util.List;
  * @param close       a new connection per request
  * @param pipeline    requests in flight per connection
  * @param connections the connection counts to run it at
- * @param serverArgs  extra {@code poolbench serve} options for this workload
+ * @param server      the {@code poolbench serve} options this workload gives the server
  * @param idleAfter   how long to keep sampling the server after the load stops (the burst's idle phase)
  * @param referenceConnections the connection counts reference servers (Jetty, Helidon, Go) run it at; empty
  *                    when they skip it. They are there for scale, so the full suite gives them only the
@@ -23,7 +23,7 @@ import java.util.List;
  *                    to keep every carrier (or core) busy with heavy work
  */
 public record Workload(String name, String path, boolean close, int pipeline, List<Integer> connections,
-                       List<String> serverArgs, Duration idleAfter, List<Integer> referenceConnections,
+                       ServeOptions server, Duration idleAfter, List<Integer> referenceConnections,
                        String heavyPath, int heavyConnectionsPerServerCpu) {
 
     /** The cap the overload workload gives capped arms, below its connection count. */
@@ -54,53 +54,56 @@ public record Workload(String name, String path, boolean close, int pipeline, Li
 
     /** A workload with no heavy group beside it. */
     Workload(String name, String path, boolean close, int pipeline, List<Integer> connections,
-             List<String> serverArgs, Duration idleAfter, List<Integer> referenceConnections) {
-        this(name, path, close, pipeline, connections, serverArgs, idleAfter, referenceConnections, null, 0);
+             ServeOptions server, Duration idleAfter, List<Integer> referenceConnections) {
+        this(name, path, close, pipeline, connections, server, idleAfter, referenceConnections, null, 0);
     }
 
     public static Workload plaintext(List<Integer> connections, List<Integer> references) {
-        return new Workload(PLAINTEXT, "/plaintext", false, 1, connections, List.of(), Duration.ZERO, references);
+        return new Workload(PLAINTEXT, "/plaintext", false, 1, connections, ServeOptions.DEFAULTS, Duration.ZERO, references);
     }
 
     /** Reference servers skip it: the option is poolbench's. */
     public static Workload plaintextSocketTimeouts(List<Integer> connections) {
         return new Workload(PLAINTEXT_SOCKET_TIMEOUTS, "/plaintext", false, 1, connections,
-                List.of("--timeouts", "socket"), Duration.ZERO, List.of());
+                ServeOptions.DEFAULTS.withTimeouts(poolbench.server.TimeoutMode.SOCKET), Duration.ZERO, List.of());
     }
 
     public static Workload plaintextClose(List<Integer> connections, List<Integer> references) {
-        return new Workload(PLAINTEXT_CLOSE, "/plaintext", true, 1, connections, List.of(), Duration.ZERO, references);
+        return new Workload(PLAINTEXT_CLOSE, "/plaintext", true, 1, connections, ServeOptions.DEFAULTS, Duration.ZERO, references);
     }
 
     public static Workload plaintextCloseConnectionBuffers(List<Integer> connections) {
         return new Workload(PLAINTEXT_CLOSE_CONNECTION_BUFFERS, "/plaintext", true, 1, connections,
-                List.of("--buffers", "connection"), Duration.ZERO, List.of());
+                ServeOptions.DEFAULTS.withBuffers(poolbench.server.BufferOwnership.CONNECTION), Duration.ZERO,
+                List.of());
     }
 
     public static Workload pipelined(List<Integer> connections) {
-        return new Workload(PIPELINED, "/plaintext", false, 16, connections, List.of(), Duration.ZERO, List.of());
+        return new Workload(PIPELINED, "/plaintext", false, 16, connections, ServeOptions.DEFAULTS, Duration.ZERO,
+                List.of());
     }
 
     /** A 10 ms downstream call: where thread-per-request designs pile threads up. */
     public static Workload sleep(List<Integer> connections, List<Integer> references) {
-        return new Workload(SLEEP, "/sleep?ms=10", false, 1, connections, List.of(), Duration.ZERO, references);
+        return new Workload(SLEEP, "/sleep?ms=10", false, 1, connections, ServeOptions.DEFAULTS, Duration.ZERO, references);
     }
 
     /** About 50 µs of CPU per request: where more threads cannot help. */
     public static Workload cpu(List<Integer> connections) {
-        return new Workload(CPU, "/cpu?work=50000", false, 1, connections, List.of(), Duration.ZERO, List.of());
+        return new Workload(CPU, "/cpu?work=50000", false, 1, connections, ServeOptions.DEFAULTS, Duration.ZERO,
+                List.of());
     }
 
     /** More connections than the cap: capped arms answer 503s; uncapped ones grow threads. */
     public static Workload overload(List<Integer> connections) {
         return new Workload(OVERLOAD, "/sleep?ms=5", false, 1, connections,
-                List.of("--concurrency", Integer.toString(OVERLOAD_CAP)), Duration.ZERO, List.of());
+                ServeOptions.DEFAULTS.withConcurrency(OVERLOAD_CAP), Duration.ZERO, List.of());
     }
 
     /** A burst, then silence: pooled workers should be reaped after --max-idle-worker-duration. */
     public static Workload burst(List<Integer> connections, Duration idle) {
         return new Workload(BURST, "/sleep?ms=2", false, 1, connections,
-                List.of("--max-idle-worker-duration", "1s"), idle, List.of());
+                ServeOptions.DEFAULTS.withMaxIdleWorkerDuration(Duration.ofSeconds(1)), idle, List.of());
     }
 
     /**
@@ -109,8 +112,14 @@ public record Workload(String name, String path, boolean close, int pipeline, Li
      * and the light ones wait; platform threads are preempted by the OS. The record's load is the light group's.
      */
     public static Workload mixed(List<Integer> connections) {
-        return new Workload(MIXED, "/plaintext", false, 1, connections, List.of(), Duration.ZERO, List.of(),
+        return new Workload(MIXED, "/plaintext", false, 1, connections, ServeOptions.DEFAULTS, Duration.ZERO,
+                List.of(),
                 "/cpu?work=5000000", 2);
+    }
+
+    /** serve's flags for {@link #server}. */
+    List<String> serverArgs() {
+        return server.args();
     }
 
     /** Whether a heavy group runs beside the measured one. */
@@ -123,13 +132,13 @@ public record Workload(String name, String path, boolean close, int pipeline, Li
      * connection (Quarkus's setup: a virtual thread parks deep in a socket read).
      */
     public static Workload downstream(List<Integer> connections) {
-        return new Workload(DOWNSTREAM, "/downstream?ms=" + DOWNSTREAM_MS, false, 1, connections, List.of(),
+        return new Workload(DOWNSTREAM, "/downstream?ms=" + DOWNSTREAM_MS, false, 1, connections, ServeOptions.DEFAULTS,
                 Duration.ZERO, List.of());
     }
 
     /** TechEmpower's single query on a real PostgreSQL through a HikariCP pool. */
     public static Workload db(List<Integer> connections) {
-        return new Workload(DB, "/db", false, 1, connections, List.of(), Duration.ZERO, List.of());
+        return new Workload(DB, "/db", false, 1, connections, ServeOptions.DEFAULTS, Duration.ZERO, List.of());
     }
 
     /**
