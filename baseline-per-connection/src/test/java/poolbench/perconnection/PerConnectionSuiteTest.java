@@ -3,8 +3,8 @@ package poolbench.perconnection;
 import poolbench.server.ArmSuite;
 
 /**
- * Every arm contract (dispatcher, wire, hostile clients, overload soak, leaks) on the {@code per-connection} arm: a
- * new platform thread per connection, uncapped, so no overflow.
+ * Every arm contract (dispatcher, wire, hostile clients, framing, overload soak, leaks) on the {@code per-connection}
+ * arm: a new platform thread per connection, uncapped, so no overflow.
  */
 class PerConnectionSuiteTest extends ArmSuite {
 

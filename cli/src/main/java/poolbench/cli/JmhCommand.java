@@ -1,23 +1,27 @@
 package poolbench.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
 
+import org.openjdk.jmh.runner.BenchmarkList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,34 +32,35 @@ import poolbench.compare.Environment;
 import poolbench.compare.Gate;
 import poolbench.compare.Interference;
 import poolbench.compare.MachineWindow;
-import poolbench.compare.RunDirectory;
 
 /**
  * Runs the JMH suites in {@code benchmarks/target/benchmarks.jar} as a child JVM, so the CLI never depends on the
- * benchmarks module. With {@code --suite} it builds the JMH arguments itself and files the JSON and an environment
- * note under {@code results/<run>/jmh/}; without, it hands every argument to JMH untouched.
+ * benchmarks module. With {@code --suite} it builds the JMH arguments from a {@link JmhSuite} and files the JSON and
+ * an environment note under {@code <run>/jmh/}, the run being a scratch one unless {@code --out} or
+ * {@code --publish} says otherwise ({@link JmhDestination}); without, it hands every argument to JMH untouched.
+ * {@code --plan} prints what either would run and how long it takes ({@link JmhPlan}), and runs nothing.
  */
 @Command(name = "jmh", sortOptions = false,
-        customSynopsis = {"poolbench jmh --suite=quick|full [--out=DIR] [REGEX...]",
-            "       poolbench jmh [JMH ARGUMENTS...]"},
+        customSynopsis = {"poolbench jmh --suite=quick|full [--plan] [--out=DIR | --publish] [REGEX...]",
+            "       poolbench jmh [--plan] [JMH ARGUMENTS...]"},
         description = {
             "Runs the JMH suites in a child JVM: hand-off, thread start, parse,",
             "loopback round trip, LIFO vs FIFO.",
             "",
-            "--suite writes <run dir>/jmh/<suite>.json (JMH JSON with -prof gc) and",
-            "<suite>-environment.txt (CPU, cores, kernel, git commit, load average):",
-            "  quick  1 fork, 2 x 1 s warm-up, 3 x 1 s measurement, stateKiB=512;",
-            "         44 runs, about 5 minutes",
-            "  full   3 forks, 5 x 1 s warm-up, 5 x 2 s measurement, every",
-            "         parameter: 48 runs (hand-off 2 methods x 6 targets x 2 modes",
-            "         = 24, loopback 2 x 5 arms = 10, parse 2 x 2 = 4, thread start",
-            "         2, LIFO/FIFO 2 stateKiB x 2 jobs x 2 orders = 8) x 3 forks x",
-            "         15 s = 36 min, plus ~2 s per fork to start = about 41 min",
-            "  Forks run with -Xms512m -Xmx512m -XX:+UseG1GC, as compare's servers.",
-            "  The note also records the machine's CPU accounting over the run",
-            "  (others' share, steal, the run's own); the report flags any score",
-            "  whose error is over 10%% of it.",
-            "REGEX arguments narrow the suite to the benchmarks they match.",
+            "--suite runs a preset with -prof gc and writes <run dir>/jmh/<suite>.json",
+            "(JMH's JSON) and <suite>-environment.txt (CPU, cores, kernel, git commit,",
+            "load average, and the machine's CPU accounting over the run):",
+            "  quick  1 fork, 3 x 1 s warm-up, 30 x 200 ms measurement, stateKiB=512:",
+            "         about 5 min; the one to start with",
+            "  full   3 forks, 5 x 1 s warm-up, 8 x 2 s measurement, every parameter:",
+            "         about 40 min",
+            "  Every fork runs with -Xms512m -Xmx512m -XX:+UseG1GC, the compare suite's",
+            "  server setting. REGEX arguments narrow the suite to the benchmarks they",
+            "  match. The report charts a score only when its error is at most 15%% of",
+            "  it, and marks in its table every error over 10%%.",
+            "The run directory is a scratch one, " + JmhDestination.SCRATCH + "/jmh-<UTC time>",
+            "in the checkout (git ignores it; ./mvnw clean removes it), unless --out or",
+            "--publish is given.",
             "",
             "Without --suite, every argument goes to JMH as given, e.g.",
             "  poolbench jmh -l",
@@ -64,44 +69,7 @@ import poolbench.compare.RunDirectory;
             ""})
 final class JmhCommand implements Callable<Integer> {
 
-    /**
-     * The heap every fork gets, the compare suite's server flags: with JMH's default (a quarter of the machine's
-     * memory, grown on demand) an allocating benchmark measures the kernel handing out fresh pages as the young
-     * generation grows (ParseBenchmark.perConnectionBuffers measured 75 us/op so, 8 us/op with a fixed heap).
-     */
-    static final String FORK_JVM_FLAGS = "-Xms512m -Xmx512m -XX:+UseG1GC";
-
-    /** The presets; each is the JMH options of one suite, before the profiler and the result file. */
-    enum Suite {
-        QUICK("-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s", "-p", "stateKiB=512"),
-        /**
-         * Fits 45 minutes on this 2-CPU machine (the arithmetic is in the command's help): 15 measured iterations per
-         * benchmark over 3 forks, so JMH's 99.9% error is about 1.07 standard deviations of an iteration.
-         */
-        FULL("-f", "3", "-wi", "5", "-w", "1s", "-i", "5", "-r", "2s");
-
-        final List<String> options;
-
-        Suite(String... options) {
-            List<String> all = new ArrayList<>(List.of(options));
-            all.addAll(List.of("-jvmArgsAppend", FORK_JVM_FLAGS));
-            this.options = List.copyOf(all);
-        }
-
-        String label() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        static Suite named(String name) {
-            for (Suite s : values()) {
-                if (s.label().equals(name)) {
-                    return s;
-                }
-            }
-            throw new Main.UsageException("unknown suite '" + name + "'; valid suites: "
-                    + Arrays.stream(values()).map(Suite::label).collect(Collectors.joining(", ")));
-        }
-    }
+    static final String JAR = "benchmarks/target/benchmarks.jar";
 
     @Spec
     CommandSpec spec;
@@ -115,9 +83,18 @@ final class JmhCommand implements Callable<Integer> {
     @Option(names = "--suite", paramLabel = "quick|full", description = "Run a preset suite and file its results.")
     String suite;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: results/<date>-<host id>, "
-            + "the compare suite's naming; the next free -2, -3... once its jmh/ has results).")
+    @Option(names = "--plan", description = "Print what would run and its estimated time (forks x (warm-up + "
+            + "measured iterations x their time + a fork's start) per benchmark, mode and parameter values); "
+            + "run nothing.")
+    boolean plan;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory of a suite run (default: a scratch "
+            + "directory, " + JmhDestination.SCRATCH + "/jmh-<UTC time>).")
     Path out;
+
+    @Option(names = "--publish", description = "File a suite run under results/<date>-<host id> (the compare "
+            + "suite's naming; the next free -2, -3... once its jmh/ has results) and rewrite results/README.md.")
+    boolean publish;
 
     /** JMH's arguments: everything this command does not know, in the order given. */
     @Unmatched
@@ -125,34 +102,63 @@ final class JmhCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Suite chosen = suite == null ? null : Suite.named(suite);
+        JmhSuite chosen = suite == null ? null : JmhSuite.named(suite);
+        if (chosen == null && (out != null || publish)) {
+            throw new Main.UsageException("--out and --publish say where a suite run goes; give --suite quick or "
+                    + "--suite full with them");
+        }
+        if (chosen != null) {
+            for (String argument : jmhArguments) {
+                if (argument.startsWith("-")) {
+                    throw new Main.UsageException("with --suite only benchmark regexes may follow, not '" + argument
+                            + "'; run without --suite to give JMH options");
+                }
+            }
+        }
         Path home = Launcher.home();
-        Path jar = home.resolve("benchmarks/target/benchmarks.jar");
+        JmhDestination destination = chosen == null ? null
+                : JmhDestination.choose(home, out, publish, Clock.systemUTC());
+        Path jar = home.resolve(JAR);
         if (!Files.isRegularFile(jar)) {
             throw new Main.UsageException(jar + " not found; build it with ./mvnw -B -DskipTests package");
         }
+        PrintWriter stdout = spec.commandLine().getOut();
         if (jmhHelp) {
             return runJmh(home, jar, List.of("-h"));
+        }
+        if (plan) {
+            List<String> arguments = chosen == null ? jmhArguments
+                    : suiteArguments(chosen, resultFile(destination, chosen), jmhArguments);
+            stdout.println("run: java -jar " + JAR + " " + commandLine(arguments));
+            if (destination != null) {
+                stdout.println("into: " + destination.dir() + " (" + destination.kind().name().toLowerCase(
+                        Locale.ROOT) + ")");
+            }
+            stdout.print(JmhPlan.of(arguments, benchmarkList(jar)).describe(chosen == null ? "JMH"
+                    : chosen.label() + " suite"));
+            stdout.flush();
+            return 0;
         }
         if (chosen == null) {
             return runJmh(home, jar, jmhArguments);
         }
-        for (String argument : jmhArguments) {
-            if (argument.startsWith("-")) {
-                throw new Main.UsageException("with --suite only benchmark regexes may follow, not '" + argument
-                        + "'; run without --suite to give JMH options");
-            }
-        }
-        Path dir = (out != null ? out : RunDirectory.next(home.resolve("results"), "jmh")).resolve("jmh");
-        Files.createDirectories(dir);
-        Path json = dir.resolve(chosen.label() + ".json").toAbsolutePath();
-        Path environment = dir.resolve(chosen.label() + "-environment.txt").toAbsolutePath();
+        return runSuite(home, jar, chosen, destination, stdout);
+    }
 
-        List<String> arguments = new ArrayList<>(chosen.options);
-        arguments.addAll(List.of("-prof", "gc", "-rf", "json", "-rff", json.toString()));
-        arguments.addAll(jmhArguments);
+    private int runSuite(Path home, Path jar, JmhSuite chosen, JmhDestination destination, PrintWriter stdout)
+            throws IOException, InterruptedException {
+        Path json = resultFile(destination, chosen);
+        Files.createDirectories(json.getParent());
+        Path environment = json.resolveSibling(chosen.label() + "-environment.txt");
+        List<String> arguments = suiteArguments(chosen, json, jmhArguments);
+        JmhPlan planned = JmhPlan.of(arguments, benchmarkList(jar));
+        stdout.println("poolbench: " + chosen.label() + " suite: " + planned.runs() + " runs, estimated "
+                + JmhPlan.readable(planned.time()) + " (poolbench jmh --plan --suite " + chosen.label()
+                + " shows the arithmetic); into " + destination.dir());
+        stdout.flush();
+
         Instant start = Instant.now();
-        Files.writeString(environment, environmentNote(home, arguments, start));
+        Files.writeString(environment, environmentNote(home, arguments, start, planned));
         MachineWindow window = MachineWindow.start();
         int exit = runJmh(home, jar, arguments);
         Interference cpu = window.finish(Gate.DEFAULT_THRESHOLD);
@@ -163,22 +169,58 @@ final class JmhCommand implements Callable<Integer> {
                 + Environment.clockTicksPerSecond() + " s): " + MachineWindow.describe(cpu, Gate.DEFAULT_THRESHOLD)
                 + "\n", StandardOpenOption.APPEND);
         if (!cpu.clean()) {
-            spec.commandLine().getOut().println("poolbench: disturbed: "
-                    + MachineWindow.describe(cpu, Gate.DEFAULT_THRESHOLD) + "; do not publish these scores");
+            stdout.println("poolbench: disturbed: " + MachineWindow.describe(cpu, Gate.DEFAULT_THRESHOLD)
+                    + "; do not publish these scores");
         }
 
-        PrintWriter out = spec.commandLine().getOut();
         if (Files.isRegularFile(json)) {
             JmhJson.compact(json);
-            out.println("poolbench: JMH results: " + json);
-            out.println("poolbench: environment: " + environment);
-            out.flush();
-            ReportCommand.afterRun(dir.getParent(), System.out);
+            stdout.println("poolbench: JMH results: " + json);
+            stdout.println("poolbench: environment: " + environment);
+            stdout.flush();
+            ReportCommand.afterRun(destination.dir(), System.out);
+            if (destination.kind() == JmhDestination.Kind.SCRATCH) {
+                stdout.println("poolbench: a scratch run, not published; --publish files a run under results/");
+            }
         } else {
-            out.println("poolbench: JMH wrote no results (exit code " + exit + "); environment: " + environment);
+            stdout.println("poolbench: JMH wrote no results (exit code " + exit + "); environment: " + environment);
         }
-        out.flush();
+        stdout.flush();
         return exit;
+    }
+
+    /** {@code <run dir>/jmh/<suite>.json}. */
+    private static Path resultFile(JmhDestination destination, JmhSuite suite) {
+        return destination.dir().resolve("jmh").resolve(suite.label() + ".json").toAbsolutePath();
+    }
+
+    /**
+     * The JMH arguments of a suite run, the one list both the run and its plan read: the preset's options, the GC
+     * profiler (B/op), JSON results into {@code resultFile}, and the regexes that narrow it.
+     */
+    static List<String> suiteArguments(JmhSuite suite, Path resultFile, List<String> regexes) {
+        List<String> arguments = new ArrayList<>(suite.options());
+        arguments.addAll(List.of("-prof", "gc", "-rf", "json", "-rff", resultFile.toString()));
+        arguments.addAll(regexes);
+        return List.copyOf(arguments);
+    }
+
+    /** The benchmark list the JMH annotation processor compiled into the jar, which JMH itself runs from. */
+    static BenchmarkList benchmarkList(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            ZipEntry list = file.getEntry(BenchmarkList.BENCHMARK_LIST.substring(1));
+            if (list == null) {
+                throw new Main.UsageException(jar + " has no " + BenchmarkList.BENCHMARK_LIST
+                        + "; rebuild it with ./mvnw -B -DskipTests package");
+            }
+            try (InputStream in = file.getInputStream(list)) {
+                return BenchmarkList.fromString(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static String commandLine(List<String> arguments) {
+        return arguments.stream().map(a -> a.contains(" ") ? "'" + a + "'" : a).collect(Collectors.joining(" "));
     }
 
     /** Runs {@code java -jar benchmarks.jar arguments} with this terminal; returns its exit code. */
@@ -202,11 +244,11 @@ final class JmhCommand implements Callable<Integer> {
      * What JMH's JSON does not say about where the numbers came from. The JSON has the JVM, JDK and VM versions
      * and the forks' JVM flags; this adds the machine, the source and how busy the machine was.
      */
-    private static String environmentNote(Path home, List<String> arguments, Instant start) {
+    private static String environmentNote(Path home, List<String> arguments, Instant start, JmhPlan planned) {
         return String.join("\n",
                 "started: " + start.truncatedTo(ChronoUnit.SECONDS),
-                "run: java -jar benchmarks/target/benchmarks.jar " + arguments.stream()
-                        .map(a -> a.contains(" ") ? "'" + a + "'" : a).collect(Collectors.joining(" ")),
+                "run: java -jar " + JAR + " " + commandLine(arguments),
+                "planned: " + planned.runs() + " runs, estimated " + JmhPlan.readable(planned.time()),
                 "java: " + java() + " (" + firstLine(output(home, java(), "-version")) + ")",
                 "cpu: " + Environment.readCpuModel(),
                 "cores: " + Runtime.getRuntime().availableProcessors() + " available to the JVM",

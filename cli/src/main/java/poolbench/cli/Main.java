@@ -11,7 +11,7 @@ import poolbench.loadgen.LoadCommand;
         description = "Worker pool, thread per connection or virtual thread per connection: measured behind one "
                 + "HTTP/1.1 server.",
         subcommands = {ArmsCommand.class, ServeCommand.class, LoadCommand.class, CompareCommand.class, JmhCommand.class,
-                ReportCommand.class, CommandLine.HelpCommand.class})
+                ReportCommand.class, CheckFindingsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code for bad input: a wrong option, arm or value. */

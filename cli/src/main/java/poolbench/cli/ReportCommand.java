@@ -15,7 +15,8 @@ import poolbench.report.Report;
 @Command(name = "report", description = {
         "Writes a run directory's README.md (environment, method, tables with the spread over repeats, charts),",
         "CLAIMS.md and claims.json (the article's claims with verdicts computed from the records) and charts/*.png.",
-        "When DIR is inside a results/ directory, also rewrites results/README.md, the index of every run."})
+        "When DIR is inside a results/ directory, also rewrites results/README.md, the index of every run; with",
+        "--readme, also the project README's latest-results table."})
 final class ReportCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,6 +31,12 @@ final class ReportCommand implements Callable<Integer> {
                     + "is named results).")
     Path index;
 
+    @Option(names = "--readme", paramLabel = "README",
+            description = "Rewrite the table between README's <!-- latest-results:start --> and "
+                    + "<!-- latest-results:end --> markers from DIR's verdicts (e.g. --readme README.md, when DIR is "
+                    + "the run the front page shows); a README without the markers is left as it is.")
+    Path readme;
+
     @Override
     public Integer call() throws Exception {
         Path run = dir.toAbsolutePath().normalize();
@@ -37,6 +44,10 @@ final class ReportCommand implements Callable<Integer> {
             throw new Main.UsageException(dir + (Files.isDirectory(run) ? " is not a run directory (no raw/ and no "
                     + "jmh/)" : " does not exist") + ": run ./poolbench compare first, or pass a results/<run> "
                     + "directory");
+        }
+        if (readme != null && !Files.isRegularFile(readme)) {
+            throw new Main.UsageException(readme + " does not exist: pass the project README to --readme, e.g. "
+                    + "--readme README.md");
         }
         Path indexDir = index != null ? index.toAbsolutePath().normalize() : defaultIndex(run);
         Report.Written written = Report.write(run, indexDir);
@@ -47,6 +58,9 @@ final class ReportCommand implements Callable<Integer> {
         if (indexDir == null) {
             out.println("results index not rewritten: " + dir + " is not inside a results/ directory "
                     + "(pass --index results to rewrite results/README.md)");
+        }
+        if (readme != null) {
+            out.println(Report.writeLatestResults(run, readme));
         }
         out.println();
         out.println("Suggested headline for the project README (markdown):");

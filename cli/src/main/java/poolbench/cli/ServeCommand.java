@@ -46,6 +46,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--admin-port", description = "Port of the stats endpoint, -1 for none (default: port + 1).")
     Integer adminPort;
 
+    @Option(names = "--admin-host", description = "Address the stats endpoint binds (default: ${DEFAULT-VALUE}, "
+            + "whatever --host is, so that its figures stay on this machine; e.g. 0.0.0.0 opens it on purpose).")
+    String adminHost;
+
     @Option(names = "--concurrency", description = "Cap on connections served at once (default: "
             + ArmOptions.DEFAULT_CONCURRENCY + " for pools, none for virtual; per-connection has no cap).")
     Integer concurrency;
@@ -132,8 +136,8 @@ final class ServeCommand implements Callable<Integer> {
             }
             throw new Main.UsageException(e.getMessage());
         } catch (BindException e) {
-            throw new Main.UsageException("cannot bind " + host + ":" + port + " or its admin port (" + e.getMessage()
-                    + "); choose free ones with --port and --admin-port");
+            throw new Main.UsageException("cannot bind " + host + ":" + port + " or the admin port on " + adminHost
+                    + " (" + e.getMessage() + "); choose free ones with --port and --admin-port");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -148,7 +152,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "serve-shutdown"));
         var out = spec.commandLine().getOut();
         out.printf("%s serving on http://%s:%d  (stats: %s; buffers: %s; timeouts: %s)%n", arm, host, server.port(),
-                server.adminPort() < 0 ? "off" : "http://" + host + ":" + server.adminPort() + "/stats",
+                server.adminPort() < 0 ? "off" : "http://" + adminHost + ":" + server.adminPort() + "/stats",
                 buffers.name().toLowerCase(Locale.ROOT), timeouts.name().toLowerCase(Locale.ROOT));
         out.flush();
         stopped.await();
@@ -157,9 +161,9 @@ final class ServeCommand implements Callable<Integer> {
 
     ServerConfig serverConfig() {
         int admin = adminPort != null ? adminPort : port == 0 ? 0 : port + 1;
-        return ServerConfig.DEFAULTS.withHost(host).withPorts(port, admin).withBuffers(buffers)
-                .withTimeouts(readTimeout, idleTimeout).withWriteTimeout(writeTimeout).withSleepOnOverflow(sleepOnOverflow)
-                .withTimeoutMode(timeouts);
+        return ServerConfig.DEFAULTS.withHost(host).withAdminHost(adminHost).withPorts(port, admin)
+                .withBuffers(buffers).withTimeouts(readTimeout, idleTimeout).withWriteTimeout(writeTimeout)
+                .withSleepOnOverflow(sleepOnOverflow).withTimeoutMode(timeouts);
     }
 
     ArmOptions armOptions() {

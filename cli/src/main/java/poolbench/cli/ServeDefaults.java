@@ -29,6 +29,7 @@ final class ServeDefaults implements IDefaultValueProvider {
         return switch (option.longestName()) {
             case "--host" -> server.host();
             case "--port" -> String.valueOf(server.port());
+            case "--admin-host" -> server.adminHost();
             case "--buffers" -> lowerCase(server.buffers());
             case "--sleep-on-overflow" -> duration(server.sleepOnOverflow());
             case "--read-timeout" -> duration(server.readTimeout());

@@ -36,4 +36,21 @@ class JmhJsonTest {
         assertTrue(b.get("secondaryMetrics").get("gc.alloc.rate.norm").has("score"));
         assertEquals("b.Sample", b.get("benchmark").asText());
     }
+
+    @Test
+    void sampleTimeIterationsKeepTheirMeansAsRawDataWhenTheirHistogramsGo(@TempDir Path dir) throws Exception {
+        // As JMH writes SampleTime: forks of iterations of [value, count], and no rawData.
+        Path file = dir.resolve("quick.json");
+        Files.writeString(file, """
+                [{"benchmark": "b.Sample", "mode": "sample",
+                  "primaryMetric": {"score": 1.75, "scoreError": 0.1,
+                                    "rawDataHistogram": [[[[1.0, 3], [3.0, 1]], [[2.0, 2]]], [[[4.0, 1]]]]}}]
+                """);
+
+        JmhJson.compact(file);
+
+        JsonNode primary = new ObjectMapper().readTree(file.toFile()).get(0).get("primaryMetric");
+        assertFalse(primary.has(JmhJson.DROPPED));
+        assertEquals("[[1.5,2.0],[4.0]]", primary.get(JmhJson.ITERATIONS).toString());
+    }
 }

@@ -25,6 +25,11 @@ import poolbench.server.WorldDatabase;
  * long each {@code getConnection} waited and each timeout, which is what {@code /db}'s figure "pool wait" means.
  * The pool is sized by {@link Options#poolSize}; a request that gets no connection within
  * {@link Options#connectionTimeout} is answered 503.
+ *
+ * <p>A database that is down is not a busy pool: while the pool holds no connection and its last attempt to open
+ * one failed, a request is answered 503 at once with that failure, instead of after the whole connection timeout.
+ * The pool goes on trying in the background (HikariCP keeps it filled to its size), so once PostgreSQL is back the
+ * next request is served, without a restart.
  */
 public final class PooledWorldDatabase implements WorldDatabase {
 
@@ -65,6 +70,7 @@ public final class PooledWorldDatabase implements WorldDatabase {
     }
 
     private final HikariDataSource pool;
+    private final WatchedDataSource connections;
     private final int poolSize;
     private final LongAdder acquisitions = new LongAdder();
     private final LongAdder waitNanos = new LongAdder();
@@ -72,7 +78,9 @@ public final class PooledWorldDatabase implements WorldDatabase {
 
     private PooledWorldDatabase(Options options) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(options.jdbcUrl());
+        this.connections = new WatchedDataSource(options.jdbcUrl());
+        connections.setPrepareThreshold(1);
+        config.setDataSource(connections);
         config.setMaximumPoolSize(options.poolSize());
         config.setMinimumIdle(options.poolSize());
         config.setConnectionTimeout(options.connectionTimeout().toMillis());
@@ -81,7 +89,6 @@ public final class PooledWorldDatabase implements WorldDatabase {
         config.setInitializationFailTimeout(options.connectionTimeout().toMillis());
         config.setAutoCommit(true);
         config.setReadOnly(true);
-        config.addDataSourceProperty("prepareThreshold", "1");
         config.setMetricsTrackerFactory(new Tracker());
         this.pool = new HikariDataSource(config);
         this.poolSize = options.poolSize();
@@ -112,6 +119,11 @@ public final class PooledWorldDatabase implements WorldDatabase {
 
     @Override
     public byte[] randomWorldJson() throws Unavailable {
+        // One volatile read while the database is up; the pool is looked at only after a failed attempt.
+        String down = connections.lastFailure();
+        if (down != null && poolIsEmpty()) {
+            throw new Unavailable("no connection to the database: " + down, null);
+        }
         int id = ThreadLocalRandom.current().nextInt(1, ROWS + 1);
         try (Connection c = pool.getConnection(); PreparedStatement q = c.prepareStatement(QUERY)) {
             q.setInt(1, id);
@@ -131,6 +143,16 @@ public final class PooledWorldDatabase implements WorldDatabase {
     static byte[] json(int id, int randomNumber) {
         return ("{\"id\":" + id + ",\"randomNumber\":" + randomNumber + "}")
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** Whether the database is taken for down: the pool holds no connection and its last attempt to open one failed. */
+    boolean unreachable() {
+        return connections.lastFailure() != null && poolIsEmpty();
+    }
+
+    private boolean poolIsEmpty() {
+        var mx = pool.getHikariPoolMXBean();
+        return mx != null && mx.getTotalConnections() == 0;
     }
 
     /** The pool itself, for tests that hold its connections to exhaust it. */

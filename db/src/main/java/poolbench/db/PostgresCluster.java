@@ -28,6 +28,9 @@ import java.util.stream.Stream;
  * {@code nobody} (group {@code nogroup}), and the data directory is handed to that user first.
  *
  * <p>{@code cpuPrefix} (e.g. {@code taskset -c 1}) runs the server on the load's CPUs; its backends inherit it.
+ *
+ * <p>{@link #stop} and {@link #restart} take the server away and bring it back on the same port with the same data,
+ * for tests of what a client of a database that goes down does.
  */
 public final class PostgresCluster implements AutoCloseable {
 
@@ -35,18 +38,23 @@ public final class PostgresCluster implements AutoCloseable {
     public static final String UNPRIVILEGED_USER = "nobody";
     private static final String UNPRIVILEGED_GROUP = "nogroup";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final String LOG_FILE = "postgres.log";
 
     private final Path dir;
-    private final Process server;
+    /** The command that starts the server on {@link #port}; run again by {@link #restart}. */
+    private final List<String> command;
+    /** The running server; replaced by {@link #restart}, read by the shutdown hook: hence volatile. */
+    private volatile Process server;
     private final int port;
     private final Thread killOnExit;
     private boolean closed;
 
-    private PostgresCluster(Path dir, Process server, int port) {
+    private PostgresCluster(Path dir, List<String> command, Process server, int port) {
         this.dir = dir;
+        this.command = command;
         this.server = server;
         this.port = port;
-        this.killOnExit = new Thread(server::destroyForcibly, "kill-postgres-" + server.pid());
+        this.killOnExit = new Thread(() -> this.server.destroyForcibly(), "kill-postgres-" + port);
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
@@ -101,7 +109,7 @@ public final class PostgresCluster implements AutoCloseable {
         Path bin = binaries().orElseThrow();
         Path dir = Files.createTempDirectory("poolbench-pg-");
         Path data = dir.resolve("data");
-        Path log = dir.resolve("postgres.log");
+        Path log = dir.resolve(LOG_FILE);
         try {
             Files.createDirectory(data);
             if (isRoot()) {
@@ -117,11 +125,9 @@ public final class PostgresCluster implements AutoCloseable {
                         "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1",
                         "-c", "unix_socket_directories=", "-c", "fsync=off", "-c", "synchronous_commit=off",
                         "-c", "full_page_writes=off", "-c", "max_connections=300", "-c", "shared_buffers=64MB")));
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-                PostgresCluster cluster = new PostgresCluster(dir, p, port);
+                PostgresCluster cluster = new PostgresCluster(dir, List.copyOf(cmd), launch(cmd, log), port);
                 try {
-                    cluster.awaitReady(log);
+                    cluster.awaitReady();
                     cluster.createWorld();
                     return cluster;
                 } catch (IOException e) {
@@ -134,6 +140,15 @@ public final class PostgresCluster implements AutoCloseable {
             deleteTree(dir);
             throw e;
         }
+    }
+
+    private static Process launch(List<String> cmd, Path log) throws IOException {
+        return new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    private Path log() {
+        return dir.resolve(LOG_FILE);
     }
 
     private static boolean isRoot() {
@@ -178,11 +193,11 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Path log) throws IOException, InterruptedException {
+    private void awaitReady() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
-                throw new IOException("postgres exited with " + server.exitValue() + ": " + lastLine(log));
+                throw new IOException("postgres exited with " + server.exitValue() + ": " + lastLine(log()));
             }
             try (Connection c = DriverManager.getConnection(jdbcUrl())) {
                 return;
@@ -191,7 +206,7 @@ public final class PostgresCluster implements AutoCloseable {
             }
         }
         throw new IOException("postgres did not accept connections within " + START_TIMEOUT.toSeconds() + " s: "
-                + lastLine(log));
+                + lastLine(log()));
     }
 
     /** TechEmpower's World: 10,000 rows of (id, randomNumber in 1..10,000). */
@@ -215,9 +230,32 @@ public final class PostgresCluster implements AutoCloseable {
         return port;
     }
 
-    /** The postgres server process (its backends are its children), for the load side's CPU accounting. */
+    /** The running postgres server process (its backends are its children), for the load side's CPU accounting. */
     public ProcessHandle process() {
         return server.toHandle();
+    }
+
+    /**
+     * Takes PostgreSQL away as an operator's fast shutdown does (SIGINT: open sessions are ended), keeping its data;
+     * clients then find nothing listening on its port until {@link #restart}.
+     */
+    public synchronized void stop() throws InterruptedException {
+        if (closed) {
+            throw new IllegalStateException("the cluster is closed");
+        }
+        shutDown();
+    }
+
+    /** Starts PostgreSQL again, on the same port with the same data, and waits until it accepts connections. */
+    public synchronized void restart() throws IOException, InterruptedException {
+        if (closed) {
+            throw new IllegalStateException("the cluster is closed");
+        }
+        if (server.isAlive()) {
+            throw new IllegalStateException("postgres is running; stop it first");
+        }
+        server = launch(command, log());
+        awaitReady();
     }
 
     /** Stops PostgreSQL with a fast shutdown (SIGINT: ends open sessions), then removes its directory; once. */
@@ -236,19 +274,28 @@ public final class PostgresCluster implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // The hook is running: it kills postgres, which is what close wants too.
         }
-        try {
-            new ProcessBuilder("kill", "-INT", Long.toString(server.pid()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-        } catch (IOException e) {
-            server.destroy();
-        }
-        if (!server.waitFor(10, TimeUnit.SECONDS)) {
-            server.descendants().forEach(ProcessHandle::destroyForcibly);
-            server.destroyForcibly();
-            server.waitFor(5, TimeUnit.SECONDS);
-        }
+        shutDown();
         if (deleteDir) {
             deleteTree(dir);
+        }
+    }
+
+    /** A fast shutdown of the running server, forced when it does not end within 10 s; nothing when it is gone. */
+    private void shutDown() throws InterruptedException {
+        Process p = server;
+        if (!p.isAlive()) {
+            return;
+        }
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        } catch (IOException e) {
+            p.destroy();
+        }
+        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor(5, TimeUnit.SECONDS);
         }
     }
 

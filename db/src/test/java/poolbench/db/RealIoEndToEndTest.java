@@ -177,22 +177,6 @@ class RealIoEndToEndTest {
         }
     }
 
-    @Test
-    void aDatabaseThatGoesDownIsAnswered503WithinABound() throws Exception {
-        assumeDatabase();
-        PostgresCluster own = PostgresCluster.start(List.of());
-        try (PooledWorldDatabase db = PooledWorldDatabase.open(new PooledWorldDatabase.Options(own.jdbcUrl(), 2,
-                Duration.ofMillis(500)));
-             HttpServer server = serve("classic", Backends.NONE.withDatabase(db))) {
-            assertEquals(200, TestHttp.get(server.port(), "/db").status());
-            own.close();
-            TestHttp.Response r = answered(503, 0, 3_000, () -> TestHttp.get(server.port(), "/db"));
-            assertTrue(r.body().startsWith("database unavailable: "), r.body());
-        } finally {
-            own.close();
-        }
-    }
-
     @ParameterizedTest
     @MethodSource("arms")
     void threadsAndDescriptorsReturnToBaselineAfter2000Requests(String arm) throws Exception {

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -25,7 +26,9 @@ import java.util.function.Consumer;
  *
  * <p>At the send deadline the loop stops writing and waits for the answers still in flight, at most until
  * the drain deadline; what is still unanswered then is counted as timed out. So every request counted
- * as sent ends as a response or as exactly one lost request of one error kind.
+ * as sent ends as a response or as exactly one lost request of one error kind, and each error's cause goes into
+ * {@link #causes}. A connection the server ends (a close or a reset, at any point) is counted as closed by the
+ * server, whatever it cost.
  */
 final class ClientLoop implements Runnable {
 
@@ -60,6 +63,9 @@ final class ClientLoop implements Runnable {
 
     final LoopCounters counters = new LoopCounters();
     final LoopRecorders recorders = new LoopRecorders();
+    final ErrorCauses causes = new ErrorCauses();
+    private final String noResponseInTime;
+    private final String noConnectionInTime;
 
     private volatile boolean stopRequested;
     private Throwable failure;
@@ -81,6 +87,9 @@ final class ClientLoop implements Runnable {
         this.schedule = schedule;
         this.closeEachRequest = closeEachRequest;
         this.timeoutNanos = timeoutNanos;
+        String timeout = DurationText.format(Duration.ofNanos(timeoutNanos));
+        this.noResponseInTime = "no response within " + timeout;
+        this.noConnectionInTime = "no connection within " + timeout;
         this.requestLength = request.length;
         ByteBuffer requestBytes = ByteBuffer.allocateDirect(request.length * pipeline);
         for (int i = 0; i < pipeline; i++) {
@@ -126,7 +135,11 @@ final class ClientLoop implements Runnable {
             running = turn();
         }
         now = System.nanoTime();
-        countUnanswered(stopRequested ? Counter.ABANDONED : Counter.TIMEOUTS);
+        if (stopRequested) {
+            countUnanswered(Counter.ABANDONED, null);
+        } else {
+            countUnanswered(Counter.TIMEOUTS, noResponseInTime);
+        }
         cpuAtEnd = THREAD_CPU.getCurrentThreadCpuTime();
     }
 
@@ -257,7 +270,8 @@ final class ClientLoop implements Runnable {
         try {
             written = c.channel.write(c.requestView);
         } catch (IOException e) {
-            fail(c, Counter.WRITE_ERRORS);
+            countClosedByServer();
+            fail(c, Counter.WRITE_ERRORS, ErrorCauses.of(e));
             return false;
         }
         if (clock.measured(now)) {
@@ -307,7 +321,8 @@ final class ClientLoop implements Runnable {
                 n = channel.read(readBuffer);
             } catch (IOException e) {
                 now = System.nanoTime();
-                fail(c, Counter.READ_ERRORS);
+                countClosedByServer();
+                fail(c, Counter.READ_ERRORS, ErrorCauses.of(e));
                 return;
             }
             now = System.nanoTime();
@@ -327,7 +342,12 @@ final class ClientLoop implements Runnable {
                 if (end == ResponseParser.NEED_MORE) {
                     break;
                 }
-                if (end == ResponseParser.MALFORMED || !responseCompleted(c)) {
+                if (end == ResponseParser.MALFORMED) {
+                    // Nothing after bytes that are not a response can be matched to a request: the connection is lost.
+                    fail(c, Counter.PARSE_ERRORS, ErrorCauses.NOT_HTTP);
+                    return;
+                }
+                if (!responseCompleted(c)) {
                     return;
                 }
                 position = end;
@@ -349,7 +369,7 @@ final class ClientLoop implements Runnable {
     private boolean responseCompleted(ConnectionState c) {
         if (c.inFlight.size() == 0) {
             // A response nobody asked for: the stream is out of step and nothing after it can be matched.
-            fail(c, Counter.PARSE_ERRORS);
+            fail(c, Counter.PARSE_ERRORS, ErrorCauses.UNASKED_RESPONSE);
             return false;
         }
         long sent = c.inFlight.oldestSentAt();
@@ -364,11 +384,11 @@ final class ClientLoop implements Runnable {
             countStatus(c.parser.status());
         }
         if (c.parser.serverCloses() || closeEachRequest) {
-            if (!closeEachRequest && clock.measured(now)) {
-                counters.increment(Counter.CLOSED_BY_SERVER);
+            if (!closeEachRequest) {
+                countClosedByServer();
             }
             // Requests pipelined behind a closing response will never be answered.
-            fail(c, Counter.READ_ERRORS);
+            fail(c, Counter.READ_ERRORS, ErrorCauses.PIPELINED_BEHIND_CLOSE);
             return false;
         }
         c.freeSince = now;
@@ -390,26 +410,39 @@ final class ClientLoop implements Runnable {
         }
     }
 
+    /**
+     * The server ended the connection. A response whose body runs until the close is complete now; between
+     * responses with nothing in flight the close loses nothing (an idle connection closed); otherwise the requests
+     * in flight are lost.
+     */
     private void endOfStream(ConnectionState c) {
         if (c.parser.completesAtEndOfStream()) {
             responseCompleted(c);
-        } else if (c.inFlight.size() == 0 && c.parser.betweenResponses()) {
-            if (clock.measured(now)) {
-                counters.increment(Counter.CLOSED_BY_SERVER);
-            }
+            return;
+        }
+        countClosedByServer();
+        if (c.inFlight.size() == 0 && c.parser.betweenResponses()) {
             reopen(c);
         } else {
-            fail(c, Counter.READ_ERRORS);
+            fail(c, Counter.READ_ERRORS, c.parser.betweenResponses()
+                    ? ErrorCauses.CLOSED_BEFORE_RESPONSE : ErrorCauses.CLOSED_MID_RESPONSE);
         }
     }
 
-    /** Counts every request still in flight on the connection as lost to {@code kind}, then reconnects. */
-    private void fail(ConnectionState c, Counter kind) {
-        countLost(c, kind);
+    private void countClosedByServer() {
+        if (clock.measured(now)) {
+            counters.increment(Counter.CLOSED_BY_SERVER);
+        }
+    }
+
+    /** Counts every request in flight on the connection as lost to {@code kind} by {@code cause}, then reconnects. */
+    private void fail(ConnectionState c, Counter kind, String cause) {
+        countLost(c, kind, cause);
         reopen(c);
     }
 
-    private void countLost(ConnectionState c, Counter kind) {
+    /** {@code cause} is null for requests that are not errors (abandoned when the run was stopped). */
+    private void countLost(ConnectionState c, Counter kind, String cause) {
         InFlightRequests inFlight = c.inFlight;
         long lost = 0;
         for (int i = 0; i < inFlight.size(); i++) {
@@ -419,6 +452,9 @@ final class ClientLoop implements Runnable {
         }
         if (lost > 0) {
             counters.add(kind, lost);
+            if (cause != null) {
+                causes.add(cause, lost);
+            }
         }
         inFlight.clear();
     }
@@ -450,7 +486,7 @@ final class ClientLoop implements Runnable {
                 connected(c);
             }
         } catch (IOException e) {
-            connectFailed(c);
+            connectFailed(c, ErrorCauses.of(e));
         }
     }
 
@@ -461,7 +497,7 @@ final class ClientLoop implements Runnable {
                 return;
             }
         } catch (IOException e) {
-            connectFailed(c);
+            connectFailed(c, ErrorCauses.of(e));
             return;
         }
         c.key.interestOps(SelectionKey.OP_READ);
@@ -480,10 +516,11 @@ final class ClientLoop implements Runnable {
         }
     }
 
-    private void connectFailed(ConnectionState c) {
+    private void connectFailed(ConnectionState c, String cause) {
         connectsInFlight--;
         if (clock.measured(now)) {
             counters.increment(Counter.CONNECT_ERRORS);
+            causes.add(cause, 1);
         }
         close(c);
         c.phase = ConnectionState.Phase.WAITING_TO_RECONNECT;
@@ -496,12 +533,12 @@ final class ClientLoop implements Runnable {
             switch (c.phase) {
                 case CONNECTING -> {
                     if (now - c.connectStartedAt >= timeoutNanos) {
-                        connectFailed(c);
+                        connectFailed(c, noConnectionInTime);
                     }
                 }
                 case CONNECTED -> {
                     if (c.inFlight.size() > 0 && now - c.inFlight.oldestSentAt() >= timeoutNanos) {
-                        fail(c, Counter.TIMEOUTS);
+                        fail(c, Counter.TIMEOUTS, noResponseInTime);
                     }
                 }
                 case WAITING_TO_RECONNECT -> {
@@ -525,9 +562,9 @@ final class ClientLoop implements Runnable {
         return false;
     }
 
-    private void countUnanswered(Counter kind) {
+    private void countUnanswered(Counter kind, String cause) {
         for (ConnectionState c : connections) {
-            countLost(c, kind);
+            countLost(c, kind, cause);
         }
     }
 

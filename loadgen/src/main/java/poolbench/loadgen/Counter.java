@@ -27,7 +27,10 @@ enum Counter {
     STATUS_5XX,
     STATUS_OTHER,
     CONNECTIONS_OPENED,
-    /** Connections the server ended: Connection: close, a close-delimited body, or a close between responses. */
+    /**
+     * Connections the server ended: Connection: close, a close-delimited body, or a close or reset at any other
+     * point (between responses, before the first, in the middle of one).
+     */
     CLOSED_BY_SERVER,
     /** Open loop: requests whose intended time came before the end of sending but that were never sent. */
     UNSENT,

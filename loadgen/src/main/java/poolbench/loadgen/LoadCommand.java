@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code poolbench load URL}: drives any HTTP/1.1 server and prints a wrk-like summary. Bad input is one
- * line on stderr and exit code 2, never a stack trace; Ctrl-C prints (and writes) what was measured so far.
+ * line on stderr and exit code 2, never a stack trace; Ctrl-C prints (and writes) what was measured so far. A run
+ * that got no response, or more errors than {@code --max-errors} allows, ends with one line saying why and exit
+ * code 1.
  */
 @Command(name = "load", sortOptions = false,
         description = {"HTTP/1.1 load generator (closed loop, or open loop with --rate), like wrk.",
@@ -26,6 +28,11 @@ public final class LoadCommand implements Callable<Integer> {
 
     /** Exit code for bad input, as picocli uses for usage errors. */
     public static final int EXIT_USAGE = 2;
+    /**
+     * Exit code for a run that does not count as answered (see {@link ErrorBudget}), or whose files could not be
+     * written.
+     */
+    public static final int EXIT_FAILED = 1;
     private static final Duration REPORT_ON_INTERRUPT_WAIT = Duration.ofSeconds(3);
 
     @Spec
@@ -63,6 +70,11 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "D", converter = DurationConverter.class,
             description = "a request unanswered this long is a timeout error (default: 2s)")
     Duration timeout = LoadConfig.DEFAULT_TIMEOUT;
+
+    @Option(names = "--max-errors", paramLabel = "P", converter = ErrorBudgetConverter.class,
+            description = "exit 1 when more than this share of requests and connects failed: lost, answered other "
+                    + "than 2xx/3xx, or not connected (default: ${DEFAULT-VALUE}; a run with no response always fails)")
+    ErrorBudget maxErrors = ErrorBudget.DEFAULT;
 
     @Option(names = "--json", paramLabel = "FILE", description = "write the whole result as JSON")
     Path json;
@@ -115,14 +127,22 @@ public final class LoadCommand implements Callable<Integer> {
             return 1;
         }
         if (!reported.compareAndSet(false, true)) {
-            return 1;
+            return EXIT_FAILED;
         }
         try {
             Runtime.getRuntime().removeShutdownHook(onInterrupt);
         } catch (IllegalStateException shuttingDown) {
             // The JVM is exiting anyway; the hook sees the result already reported and does nothing.
         }
-        return report(result) ? 0 : 1;
+        boolean written = report(result);
+        Optional<String> failure = ErrorBudget.nothingAnswered(result)
+                .or(() -> maxErrors.overBudget(result).map(reason -> reason + " by --max-errors"));
+        if (failure.isPresent()) {
+            err.println("load: " + failure.get());
+            err.flush();
+            return EXIT_FAILED;
+        }
+        return written ? 0 : EXIT_FAILED;
     }
 
     private void reportInterrupted(LoadRun run, AtomicBoolean reported) {
@@ -168,6 +188,18 @@ public final class LoadCommand implements Callable<Integer> {
         int dot = name.lastIndexOf('.');
         String serviceName = dot > 0 ? name.substring(0, dot) + ".service" + name.substring(dot) : name + ".service";
         return hgrm.resolveSibling(serviceName);
+    }
+
+    /** Converts {@code --max-errors}, with a message that says what to type instead. */
+    static final class ErrorBudgetConverter implements CommandLine.ITypeConverter<ErrorBudget> {
+        @Override
+        public ErrorBudget convert(String value) {
+            try {
+                return ErrorBudget.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** Converts duration options, with a message that says what to type instead. */

@@ -12,7 +12,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -34,6 +37,8 @@ import org.HdrHistogram.Histogram;
  * @param bytesRead          bytes received, headers included
  * @param clientCpuSeconds   CPU time of the generator's loop threads over the measured phase (and the wait for
  *                           the last answers): near {@code measuredSeconds} per thread, the generator was saturated
+ * @param errorCauses        what the errors (all but {@code status}) were, in words ("connection refused", "no
+ *                           response within 2s"), each counted as its error kind counts, the most frequent first
  * @param serviceTime        open loop only (else null): actual send to response, uncorrected
  * @param schedule           open loop only (else null): how well the generator kept its schedule
  * @param timeline           one entry per second of the measured phase
@@ -42,7 +47,7 @@ import org.HdrHistogram.Histogram;
 @JsonPropertyOrder({"tool", "config", "mode", "startedAt", "measuredSeconds", "interrupted", "requests", "sent",
         "abandoned", "requestsPerSecond", "bytesRead", "bytesWritten", "bytesReadPerSecond", "clientCpuSeconds",
         "connections", "errors",
-        "statusClasses", "latency", "serviceTime", "schedule", "timeline"})
+        "errorCauses", "statusClasses", "latency", "serviceTime", "schedule", "timeline"})
 public record LoadResult(
         String tool,
         LoadConfig config,
@@ -60,6 +65,7 @@ public record LoadResult(
         double clientCpuSeconds,
         Connections connections,
         Errors errors,
+        Map<String, Long> errorCauses,
         StatusClasses statusClasses,
         LatencyReport latency,
         LatencyReport serviceTime,
@@ -72,9 +78,26 @@ public record LoadResult(
     /** HdrHistogram's percentile output is customarily in milliseconds; values are recorded in nanoseconds. */
     private static final double HGRM_SCALE_TO_MS = 1e6;
 
+    /** A result written before causes were recorded reads back with none. */
+    public LoadResult {
+        errorCauses = errorCauses == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(errorCauses));
+    }
+
+    /** A result without error causes (as fixtures build one). */
+    public LoadResult(String tool, LoadConfig config, String mode, String startedAt, double measuredSeconds,
+                      boolean interrupted, long requests, long sent, long abandoned, double requestsPerSecond,
+                      long bytesRead, long bytesWritten, double bytesReadPerSecond, double clientCpuSeconds,
+                      Connections connections, Errors errors, StatusClasses statusClasses, LatencyReport latency,
+                      LatencyReport serviceTime, ScheduleReport schedule, List<SecondSample> timeline) {
+        this(tool, config, mode, startedAt, measuredSeconds, interrupted, requests, sent, abandoned,
+                requestsPerSecond, bytesRead, bytesWritten, bytesReadPerSecond, clientCpuSeconds, connections, errors,
+                Map.of(), statusClasses, latency, serviceTime, schedule, timeline);
+    }
+
     /**
      * @param opened         connections established in the measured phase
-     * @param closedByServer of those, connections the server ended (Connection: close, or a close between responses)
+     * @param closedByServer connections the server ended in the measured phase: with Connection: close, or by
+     *                       closing or resetting it at any point, before a response too
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonPropertyOrder({"opened", "closedByServer"})

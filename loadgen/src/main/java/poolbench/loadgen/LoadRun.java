@@ -31,6 +31,8 @@ public final class LoadRun {
     private final CompletableFuture<LoadResult> result = new CompletableFuture<>();
     private volatile boolean stopRequested;
     private volatile long stoppedAt;
+    /** Whole seconds of the measured phase sampled into the timeline so far; written by the coordinator only. */
+    private volatile int secondsSampled;
 
     LoadRun(LoadConfig config) {
         this.config = config;
@@ -102,6 +104,11 @@ public final class LoadRun {
         return result.isDone();
     }
 
+    /** Whole seconds of the measured phase in the timeline so far: a test waits on this rather than on a clock. */
+    int secondsSampled() {
+        return secondsSampled;
+    }
+
     private void coordinate() {
         try {
             TimelineSampler sampler = new TimelineSampler(loops);
@@ -112,6 +119,7 @@ public final class LoadRun {
                     break;
                 }
                 sampler.sample(second++);
+                secondsSampled = second;
             }
             Instant measureStartWall = wallClockOf(clock.measureStart());
             for (Thread t : loopThreads) {

@@ -41,6 +41,7 @@ final class ResultAssembly {
                         LoopCounters.sum(counters, Counter.TIMEOUTS),
                         LoopCounters.sum(counters, Counter.PARSE_ERRORS),
                         LoopCounters.sum(counters, Counter.STATUS_ERRORS)),
+                ErrorCauses.sum(loops.stream().map(loop -> loop.causes).toList()),
                 new LoadResult.StatusClasses(
                         LoopCounters.sum(counters, Counter.STATUS_1XX),
                         LoopCounters.sum(counters, Counter.STATUS_2XX),

@@ -31,6 +31,12 @@ final class SummaryText {
         LoadResult.Errors e = r.errors();
         line(out, "  Errors: connect %d, read %d, write %d, timeout %d, parse %d; non-2xx/3xx responses %d",
                 e.connect(), e.read(), e.write(), e.timeout(), e.parse(), e.status());
+        if (!r.errorCauses().isEmpty()) {
+            StringBuilder causes = new StringBuilder();
+            r.errorCauses().forEach((cause, n) -> causes.append(causes.isEmpty() ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "%s ×%,d", cause, n)));
+            line(out, "  Error causes: %s", causes);
+        }
         LoadResult.StatusClasses sc = r.statusClasses();
         line(out, "  Responses: 1xx %d, 2xx %d, 3xx %d, 4xx %d, 5xx %d%s", sc.informational(), sc.success(),
                 sc.redirection(), sc.clientError(), sc.serverError(), sc.other() > 0 ? ", other " + sc.other() : "");

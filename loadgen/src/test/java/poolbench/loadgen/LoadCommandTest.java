@@ -48,6 +48,8 @@ class LoadCommandTest {
             "http://127.0.0.1:1/ --rate 0          | --rate must be a positive number",
             "http://127.0.0.1:1/ --rate -5         | --rate must be a positive number",
             "http://127.0.0.1:1/ --timeout 0s      | --timeout must be positive",
+            "http://127.0.0.1:1/ --max-errors lots | --max-errors takes a percentage, e.g. 1%",
+            "http://127.0.0.1:1/ --max-errors 101% | --max-errors must be a percentage from 0% to 100%",
             "http://127.0.0.1:1/ -c many           | --connections",
             "http://127.0.0.1:1/ --frobnicate      | Unknown option",
             "http://no-such-host.invalid/          | cannot resolve host",

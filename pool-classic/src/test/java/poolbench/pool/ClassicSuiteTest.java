@@ -3,8 +3,8 @@ package poolbench.pool;
 import poolbench.server.ArmSuite;
 
 /**
- * Every arm contract (dispatcher, wire, hostile clients, overload soak, leaks) on the {@code classic} arm: fasthttp's
- * pool on platform threads, capped.
+ * Every arm contract (dispatcher, wire, hostile clients, framing, overload soak, leaks) on the {@code classic} arm:
+ * fasthttp's pool on platform threads, capped.
  */
 class ClassicSuiteTest extends ArmSuite {
 

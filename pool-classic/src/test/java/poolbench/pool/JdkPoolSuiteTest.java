@@ -3,7 +3,7 @@ package poolbench.pool;
 import poolbench.server.ArmSuite;
 
 /**
- * Every arm contract (dispatcher, wire, hostile clients, overload soak, leaks) on the {@code jdk-pool} arm: a
+ * Every arm contract (dispatcher, wire, hostile clients, framing, overload soak, leaks) on the {@code jdk-pool} arm: a
  * ThreadPoolExecutor, capped through its maximum pool size.
  */
 class JdkPoolSuiteTest extends ArmSuite {

@@ -3,8 +3,8 @@ package poolbench.virtual;
 import poolbench.server.ArmSuite;
 
 /**
- * Every arm contract (dispatcher, wire, hostile clients, overload soak, leaks) on the {@code virtual-pooled} arm:
- * fasthttp's pool on virtual threads, capped.
+ * Every arm contract (dispatcher, wire, hostile clients, framing, overload soak, leaks) on the {@code virtual-pooled}
+ * arm: fasthttp's pool on virtual threads, capped.
  */
 class VirtualPooledSuiteTest extends ArmSuite {
 

@@ -3,8 +3,8 @@ package poolbench.virtual;
 import poolbench.server.ArmSuite;
 
 /**
- * Every arm contract (dispatcher, wire, hostile clients, overload soak, leaks) on the {@code virtual} arm: a virtual
- * thread per connection, capped by a Semaphore when given a concurrency.
+ * Every arm contract (dispatcher, wire, hostile clients, framing, overload soak, leaks) on the {@code virtual} arm: a
+ * virtual thread per connection, capped by a Semaphore when given a concurrency.
  */
 class VirtualSuiteTest extends ArmSuite {
 

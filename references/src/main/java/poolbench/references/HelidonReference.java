@@ -100,7 +100,7 @@ public final class HelidonReference implements Reference {
         StatsEndpoint admin = null;
         if (config.adminPort() >= 0) {
             try {
-                admin = new StatsEndpoint(config.host(), config.adminPort(),
+                admin = new StatsEndpoint(config.adminHost(), config.adminPort(),
                         () -> StatsSnapshot.take(name(), "n/a", requests.sum(), connections.started(), 0,
                                 connections.ended(), connections.live(), new DispatcherStats(connections.live(),
                                         0, connections.peak(), connections.started(), 0, 0)));

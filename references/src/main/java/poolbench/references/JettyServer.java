@@ -72,7 +72,7 @@ final class JettyServer {
         try {
             server.start();
             if (config.adminPort() >= 0) {
-                admin = new StatsEndpoint(config.host(), config.adminPort(),
+                admin = new StatsEndpoint(config.adminHost(), config.adminPort(),
                         () -> StatsSnapshot.take(name, "n/a", requests.sum(), connections.started(), 0,
                                 connections.ended(), connections.live(), workers.get()));
             }

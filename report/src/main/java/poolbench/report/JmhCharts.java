@@ -14,7 +14,8 @@ import org.knowm.xchart.CategorySeries;
  * The JMH suites' answers as bars with JMH's 99.9% confidence interval as error bars: what a hand-off to another
  * thread costs, what starting a thread costs, and whether LIFO order beats FIFO. Times are shown per operation (µs),
  * the way the costs are reasoned about; a class run only in throughput mode is left out rather than inverted, since
- * inverting a throughput's error is not its time's error.
+ * inverting a throughput's error is not its time's error. A score whose error is over
+ * {@link JmhResult#MAX_CHARTED_ERROR} of it is left out of its chart and named by {@link #leftOut}.
  */
 final class JmhCharts {
 
@@ -24,42 +25,67 @@ final class JmhCharts {
     /** SampleTime's mean is the same quantity as AverageTime's; either gives time per op. */
     static final List<String> TIME_MODES = List.of("avgt", "sample");
 
+    /** One chart: a benchmark class's scores in its time mode, grouped by category, one bar colour per series. */
+    private record Spec(String className, String file, String title, Function<JmhResult, String> category,
+                        Function<JmhResult, String> series, String caption) {
+
+        /** The rows this chart is drawn from, charted or not; empty when the run lacks the class. */
+        List<JmhResult> rows(JmhResults jmh) {
+            return jmh.firstMode(className, TIME_MODES).map(m -> jmh.of(className, m)).orElse(List.of());
+        }
+    }
+
+    private static final List<Spec> CHARTS = List.of(
+            new Spec(HAND_OFF, ChartFiles.JMH_HAND_OFF, "Hand-off to another thread and back (JMH)",
+                    r -> r.param("target"), JmhResult::method,
+                    "One op submits an empty task and waits until it has run: the price of moving a connection off "
+                            + "the accept thread. Error bars: JMH's 99.9% confidence interval."),
+            new Spec(THREAD_START, ChartFiles.JMH_THREAD_START, "Start a thread and join it (JMH)",
+                    JmhResult::method, r -> "start + join",
+                    "What a thread per connection pays before it serves a byte. Error bars: JMH's 99.9% confidence "
+                            + "interval."),
+            new Spec(WORKER_ORDER, ChartFiles.JMH_WORKER_ORDER, "Burst of jobs on a pool: LIFO vs FIFO (JMH)",
+                    r -> "jobs=" + r.param("jobs") + ", " + r.param("stateKiB") + " KiB/worker", r -> r.param("order"),
+                    "Each op hands a burst of jobs to a pool of idle workers that each touch their own state; LIFO "
+                            + "reuses the most recently used (cache-warm) worker. Error bars: JMH's 99.9% confidence "
+                            + "interval."));
+
     private JmhCharts() {
     }
 
     static List<DrawnChart> draw(RunSet runs) throws IOException {
-        JmhResults jmh = runs.jmh();
         List<DrawnChart> drawn = new ArrayList<>();
-        bars(runs, jmh, HAND_OFF, ChartFiles.JMH_HAND_OFF, "Hand-off to another thread and back (JMH)",
-                r -> r.param("target"), JmhResult::method,
-                "One op submits an empty task and waits until it has run: the price of moving a connection off the "
-                        + "accept thread. Error bars: JMH's 99.9% confidence interval.").ifPresent(drawn::add);
-        bars(runs, jmh, THREAD_START, ChartFiles.JMH_THREAD_START, "Start a thread and join it (JMH)",
-                JmhResult::method, r -> "start + join",
-                "What a thread per connection pays before it serves a byte. Error bars: JMH's 99.9% confidence "
-                        + "interval.").ifPresent(drawn::add);
-        bars(runs, jmh, WORKER_ORDER, ChartFiles.JMH_WORKER_ORDER, "Burst of jobs on a pool: LIFO vs FIFO (JMH)",
-                r -> "jobs=" + r.param("jobs") + ", " + r.param("stateKiB") + " KiB/worker", r -> r.param("order"),
-                "Each op hands a burst of jobs to a pool of idle workers that each touch their own state; LIFO "
-                        + "reuses the most recently used (cache-warm) worker. Error bars: JMH's 99.9% confidence "
-                        + "interval.").ifPresent(drawn::add);
+        for (Spec spec : CHARTS) {
+            bars(runs, spec).ifPresent(drawn::add);
+        }
         return drawn;
     }
 
-    private static Optional<DrawnChart> bars(RunSet runs, JmhResults jmh, String className, String file, String title,
-                                             Function<JmhResult, String> category,
-                                             Function<JmhResult, String> series, String caption) throws IOException {
-        Optional<String> mode = jmh.firstMode(className, TIME_MODES);
-        if (mode.isEmpty()) {
+    /** Every score a chart leaves out, with why: "HandOffBenchmark.oneSubmitter, target=CLASSIC_POOL: ±21% > 15%". */
+    static List<String> leftOut(JmhResults jmh) {
+        List<String> out = new ArrayList<>();
+        for (Spec spec : CHARTS) {
+            for (JmhResult r : spec.rows(jmh)) {
+                r.notCharted().ifPresent(why -> out.add(r.className() + "." + r.method()
+                        + (r.paramsText().isEmpty() ? "" : ", " + r.paramsText()) + " (" + r.mode() + "): " + why));
+            }
+        }
+        return out;
+    }
+
+    private static Optional<DrawnChart> bars(RunSet runs, Spec spec) throws IOException {
+        List<JmhResult> all = spec.rows(runs.jmh());
+        List<JmhResult> rows = all.stream().filter(r -> r.notCharted().isEmpty()).toList();
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
-        List<JmhResult> rows = jmh.of(className, mode.get());
-        CategoryChart chart = ChartStyle.category(title, "", "µs per op (lower is better)");
+        CategoryChart chart = ChartStyle.category(spec.title(), "", "µs per op (lower is better)");
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setErrorBarsColorSeriesColor(false);
         chart.getStyler().setErrorBarsColor(Color.BLACK);
-        List<String> categories = rows.stream().map(category).distinct().toList();
-        List<String> seriesNames = rows.stream().map(series).distinct().toList();
+        // In the order of every row, so that a left-out score does not reorder the bars that remain.
+        List<String> categories = inOrder(all, rows, spec.category());
+        List<String> seriesNames = inOrder(all, rows, spec.series());
         if (categories.size() > 4) {
             chart.getStyler().setXAxisLabelRotation(20);
         }
@@ -69,10 +95,12 @@ final class JmhCharts {
             List<Double> errors = new ArrayList<>();
             List<String> labels = new ArrayList<>();
             for (String c : categories) {
-                Optional<JmhResult> r = rows.stream().filter(x -> category.apply(x).equals(c)
-                        && series.apply(x).equals(name)).findFirst();
-                values.add(r.map(JmhResult::microsPerOp).orElse(null));
-                errors.add(r.map(JmhResult::microsPerOpError).filter(Double::isFinite).orElse(0.0));
+                Optional<JmhResult> r = rows.stream().filter(x -> spec.category().apply(x).equals(c)
+                        && spec.series().apply(x).equals(name)).findFirst();
+                // A left-out score is an empty slot: XChart draws no bar for NaN (a null breaks its error-bar range).
+                values.add(r.map(JmhResult::microsPerOp).orElse(Double.NaN));
+                errors.add(r.map(JmhResult::microsPerOpError).filter(Double::isFinite)
+                        .orElse(r.isPresent() ? 0.0 : Double.NaN));
                 // With one series there is room to print the score under its bar; error bars would cross a label on it.
                 labels.add(seriesNames.size() == 1 && r.isPresent()
                         ? c + ": " + Numbers.human(r.get().microsPerOp()) + " µs" : c);
@@ -83,10 +111,19 @@ final class JmhCharts {
         if (seriesNames.size() == 1) {
             chart.getStyler().setLegendVisible(false);
         }
-        ChartStyle.save(chart, runs.dir(), file);
-        boolean loose = rows.stream().anyMatch(r -> r.microsPerOpError() > r.microsPerOp());
-        return Optional.of(new DrawnChart(file, title + " (" + mode.get() + " mode)", caption + (loose
-                ? " Some error bars are longer than their bars: JMH could not pin those scores down (too few "
-                + "iterations, or a busy machine), so read them as orders of magnitude only." : "")));
+        ChartStyle.save(chart, runs.dir(), spec.file());
+        String mode = rows.getFirst().mode();
+        int leftOut = all.size() - rows.size();
+        return Optional.of(new DrawnChart(spec.file(), spec.title() + " (" + mode + " mode)", spec.caption()
+                + (leftOut == 0 ? "" : " " + leftOut + " of " + all.size() + " scores are left out: JMH could not "
+                + "pin them down to " + Numbers.percent(JmhResult.MAX_CHARTED_ERROR) + " (they are listed below "
+                + "the charts).")));
+    }
+
+    /** The distinct keys of {@code charted}, in the order they first appear in {@code all}. */
+    private static List<String> inOrder(List<JmhResult> all, List<JmhResult> charted,
+                                        Function<JmhResult, String> key) {
+        List<String> present = charted.stream().map(key).distinct().toList();
+        return all.stream().map(key).distinct().filter(present::contains).toList();
     }
 }

@@ -1,6 +1,7 @@
 package poolbench.report;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +28,22 @@ record JmhResult(String className, String method, String mode, int threads, Map<
 
     boolean imprecise() {
         return relativeError() > MAX_RELATIVE_ERROR;
+    }
+
+    /**
+     * A chart shows a score only when its error is at most this share of it: a bar is read as the figure, and its
+     * error bar is easy to overlook. It is what the quick JMH preset is sized to reach.
+     */
+    static final double MAX_CHARTED_ERROR = 0.15;
+
+    /** Why a chart leaves this score out ("±23% > 15%", "no error from JMH"), or empty when it may be charted. */
+    Optional<String> notCharted() {
+        double e = relativeError();
+        if (!Double.isFinite(e)) {
+            return Optional.of("no error from JMH");
+        }
+        return e > MAX_CHARTED_ERROR ? Optional.of("±" + Numbers.percent(e) + " > "
+                + Numbers.percent(MAX_CHARTED_ERROR)) : Optional.empty();
     }
 
     String param(String name) {

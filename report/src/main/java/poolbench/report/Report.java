@@ -61,4 +61,16 @@ public final class Report {
         }
         return new Written(written, HeadlineTable.render(runs, claims));
     }
+
+    /**
+     * Rewrites the latest-results table of the project README, between its {@code <!-- latest-results:start -->}
+     * and {@code <!-- latest-results:end -->} markers, from {@code runDir}'s claims.json; a README without the
+     * markers is left as it is.
+     *
+     * @return one line saying what was written, or why nothing was
+     * @throws IllegalArgumentException when {@code runDir} has not been reported yet (no claims.json)
+     */
+    public static String writeLatestResults(Path runDir, Path readme) throws IOException {
+        return LatestResults.write(runDir, readme);
+    }
 }

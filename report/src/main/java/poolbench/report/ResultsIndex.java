@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 final class ResultsIndex {
 
     static final String FILE = "README.md";
-    /** Runs that must not be quoted live under here, each with a note saying why. */
+
     private ResultsIndex() {
     }
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,19 +37,41 @@ final class RunNotes {
 
     /**
      * {@code markdown} written for the run's own directory, with every relative link made to work from the results
-     * directory above it: {@code (CLAIMS.md#claim-1)} becomes {@code (<run>/CLAIMS.md#claim-1)}, and an anchor on
-     * the run's README, {@code (#a)}, becomes {@code (<run>/README.md#a)}.
+     * directory above it, by the shortest way: {@code (CLAIMS.md#claim-1)} becomes {@code (<run>/CLAIMS.md#claim-1)},
+     * an anchor on the run's README, {@code (#a)}, becomes {@code (<run>/README.md#a)}, a link to another run,
+     * {@code (../<other>/README.md)}, becomes {@code (<other>/README.md)}, and one to the results index itself,
+     * {@code (../README.md#b)}, becomes {@code (#b)}.
      */
     static String fromResultsDirectory(String markdown, String run) {
         Matcher m = RELATIVE_LINK.matcher(markdown);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String target = m.group(1);
-            String moved = run + "/" + (target.startsWith("#") ? RunReadme.FILE + target : target);
-            m.appendReplacement(out, Matcher.quoteReplacement("](" + moved + ")"));
+            m.appendReplacement(out, Matcher.quoteReplacement("](" + movedLink(m.group(1), run) + ")"));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** One link target written in {@code run}'s directory, as the results directory reaches it. */
+    private static String movedLink(String target, String run) {
+        int hash = target.indexOf('#');
+        String path = hash < 0 ? target : target.substring(0, hash);
+        String anchor = hash < 0 ? "" : target.substring(hash);
+        String moved = normalized(run + "/" + (path.isEmpty() ? RunReadme.FILE : path));
+        return moved.equals(ResultsIndex.FILE) && !anchor.isEmpty() ? anchor : moved + anchor;
+    }
+
+    /** "a/./b/../c" → "a/c"; a ".." that climbs above the start is kept. Names are joined with "/" on every OS. */
+    private static String normalized(String path) {
+        Deque<String> names = new ArrayDeque<>();
+        for (String name : path.split("/", -1)) {
+            if (name.equals("..") && !names.isEmpty() && !names.peekLast().equals("..")) {
+                names.removeLast();
+            } else if (!name.equals(".") && !name.isEmpty()) {
+                names.addLast(name);
+            }
+        }
+        return String.join("/", names);
     }
 
     private static Optional<String> read(Path file) {

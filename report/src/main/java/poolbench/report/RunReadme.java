@@ -350,6 +350,13 @@ final class RunReadme {
             md.paragraph("**" + c.title() + ".** " + c.caption());
             md.image(c.title(), c.file());
         }
+        List<String> leftOut = JmhCharts.leftOut(jmh);
+        if (!leftOut.isEmpty()) {
+            md.paragraph("Left out of the charts, because JMH's error on them is over "
+                    + Numbers.percent(JmhResult.MAX_CHARTED_ERROR) + " of the score (or JMH gave none), so a bar "
+                    + "would be read as a figure they are not; their scores are in the table below:");
+            leftOut.forEach(md::bullet);
+        }
         List<List<String>> rows = jmh.results().stream().map(r -> List.of(r.className() + "." + r.method(),
                 r.paramsText().isEmpty() ? "–" : r.paramsText(), r.mode(), Integer.toString(r.threads()),
                 Numbers.human(r.score()) + (Double.isFinite(r.scoreError()) ? " ± " + Numbers.human(r.scoreError())

@@ -122,8 +122,7 @@ class ReportTest {
         String readme = read("README.md");
         List<String> expected = new ArrayList<>(List.of(ChartFiles.RELATIVE_THROUGHPUT, ChartFiles.ALLOC_PER_REQUEST,
                 ChartFiles.CPU_PER_REQUEST, ChartFiles.BURST_WORKERS, ChartFiles.BURST_THREADS,
-                ChartFiles.JMH_HAND_OFF, ChartFiles.JMH_THREAD_START, ChartFiles.JMH_WORKER_ORDER,
-                ChartFiles.throughputVsConnections(Workload.PLAINTEXT)));
+                ChartFiles.JMH_HAND_OFF, ChartFiles.throughputVsConnections(Workload.PLAINTEXT)));
         for (String w : List.of(Workload.PLAINTEXT_CLOSE, Workload.SLEEP, Workload.OVERLOAD, Workload.BURST)) {
             expected.add(ChartFiles.latency(new WorkloadPoint(w, w.equals(Workload.PLAINTEXT_CLOSE) ? 16
                     : w.equals(Workload.SLEEP) ? 100 : w.equals(Workload.OVERLOAD) ? 256 : 128)));
@@ -140,6 +139,23 @@ class ReportTest {
         }
         assertFalse(Files.exists(run.resolve(ChartFiles.throughputVsConnections(Workload.SLEEP))),
                 "a workload run at one connection count gets no throughput-vs-connections chart");
+    }
+
+    @Test
+    void jmhScoresWhoseErrorIsOverFifteenPercentAreLeftOutOfTheChartsAndNamed() throws IOException {
+        // The fixture is a quick run of the old 3-iteration preset: no LIFO/FIFO or thread-start score is chartable,
+        // and 3 of the 6 hand-off scores are not.
+        String readme = read("README.md");
+        assertFalse(Files.exists(run.resolve(ChartFiles.JMH_WORKER_ORDER)), "a chart of no chartable score");
+        assertFalse(Files.exists(run.resolve(ChartFiles.JMH_THREAD_START)), "a chart of no chartable score");
+        assertTrue(readme.contains("3 of 6 scores are left out: JMH could not pin them down to 15%"), readme);
+        assertTrue(readme.contains("- HandOffBenchmark.oneSubmitter, target=CLASSIC_POOL (sample): ±21% > 15%\n"),
+                readme);
+        assertTrue(readme.contains("- WorkerOrderBenchmark.burst, idleWorkers=128, jobs=2, order=LIFO, stateKiB=512 "
+                + "(avgt): ±1595% > 15%\n"), readme);
+        assertTrue(readme.contains("- ThreadStartBenchmark.virtualThread (avgt): no error from JMH\n"), readme);
+        assertFalse(readme.contains("- HandOffBenchmark.oneSubmitter, target=NEW_PLATFORM_THREAD"),
+                "a score within 15% (±9.4%) is charted, not listed");
     }
 
     @Test

@@ -39,7 +39,10 @@ final class ChunkedBody {
         return state == State.DONE;
     }
 
-    /** The negative status to answer when the body is malformed (400) or too large (413); 0 while it is fine. */
+    /**
+     * Why the body is broken, as a negative status: malformed (400), too large (413), a trailer too large (431); 0
+     * while it is fine. No one answers it: the body's request has had its response, so the connection just ends.
+     */
     int status() {
         return status;
     }

@@ -23,6 +23,11 @@ import java.net.SocketTimeoutException;
  * loop answers 408 (or closes an idle connection). Responses go out through a {@link WatchedOutput}, so that the
  * sweeper can close a connection whose write has blocked longer than {@link ServerConfig#writeTimeout()}. With
  * {@link TimeoutMode#SOCKET} (the ablation), or without a sweeper, reads are timed on the socket instead.
+ *
+ * <p>One request, one response: a request is answered as soon as its head is in, and its body (none of the endpoints
+ * reads one) is skipped as it arrives, within the same read timeout and size limit. A body that then turns out
+ * broken, too large or too slow ends the connection without a word: its request has had its response, and a second
+ * one (a 400, 413 or 408) would answer nothing the client asked.
  */
 public final class ConnectionLoop implements ConnectionServer {
 
@@ -120,8 +125,8 @@ public final class ConnectionLoop implements ConnectionServer {
                 if (inChunkedBody) {
                     start = chunkedBody.skip(buf, start, end);
                     if (chunkedBody.status() < 0) {
+                        // Its request was answered: the responses so far go out, and the connection ends.
                         stats.requestsAnswered(answered - counted);
-                        Endpoints.refuse(ResponseWriter.Status.of(-chunkedBody.status()), writer, out);
                         writer.flush(out);
                         return;
                     }
@@ -188,7 +193,8 @@ public final class ConnectionLoop implements ConnectionServer {
                 end -= start;
                 start = 0;
             }
-            boolean idle = end == 0 && skip == 0 && !inChunkedBody;
+            boolean inBody = skip > 0 || inChunkedBody;
+            boolean idle = end == 0 && !inBody;
             if (idle && answered > 0) {
                 betweenRequests = true;
             }
@@ -203,7 +209,7 @@ public final class ConnectionLoop implements ConnectionServer {
                 }
                 readBy = deadline;
                 if (deadline - System.nanoTime() <= 0) {
-                    timeOut(writer);
+                    timeOut(writer, inBody);
                     return;
                 }
             }
@@ -212,7 +218,7 @@ public final class ConnectionLoop implements ConnectionServer {
                 n = timedRead(connection, in, buf, end, readBy, waitingIdle);
                 if (n == TIMED_OUT) {
                     if (!waitingIdle) {
-                        timeOut(writer);
+                        timeOut(writer, inBody);
                     }
                     return;
                 }
@@ -223,7 +229,7 @@ public final class ConnectionLoop implements ConnectionServer {
             }
             if (n < 0) {
                 if (!waitingIdle && deadlines.readExpired(connection)) {
-                    timeOut(writer);
+                    timeOut(writer, inBody);
                 }
                 return;
             }
@@ -263,9 +269,15 @@ public final class ConnectionLoop implements ConnectionServer {
         calls.close();
     }
 
-    private void timeOut(ResponseWriter writer) throws IOException {
+    /**
+     * Ends a connection whose request did not arrive in time: with a 408, unless what was late is the body of a
+     * request already answered.
+     */
+    private void timeOut(ResponseWriter writer, boolean answeredBodyLate) throws IOException {
         stats.requestTimedOut();
-        Endpoints.refuse(ResponseWriter.Status.REQUEST_TIMEOUT, writer, out);
-        writer.flush(out);
+        if (!answeredBodyLate) {
+            Endpoints.refuse(ResponseWriter.Status.REQUEST_TIMEOUT, writer, out);
+            writer.flush(out);
+        }
     }
 }

@@ -19,8 +19,8 @@ import poolbench.server.ResponseWriter.Status;
  *   <li>{@code GET /db}: one random {@code World} row from the database as JSON (503 when no connection).</li>
  * </ul>
  * Each answers HEAD as GET without the body (RFC 9110 §9.1: a general-purpose server must); {@code OPTIONS *}
- * gets 200 with {@code Allow: GET, HEAD}. Anything else is 404, any other method 405, a missing or bad parameter
- * 400.
+ * gets 200 with {@code Allow: GET, HEAD}. Anything else is 404, any other method the server recognises 405, one it
+ * does not 501 (RFC 9110 §9.1), a missing or bad parameter 400.
  */
 public final class Endpoints {
 
@@ -43,6 +43,7 @@ public final class Endpoints {
 
     private static final byte[] NOT_FOUND = ResponseWriter.ascii("Not Found");
     private static final byte[] METHOD_NOT_ALLOWED = ResponseWriter.ascii("Method Not Allowed");
+    private static final byte[] NOT_IMPLEMENTED = ResponseWriter.ascii("Not Implemented");
     private static final byte[] BAD_SLEEP = ResponseWriter.ascii("ms must be an integer from 0 to " + MAX_SLEEP_MS);
     private static final byte[] BAD_WORK = ResponseWriter.ascii("work must be an integer from 0 to " + MAX_WORK);
 
@@ -68,6 +69,9 @@ public final class Endpoints {
         if (req.method != Request.Method.GET && req.method != Request.Method.HEAD) {
             if (req.method == Request.Method.OPTIONS && pathLen == 1 && in[path] == '*') {
                 out.writeOptions(connection, socket);
+            } else if (req.method == Request.Method.UNRECOGNISED) {
+                out.write(Status.NOT_IMPLEMENTED, TEXT_PLAIN, NOT_IMPLEMENTED, NOT_IMPLEMENTED.length, connection,
+                        socket);
             } else {
                 out.write(Status.METHOD_NOT_ALLOWED, TEXT_PLAIN, METHOD_NOT_ALLOWED, METHOD_NOT_ALLOWED.length,
                         connection, socket);

@@ -68,7 +68,7 @@ public final class HttpServer implements RunningServer {
             this.sweeper = deadlines;
             this.dispatcher = startedDispatcher;
             this.admin = config.adminPort() < 0 ? null
-                    : new StatsEndpoint(config.host(), config.adminPort(), this::stats);
+                    : new StatsEndpoint(config.adminHost(), config.adminPort(), this::stats);
         } catch (IOException | RuntimeException e) {
             // A failed start (the admin port taken, say) must not leave the pool's or the sweeper's threads behind.
             if (startedDispatcher != null) {

@@ -6,8 +6,12 @@ package poolbench.server;
  */
 public final class Request {
 
-    /** The methods the parser tells apart; every other valid token is {@link #OTHER}. */
-    public enum Method { GET, HEAD, POST, OPTIONS, OTHER }
+    /**
+     * The methods the parser tells apart. {@link #OTHER} is a method RFC 9110 (or RFC 5789) defines that no endpoint
+     * serves (PUT, DELETE, CONNECT, TRACE, PATCH: answered 405); {@link #UNRECOGNISED} is any other token, a
+     * lower-case {@code get} among them, since methods are case-sensitive (answered 501).
+     */
+    public enum Method { GET, HEAD, POST, OPTIONS, OTHER, UNRECOGNISED }
 
     Method method;
     int targetStart;

@@ -1,5 +1,8 @@
 package poolbench.server;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * Parses an HTTP/1.1 request head straight out of a byte buffer into a reused {@link Request}.
  *
@@ -9,26 +12,46 @@ package poolbench.server;
  * never become a valid request it returns a negative HTTP status for the caller to answer before closing.
  *
  * <p>Strict where leniency would let requests be misread (bare LF, obs-fold, bad Content-Length, both a
- * Content-Length and a Transfer-Encoding; an HTTP/1.1 request without exactly one valid Host, RFC 9112 §3.2).
- * {@code Transfer-Encoding: chunked} marks the request {@link Request#chunked()} for the caller to skip with
- * {@link ChunkedBody}; any other transfer coding is refused with 411. Lenient where RFC 9112 asks it to be: empty lines before a request are skipped (§2.2), absolute-form
+ * Content-Length and a Transfer-Encoding; an HTTP/1.1 request without exactly one valid Host, RFC 9112 §3.2; a
+ * fragment in the target, which is no part of a request target, RFC 9112 §3.2). {@code Transfer-Encoding: chunked}
+ * marks the request {@link Request#chunked()} for the caller to skip with {@link ChunkedBody}; a transfer coding the
+ * server does not decode is refused with 501 (RFC 9112 §6.1), and codings whose last is not one chunked with 400
+ * (§6.3). Lenient where RFC 9112 asks it to be: empty lines before a request are skipped (§2.2), absolute-form
  * targets are accepted and routed by their path (§3.2.2), {@code OPTIONS *} is a request (§3.2.4), and HTTP/1.x
- * above 1.1 is served as 1.1 (RFC 9110 §2.5). Connection options are matched as comma-separated tokens (RFC 9110
- * §7.6.1).
+ * above 1.1 is served as 1.1 (RFC 9110 §2.5), and a Content-Length may have leading zeros (its grammar is 1*DIGIT,
+ * RFC 9110 §8.6). Connection options are matched as comma-separated tokens (RFC 9110 §7.6.1). Methods are told
+ * apart case-sensitively (RFC 9110 §9.1): one the server does not recognise is {@link Request.Method#UNRECOGNISED}.
  */
 public final class RequestParser {
 
     public static final int NEED_MORE = 0;
     public static final int BAD_REQUEST = -400;
-    public static final int LENGTH_REQUIRED = -411;
     public static final int PAYLOAD_TOO_LARGE = -413;
     public static final int URI_TOO_LONG = -414;
     public static final int HEADERS_TOO_LARGE = -431;
+    public static final int NOT_IMPLEMENTED = -501;
     public static final int VERSION_NOT_SUPPORTED = -505;
 
     private static final byte CR = '\r';
     private static final byte LF = '\n';
     private static final byte SP = ' ';
+
+    /** The methods RFC 9110 (and RFC 5789, PATCH) define that no endpoint serves: 405, not 501. */
+    private static final byte[][] OTHER_KNOWN_METHODS = {ascii("PUT"), ascii("DELETE"), ascii("CONNECT"),
+            ascii("TRACE"), ascii("PATCH")};
+
+    /*
+     * What the Transfer-Encoding fields say, folded over all their comma-separated codings in order (RFC 9112 §6.1:
+     * several fields are one list). Only a list of exactly one chunked frames a body.
+     */
+    /** At least one coding was listed. */
+    private static final int CODINGS_LISTED = 1;
+    /** More than one coding was listed. */
+    private static final int CODINGS_SEVERAL = 1 << 1;
+    /** The last coding listed so far is chunked. */
+    private static final int CODINGS_END_CHUNKED = 1 << 2;
+    /** A coding other than chunked and identity (identity means none): one the server does not decode. */
+    private static final int CODINGS_UNKNOWN = 1 << 3;
 
     /** RFC 9110 tchar: the bytes a method or header name is made of. */
     private static final boolean[] TCHAR = new boolean[256];
@@ -99,7 +122,7 @@ public final class RequestParser {
         int p = lineEnd + 2;
         boolean sawContentLength = false;
         boolean sawTransferEncoding = false;
-        boolean chunkedOnly = false;
+        int codings = 0;
         int hosts = 0;
         while (true) {
             int eol = findLineEnd(buf, p, headLimit);
@@ -151,8 +174,7 @@ public final class RequestParser {
                 sawContentLength = true;
                 req.contentLength = length;
             } else if (nameLen == 17 && equalsLower(buf, p, "transfer-encoding")) {
-                // Only chunked alone is decoded; a second Transfer-Encoding or any other coding is not.
-                chunkedOnly = !sawTransferEncoding && ve - v == 7 && equalsLower(buf, v, "chunked");
+                codings = transferCodings(buf, v, ve, codings);
                 sawTransferEncoding = true;
             }
             p = eol + 2;
@@ -162,12 +184,16 @@ public final class RequestParser {
         }
         if (sawTransferEncoding) {
             // With a Content-Length too this is the request-smuggling shape; chunked on HTTP/1.0 is faulty (RFC 9112
-            // §6.1); a coding other than chunked alone is one we cannot frame.
+            // §6.1). A coding we do not decode is 501 (§6.1); any other list but chunked alone either does not end in
+            // chunked or applies it twice, and the body's length cannot be known: 400 (§6.3).
             if (sawContentLength || req.http10) {
                 return BAD_REQUEST;
             }
-            if (!chunkedOnly) {
-                return LENGTH_REQUIRED;
+            if ((codings & CODINGS_UNKNOWN) != 0) {
+                return NOT_IMPLEMENTED;
+            }
+            if (codings != (CODINGS_LISTED | CODINGS_END_CHUNKED)) {
+                return BAD_REQUEST;
             }
             req.chunked = true;
         }
@@ -210,7 +236,7 @@ public final class RequestParser {
         int query = -1;
         while (p < end && buf[p] != SP) {
             int c = buf[p] & 0xff;
-            if (c <= 0x20 || c >= 0x7f) {
+            if (c <= 0x20 || c >= 0x7f || c == '#') {
                 return BAD_REQUEST;
             }
             if (c == '?' && query < 0) {
@@ -308,6 +334,41 @@ public final class RequestParser {
         }
     }
 
+    /**
+     * Folds the codings of one Transfer-Encoding value into {@code codings} (the {@code CODINGS_} bits): a
+     * comma-separated list whose empty elements are ignored (RFC 9110 §5.6.1), each coding matched case-insensitively
+     * as a whole element, so that neither {@code xchunked} nor {@code chunked;x=1} is chunked.
+     */
+    private static int transferCodings(byte[] buf, int from, int to, int codings) {
+        int p = from;
+        while (p < to) {
+            while (p < to && (buf[p] == ',' || buf[p] == SP || buf[p] == '\t')) {
+                p++;
+            }
+            if (p == to) {
+                break;
+            }
+            int start = p;
+            while (p < to && buf[p] != ',') {
+                p++;
+            }
+            int end = p;
+            while (buf[end - 1] == SP || buf[end - 1] == '\t') {
+                end--;
+            }
+            codings |= (codings & CODINGS_LISTED) != 0 ? CODINGS_SEVERAL : CODINGS_LISTED;
+            if (end - start == 7 && equalsLower(buf, start, "chunked")) {
+                codings |= CODINGS_END_CHUNKED;
+            } else {
+                codings &= ~CODINGS_END_CHUNKED;
+                if (end - start != 8 || !equalsLower(buf, start, "identity")) {
+                    codings |= CODINGS_UNKNOWN;
+                }
+            }
+        }
+        return codings;
+    }
+
     private static Request.Method method(byte[] buf, int start, int len) {
         if (len == 3 && buf[start] == 'G' && buf[start + 1] == 'E' && buf[start + 2] == 'T') {
             return Request.Method.GET;
@@ -322,16 +383,25 @@ public final class RequestParser {
                 && buf[start + 4] == 'O' && buf[start + 5] == 'N' && buf[start + 6] == 'S') {
             return Request.Method.OPTIONS;
         }
-        return Request.Method.OTHER;
+        for (byte[] known : OTHER_KNOWN_METHODS) {
+            if (len == known.length && Arrays.equals(buf, start, start + len, known, 0, len)) {
+                return Request.Method.OTHER;
+            }
+        }
+        return Request.Method.UNRECOGNISED;
     }
 
     private static boolean isDigit(byte b) {
         return b >= '0' && b <= '9';
     }
 
-    /** A Content-Length value: digits only, no overflow; -1 when it is not one. */
+    /** A Content-Length value: digits only, leading zeros allowed, no overflow; -1 when it is not one. */
     private static long parseLength(byte[] buf, int from, int to) {
-        if (from == to || to - from > 18) {
+        int significant = from;
+        while (significant < to - 1 && buf[significant] == '0') {
+            significant++;
+        }
+        if (from == to || to - significant > 18) {
             return -1;
         }
         long n = 0;
@@ -352,5 +422,9 @@ public final class RequestParser {
             }
         }
         return true;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -9,6 +9,8 @@ import java.util.Objects;
  *
  * @param host                the address to bind; loopback unless told otherwise
  * @param port                the port for the arm under test; 0 picks a free one
+ * @param adminHost           the address the stats endpoint binds: loopback whatever {@code host} is, unless told
+ *                            otherwise (its figures are nobody's business outside the machine by default)
  * @param adminPort           the port of the stats endpoint; 0 picks a free one, -1 runs none
  * @param buffers             who owns the read and write buffers
  * @param readTimeout         the longest a request may take to arrive, from its first byte (from the accept for
@@ -25,12 +27,15 @@ import java.util.Objects;
  * @param maxBodyBytes        a larger Content-Length is answered 413
  * @param backlog             the listen backlog
  */
-public record ServerConfig(String host, int port, int adminPort, BufferOwnership buffers, Duration readTimeout,
-                           Duration idleTimeout, Duration writeTimeout, TimeoutMode timeouts, Duration sleepOnOverflow,
-                           int maxRequestLineBytes, int maxHeaderBytes, long maxBodyBytes, int backlog) {
+public record ServerConfig(String host, int port, String adminHost, int adminPort, BufferOwnership buffers,
+                           Duration readTimeout, Duration idleTimeout, Duration writeTimeout, TimeoutMode timeouts,
+                           Duration sleepOnOverflow, int maxRequestLineBytes, int maxHeaderBytes, long maxBodyBytes,
+                           int backlog) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
+    /** The stats endpoint stays on loopback even when the arm's port is opened to the network. */
+    public static final String DEFAULT_ADMIN_HOST = "127.0.0.1";
     /** The stats endpoint sits next to the arm's port. */
     public static final int DEFAULT_ADMIN_PORT = DEFAULT_PORT + 1;
     /** fasthttp's default: a worker keeps its buffers. */
@@ -47,13 +52,14 @@ public record ServerConfig(String host, int port, int adminPort, BufferOwnership
     public static final long DEFAULT_MAX_BODY_BYTES = 1 << 20;
     public static final int DEFAULT_BACKLOG = 4096;
 
-    public static final ServerConfig DEFAULTS = new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_ADMIN_PORT,
-            DEFAULT_BUFFERS, DEFAULT_READ_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_WRITE_TIMEOUT,
+    public static final ServerConfig DEFAULTS = new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_ADMIN_HOST,
+            DEFAULT_ADMIN_PORT, DEFAULT_BUFFERS, DEFAULT_READ_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_WRITE_TIMEOUT,
             DEFAULT_TIMEOUTS, DEFAULT_SLEEP_ON_OVERFLOW, DEFAULT_MAX_REQUEST_LINE_BYTES, DEFAULT_MAX_HEADER_BYTES,
             DEFAULT_MAX_BODY_BYTES, DEFAULT_BACKLOG);
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(adminHost, "adminHost");
         Objects.requireNonNull(buffers, "buffers");
         Objects.requireNonNull(timeouts, "timeouts");
         requirePositive(readTimeout, "readTimeout");
@@ -90,42 +96,48 @@ public record ServerConfig(String host, int port, int adminPort, BufferOwnership
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, adminPort, buffers, readTimeout, idleTimeout, writeTimeout,
+        return new ServerConfig(h, port, adminHost, adminPort, buffers, readTimeout, idleTimeout, writeTimeout,
+                timeouts, sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+    }
+
+    /** Where the stats endpoint binds, {@code 0.0.0.0} to open it to the network on purpose. */
+    public ServerConfig withAdminHost(String h) {
+        return new ServerConfig(host, port, h, adminPort, buffers, readTimeout, idleTimeout, writeTimeout,
                 timeouts, sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
     }
 
     public ServerConfig withPorts(int p, int admin) {
-        return new ServerConfig(host, p, admin, buffers, readTimeout, idleTimeout, writeTimeout,
+        return new ServerConfig(host, p, adminHost, admin, buffers, readTimeout, idleTimeout, writeTimeout,
                 timeouts, sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
     }
 
     public ServerConfig withBuffers(BufferOwnership b) {
-        return new ServerConfig(host, port, adminPort, b, readTimeout, idleTimeout, writeTimeout,
+        return new ServerConfig(host, port, adminHost, adminPort, b, readTimeout, idleTimeout, writeTimeout,
                 timeouts, sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
     }
 
     public ServerConfig withTimeouts(Duration read, Duration idle) {
-        return new ServerConfig(host, port, adminPort, buffers, read, idle, writeTimeout, timeouts,
+        return new ServerConfig(host, port, adminHost, adminPort, buffers, read, idle, writeTimeout, timeouts,
                 sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
     }
 
     public ServerConfig withWriteTimeout(Duration write) {
-        return new ServerConfig(host, port, adminPort, buffers, readTimeout, idleTimeout, write, timeouts,
+        return new ServerConfig(host, port, adminHost, adminPort, buffers, readTimeout, idleTimeout, write, timeouts,
                 sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
     }
 
     public ServerConfig withTimeoutMode(TimeoutMode mode) {
-        return new ServerConfig(host, port, adminPort, buffers, readTimeout, idleTimeout, writeTimeout, mode,
-                sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+        return new ServerConfig(host, port, adminHost, adminPort, buffers, readTimeout, idleTimeout, writeTimeout,
+                mode, sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
     }
 
     public ServerConfig withSleepOnOverflow(Duration d) {
-        return new ServerConfig(host, port, adminPort, buffers, readTimeout, idleTimeout, writeTimeout, timeouts,
-                d, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+        return new ServerConfig(host, port, adminHost, adminPort, buffers, readTimeout, idleTimeout, writeTimeout,
+                timeouts, d, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
     }
 
     public ServerConfig withLimits(int requestLine, int headers, long body) {
-        return new ServerConfig(host, port, adminPort, buffers, readTimeout, idleTimeout, writeTimeout,
+        return new ServerConfig(host, port, adminHost, adminPort, buffers, readTimeout, idleTimeout, writeTimeout,
                 timeouts, sleepOnOverflow, requestLine, headers, body, backlog);
     }
 }

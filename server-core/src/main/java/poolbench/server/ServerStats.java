@@ -45,7 +45,10 @@ public final class ServerStats {
         requests.add(n);
     }
 
-    /** A request did not arrive whole within the read timeout; it was answered 408 and closed. */
+    /**
+     * A request did not arrive whole within the read timeout, and its connection was closed: after a 408, or, when
+     * only the body of an answered request was late, without one.
+     */
     void requestTimedOut() {
         requestTimeouts.increment();
     }

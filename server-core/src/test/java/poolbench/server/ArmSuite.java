@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * Every contract an arm must keep, in one class: an arm module extends this once, saying which arm, on which thread
- * model and whether it honours a cap, and runs all five groups (after Jetty's {@code AbstractThreadPoolTest}, one
+ * model and whether it honours a cap, and runs all six groups (after Jetty's {@code AbstractThreadPoolTest}, one
  * small subclass per pool).
  * Each group's tests stay in their own contract class; the nested classes here only hand them this suite
  * ({@link ArmSubject} reads the arm from it).
@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Nested;
  *   <li>{@link Dispatching}: the dispatcher alone, over fake connections ({@link DispatcherContractTest})</li>
  *   <li>{@link Contract}: the same bytes on the wire as every other arm ({@link ArmContractTest})</li>
  *   <li>{@link HostileClients}: misbehaving clients are closed in time ({@link HostileClientContractTest})</li>
+ *   <li>{@link Framing}: one response per request, RFC 9112's statuses for bad framing
+ *       ({@link RequestFramingContractTest})</li>
  *   <li>{@link OverloadSoak}: many more clients than the cap ({@link OverloadSoakContractTest})</li>
  *   <li>{@link Leaks}: many short connections leave nothing behind ({@link ConnectionLeakContractTest})</li>
  * </ul>
@@ -104,6 +106,13 @@ public abstract class ArmSuite {
     @Nested
     class HostileClients extends HostileClientContractTest {
         HostileClients() {
+            super(ArmSuite.this);
+        }
+    }
+
+    @Nested
+    class Framing extends RequestFramingContractTest {
+        Framing() {
             super(ArmSuite.this);
         }
     }

@@ -129,11 +129,9 @@ class HttpConformanceTest {
             assertEquals(405, c.read().status());
             c.send("3\r\nabc\r\n0\r\n\r\n" + TestHttp.request("/plaintext"));
             assertEquals("Hello, World!", c.read().body());
+            // A broken body after its request's response: the connection ends, with no second response.
             c.send("POST /plaintext HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n");
             assertEquals(405, c.read().status());
-            TestHttp.Response broken = c.read();
-            assertEquals(400, broken.status());
-            assertEquals("close", broken.header("Connection"));
             assertTrue(c.closedByPeer());
         }
     }

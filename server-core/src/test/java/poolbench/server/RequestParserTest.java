@@ -93,8 +93,25 @@ class RequestParserTest {
     void methodsOtherThanGetAreToldApart() {
         assertTrue(parse("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n") > 0);
         assertEquals(Request.Method.POST, req.method());
-        assertTrue(parse("BREW / HTTP/1.1\r\nHost: x\r\n\r\n") > 0);
-        assertEquals(Request.Method.OTHER, req.method());
+        for (String known : new String[] {"PUT", "DELETE", "CONNECT", "TRACE", "PATCH"}) {
+            assertTrue(parse(known + " / HTTP/1.1\r\nHost: x\r\n\r\n") > 0, known);
+            assertEquals(Request.Method.OTHER, req.method(), known);
+        }
+        for (String unknown : new String[] {"BREW", "get", "Get", "PUTS", "DELET"}) {
+            assertTrue(parse(unknown + " / HTTP/1.1\r\nHost: x\r\n\r\n") > 0, unknown);
+            assertEquals(Request.Method.UNRECOGNISED, req.method(), unknown);
+        }
+    }
+
+    @Test
+    void aContentLengthMayHaveLeadingZeros() {
+        String head = "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 00000000000000000005\r\n\r\n";
+        assertEquals(head.length(), parse(head));
+        assertEquals(5, req.contentLength());
+        parse("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 000\r\n\r\n");
+        assertEquals(0, req.contentLength());
+        assertEquals(RequestParser.PAYLOAD_TOO_LARGE,
+                parse("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0000000000000000001001\r\n\r\n"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,8 +131,18 @@ class RequestParserTest {
         "content-length negative|GET / HTTP/1.1\\r\\nContent-Length: -1\\r\\n\\r\\n|-400",
         "content-lengths differ|GET / HTTP/1.1\\r\\nContent-Length: 1\\r\\nContent-Length: 2\\r\\n\\r\\n|-400",
         "length and chunked|POST / HTTP/1.1\\r\\nContent-Length: 1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n|-400",
-        "gzip then chunked|POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: gzip, chunked\\r\\n\\r\\n|-411",
-        "two transfer-encodings|POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: chunked\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n|-411",
+        "gzip then chunked|POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: gzip, chunked\\r\\n\\r\\n|-501",
+        "xchunked|POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: xchunked\\r\\n\\r\\n|-501",
+        "chunked with a parameter|POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: chunked;x=1\\r\\n\\r\\n|-501",
+        "gzip alone|POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: gzip\\r\\n\\r\\n|-501",
+        "chunked then identity|POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: chunked, identity\\r\\n\\r\\n|-400",
+        "identity alone|POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: identity\\r\\n\\r\\n|-400",
+        "identity then chunked|POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: identity, chunked\\r\\n\\r\\n|-400",
+        "chunked twice|POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: chunked, chunked\\r\\n\\r\\n|-400",
+        "no coding|POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: ,\\r\\n\\r\\n|-400",
+        "two transfer-encodings|POST / HTTP/1.1\\r\\nHost: x\\r\\nTransfer-Encoding: chunked\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n|-400",
+        "a fragment in the target|GET /plaintext#frag HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n|-400",
+        "content-length of 19 significant digits|GET / HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 1000000000000000000\\r\\n\\r\\n|-400",
         "chunked on HTTP/1.0|POST / HTTP/1.0\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n|-400",
         "body too large|POST / HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 1001\\r\\n\\r\\n|-413",
         "HTTP/2.0|GET / HTTP/2.0\\r\\n\\r\\n|-505",
@@ -239,5 +266,8 @@ class RequestParserTest {
         assertEquals(head.length(), parse(head));
         assertTrue(req.chunked());
         assertEquals(0, req.contentLength());
+        // Empty list elements are no codings (RFC 9110 5.6.1).
+        assertTrue(parse("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: , chunked ,\r\n\r\n") > 0);
+        assertTrue(req.chunked());
     }
 }
