@@ -33,10 +33,20 @@ class CompareFailureTest {
             List.of())), List.of(), false, Duration.ofMillis(200), Duration.ofSeconds(2), 2, Duration.ofMillis(200),
             Suite.Sweep.NONE);
 
-    /** A server JVM this test JVM started (through its shell and taskset prefixes, which exec). */
+    /**
+     * A server JVM this test JVM started (through its shell prefix, which execs), found by its own command line in
+     * /proc: ProcessHandle's can be cut short for a command line as long as a JVM's class path.
+     */
     private static Optional<ProcessHandle> server() {
-        return ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("")
-                .contains("serve --arm classic")).findFirst();
+        return ProcessHandle.current().descendants().filter(p -> {
+            try {
+                String cmdline = java.nio.file.Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"))
+                        .replace('\0', ' ');
+                return cmdline.contains(" serve --arm classic");
+            } catch (java.io.IOException | RuntimeException gone) {
+                return false;
+            }
+        }).findFirst();
     }
 
     @Test
@@ -59,7 +69,9 @@ class CompareFailureTest {
             victim = server().orElse(null);
             Thread.sleep(20);
         }
-        assertTrue(victim != null, "the first run's server never started");
+        assertTrue(victim != null, "the first run's server never started; children: " + ProcessHandle.current()
+                .descendants().map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList()
+                + (records.isDone() ? "; compare ended: " + records.handle((r, e) -> e).join() : ""));
         // Ready, then 200 ms of warm-up and a 2 s window: a kill 1 s after ready lands in the window.
         Path log = dir.resolve("logs").resolve("plaintext-c4-classic-r1.log");
         while (!(java.nio.file.Files.exists(log) && java.nio.file.Files.readString(log).contains("serving on"))
