@@ -18,7 +18,6 @@ import poolbench.compare.SuitePlan;
 import poolbench.compare.CompareRun;
 import poolbench.compare.JvmSetting;
 import poolbench.compare.Gate;
-import poolbench.compare.RunDirectory;
 import poolbench.compare.RunRecord;
 import poolbench.compare.Suite;
 import poolbench.compare.SummaryTable;
@@ -93,8 +92,13 @@ final class CompareCommand implements Callable<Integer> {
             + "would run here and the time they take, then exit.")
     boolean plan;
 
-    @Option(names = "--out", description = "Run directory (default: results/<date>-<host id>).")
+    @Option(names = "--out", description = "Run directory (default: a scratch one, " + RunDestination.SCRATCH
+            + "/compare-<UTC time>, which git ignores; --publish files the run under results/).")
     Path out;
+
+    @Option(names = "--publish", description = "Write the run to results/<date>-<host id> and rewrite "
+            + "results/README.md, for a run that is to be published (default: a scratch directory).")
+    boolean publish;
 
     @Option(names = "--no-pin", description = "Do not pin the server and the load to separate CPUs (interference "
             + "is then recorded machine-wide, not per CPU).")
@@ -135,7 +139,8 @@ final class CompareCommand implements Callable<Integer> {
         if (resume != null && out != null && !resume.equals(out)) {
             throw new IllegalArgumentException("--resume writes into the directory it finishes; drop --out");
         }
-        Path dir = resume != null ? resume : out != null ? out : RunDirectory.next(repo.resolve("results"), "raw");
+        Path dir = resume != null ? resume
+                : RunDestination.choose(repo, "compare", "raw", out, publish, java.time.Clock.systemUTC()).dir();
         var stdout = System.out;
         List<JvmSetting> settings = heaps == null && gcs == null ? List.of()
                 : JvmSetting.combinations(heaps != null ? heaps : List.of(JvmSetting.DEFAULT.heap()),

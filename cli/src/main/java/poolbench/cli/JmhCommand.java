@@ -37,7 +37,7 @@ import poolbench.compare.MachineWindow;
  * Runs the JMH suites in {@code benchmarks/target/benchmarks.jar} as a child JVM, so the CLI never depends on the
  * benchmarks module. With {@code --suite} it builds the JMH arguments from a {@link JmhSuite} and files the JSON and
  * an environment note under {@code <run>/jmh/}, the run being a scratch one unless {@code --out} or
- * {@code --publish} says otherwise ({@link JmhDestination}); without, it hands every argument to JMH untouched.
+ * {@code --publish} says otherwise ({@link RunDestination}); without, it hands every argument to JMH untouched.
  * {@code --plan} prints what either would run and how long it takes ({@link JmhPlan}), and runs nothing.
  */
 @Command(name = "jmh", sortOptions = false,
@@ -58,7 +58,7 @@ import poolbench.compare.MachineWindow;
             "  server setting. REGEX arguments narrow the suite to the benchmarks they",
             "  match. The report charts a score only when its error is at most 15%% of",
             "  it, and marks in its table every error over 10%%.",
-            "The run directory is a scratch one, " + JmhDestination.SCRATCH + "/jmh-<UTC time>",
+            "The run directory is a scratch one, " + RunDestination.SCRATCH + "/jmh-<UTC time>",
             "in the checkout (git ignores it; ./mvnw clean removes it), unless --out or",
             "--publish is given.",
             "",
@@ -89,7 +89,7 @@ final class JmhCommand implements Callable<Integer> {
     boolean plan;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory of a suite run (default: a scratch "
-            + "directory, " + JmhDestination.SCRATCH + "/jmh-<UTC time>).")
+            + "directory, " + RunDestination.SCRATCH + "/jmh-<UTC time>).")
     Path out;
 
     @Option(names = "--publish", description = "File a suite run under results/<date>-<host id> (the compare "
@@ -116,8 +116,8 @@ final class JmhCommand implements Callable<Integer> {
             }
         }
         Path home = Launcher.home();
-        JmhDestination destination = chosen == null ? null
-                : JmhDestination.choose(home, out, publish, Clock.systemUTC());
+        RunDestination destination = chosen == null ? null
+                : RunDestination.choose(home, "jmh", "jmh", out, publish, Clock.systemUTC());
         Path jar = home.resolve(JAR);
         if (!Files.isRegularFile(jar)) {
             throw new Main.UsageException(jar + " not found; build it with ./mvnw -B -DskipTests package");
@@ -145,7 +145,7 @@ final class JmhCommand implements Callable<Integer> {
         return runSuite(home, jar, chosen, destination, stdout);
     }
 
-    private int runSuite(Path home, Path jar, JmhSuite chosen, JmhDestination destination, PrintWriter stdout)
+    private int runSuite(Path home, Path jar, JmhSuite chosen, RunDestination destination, PrintWriter stdout)
             throws IOException, InterruptedException {
         Path json = resultFile(destination, chosen);
         Files.createDirectories(json.getParent());
@@ -179,7 +179,7 @@ final class JmhCommand implements Callable<Integer> {
             stdout.println("poolbench: environment: " + environment);
             stdout.flush();
             ReportCommand.afterRun(destination.dir(), System.out);
-            if (destination.kind() == JmhDestination.Kind.SCRATCH) {
+            if (destination.kind() == RunDestination.Kind.SCRATCH) {
                 stdout.println("poolbench: a scratch run, not published; --publish files a run under results/");
             }
         } else {
@@ -190,7 +190,7 @@ final class JmhCommand implements Callable<Integer> {
     }
 
     /** {@code <run dir>/jmh/<suite>.json}. */
-    private static Path resultFile(JmhDestination destination, JmhSuite suite) {
+    private static Path resultFile(RunDestination destination, JmhSuite suite) {
         return destination.dir().resolve("jmh").resolve(suite.label() + ".json").toAbsolutePath();
     }
 
