@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -17,7 +18,7 @@ import (
 // -1 marks what Go does not tell: the peak of OS threads; the workers' idle, peak, started and reaped counts
 // (fasthttp keeps its worker pool private, net/http has none); Go's collector has no young and full
 // collections and no old generation; and, where there is no /proc, CPU time and RSS. The Go arms serve neither
-// /downstream nor /db, so those counters stay 0.
+// /downstream nor /db, so those counters stay 0, and have no CPU executor, so its two figures stay 0 too.
 type statsSnapshot struct {
 	Arm                 string `json:"arm"`
 	Buffers             string `json:"buffers"`
@@ -60,6 +61,8 @@ type statsSnapshot struct {
 	DBAcquisitions      int64  `json:"dbAcquisitions"`
 	DBWaitNanos         int64  `json:"dbWaitNanos"`
 	DBTimeouts          int64  `json:"dbTimeouts"`
+	CPUExecutorThreads  int64  `json:"cpuExecutorThreads"`
+	CPUExecutorTasks    int64  `json:"cpuExecutorTasks"`
 }
 
 // clockTicksPerSecond is Linux's USER_HZ, which /proc/self/stat counts CPU time in.
@@ -169,36 +172,14 @@ func procStatus() map[string]int64 {
 	return values
 }
 
-// contextSwitches sums voluntary_ctxt_switches and nonvoluntary_ctxt_switches over /proc/self/task/*/status, as
-// poolbench's ContextSwitches does; counted is false without /proc.
+// contextSwitches is getrusage(RUSAGE_SELF)'s ru_nvcsw and ru_nivcsw, which count threads that have ended too, as
+// poolbench's ContextSwitches reads them; counted is false when the call fails.
 func contextSwitches() (voluntary, involuntary int64, counted bool) {
-	tasks, err := os.ReadDir("/proc/self/task")
-	if err != nil {
+	var usage syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &usage); err != nil {
 		return 0, 0, false
 	}
-	for _, task := range tasks {
-		raw, err := os.ReadFile("/proc/self/task/" + task.Name() + "/status")
-		if err != nil {
-			continue // the thread ended while we read
-		}
-		for _, line := range strings.Split(string(raw), "\n") {
-			name, value, found := strings.Cut(line, ":")
-			if !found {
-				continue
-			}
-			n, err := strconv.ParseInt(strings.TrimSpace(value), 10, 64)
-			if err != nil {
-				continue
-			}
-			switch name {
-			case "voluntary_ctxt_switches":
-				voluntary += n
-			case "nonvoluntary_ctxt_switches":
-				involuntary += n
-			}
-		}
-	}
-	return voluntary, involuntary, true
+	return int64(usage.Nvcsw), int64(usage.Nivcsw), true
 }
 
 func kilobytes(kb int64) int64 {

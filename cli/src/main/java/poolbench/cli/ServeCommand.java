@@ -88,6 +88,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "socket (a socket timeout on each read: the ablation) (default: ${DEFAULT-VALUE}).")
     TimeoutMode timeouts;
 
+    @Option(names = "--cpu-executor", paramLabel = "N",
+            description = "Run /cpu's work on a pool of N platform threads while the serving thread waits, for every "
+                    + "arm alike (the mitigation advised for CPU-heavy work on virtual threads); 0 computes on the "
+                    + "serving thread (default: ${DEFAULT-VALUE}).")
+    int cpuExecutor;
+
     @Option(names = "--log-all-errors", description = "Log benign connection errors too.")
     boolean logAllErrors;
 
@@ -151,9 +157,10 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "serve-shutdown"));
         var out = spec.commandLine().getOut();
-        out.printf("%s serving on http://%s:%d  (stats: %s; buffers: %s; timeouts: %s)%n", arm, host, server.port(),
-                server.adminPort() < 0 ? "off" : "http://" + adminHost + ":" + server.adminPort() + "/stats",
-                buffers.name().toLowerCase(Locale.ROOT), timeouts.name().toLowerCase(Locale.ROOT));
+        out.printf("%s serving on http://%s:%d  (stats: %s; buffers: %s; timeouts: %s; cpu executor: %s)%n", arm, host,
+                server.port(), server.adminPort() < 0 ? "off" : "http://" + adminHost + ":" + server.adminPort()
+                        + "/stats", buffers.name().toLowerCase(Locale.ROOT), timeouts.name().toLowerCase(Locale.ROOT),
+                cpuExecutor == 0 ? "off" : cpuExecutor + " threads");
         out.flush();
         stopped.await();
         return 0;
@@ -163,7 +170,7 @@ final class ServeCommand implements Callable<Integer> {
         int admin = adminPort != null ? adminPort : port == 0 ? 0 : port + 1;
         return ServerConfig.DEFAULTS.withHost(host).withAdminHost(adminHost).withPorts(port, admin)
                 .withBuffers(buffers).withTimeouts(readTimeout, idleTimeout).withWriteTimeout(writeTimeout)
-                .withSleepOnOverflow(sleepOnOverflow).withTimeoutMode(timeouts);
+                .withSleepOnOverflow(sleepOnOverflow).withTimeoutMode(timeouts).withCpuExecutorThreads(cpuExecutor);
     }
 
     ArmOptions armOptions() {

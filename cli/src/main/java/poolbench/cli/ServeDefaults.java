@@ -36,6 +36,7 @@ final class ServeDefaults implements IDefaultValueProvider {
             case "--idle-timeout" -> duration(server.idleTimeout());
             case "--write-timeout" -> duration(server.writeTimeout());
             case "--timeouts" -> lowerCase(server.timeouts());
+            case "--cpu-executor" -> String.valueOf(server.cpuExecutorThreads());
             case "--max-idle-worker-duration" -> duration(arm.maxIdleWorkerDuration());
             case "--order" -> lowerCase(arm.order());
             case "--downstream-timeout" -> duration(Backends.DEFAULT_DOWNSTREAM_TIMEOUT);

@@ -107,9 +107,10 @@ public record Workload(String name, String path, boolean close, int pipeline, Li
     }
 
     /**
-     * /plaintext on most connections while two per server CPU ask for about 5 ms of CPU each
-     * ({@code /cpu?work=5000000}): virtual threads are not time-sliced, so heavy requests can hold every carrier
-     * and the light ones wait; platform threads are preempted by the OS. The record's load is the light group's.
+     * /plaintext on most connections while two per server CPU ask for tens of milliseconds of CPU each on a 2026
+     * x86 core (about 16–33 ms measured; {@code /cpu?work=5000000}): virtual threads are not time-sliced, so heavy
+     * requests can hold every carrier and the light ones wait; platform threads are preempted by the OS. The
+     * record's load is the light group's.
      */
     public static Workload mixed(List<Integer> connections) {
         return new Workload(MIXED, "/plaintext", false, 1, connections, ServeOptions.DEFAULTS, Duration.ZERO,

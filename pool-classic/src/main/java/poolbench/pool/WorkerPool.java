@@ -44,7 +44,8 @@ public final class WorkerPool<T> {
     private final LongSupplier nanoClock;
     private final Supplier<? extends Worker<T>> workerFunctions;
 
-    // A ReentrantLock, not synchronized: on JDK 21 a virtual worker blocked in a synchronized block pins its carrier.
+    // A ReentrantLock, not synchronized: on JDK 21 to 23 a virtual worker that blocks inside a synchronized block
+    // pins its carrier; JDK 24 removed that pinning (JEP 491), and the project still runs on 21.
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition stopRequested = lock.newCondition();
     private final Condition workersExited = lock.newCondition();

@@ -60,7 +60,13 @@ public final class ConnectionLoop implements ConnectionServer {
 
     /** The same, calling out to {@code backends} for {@code /downstream} and {@code /db}. */
     ConnectionLoop(ServerConfig config, ServerStats stats, DeadlineSweeper sweeper, Backends backends) {
-        this.calls = new OutboundCalls(backends, stats);
+        this(config, stats, sweeper, backends, CpuExecutor.ON_CALLER);
+    }
+
+    /** The same, computing {@code /cpu} where {@code cpu} says. */
+    ConnectionLoop(ServerConfig config, ServerStats stats, DeadlineSweeper sweeper, Backends backends,
+                   CpuExecutor cpu) {
+        this.calls = new OutboundCalls(backends, stats, cpu);
         this.config = config;
         this.parser = new RequestParser(config);
         this.chunkedBody = new ChunkedBody(config.maxBodyBytes(), config.maxHeaderBytes());

@@ -13,7 +13,8 @@ import poolbench.server.ResponseWriter.Status;
  *   <li>{@code GET /json}: {@code {"message":"Hello, World!"}} — pre-encoded, since what is studied is the
  *       dispatch, not a JSON library;</li>
  *   <li>{@code GET /sleep?ms=N}: blocks N ms (0..60000), a slow downstream call, where threads pile up;</li>
- *   <li>{@code GET /cpu?work=N}: N rounds (0..100,000,000) of a 64-bit mix, CPU that threads cannot help with;</li>
+ *   <li>{@code GET /cpu?work=N}: N rounds (0..100,000,000) of a 64-bit mix, CPU that threads cannot help with
+ *       (on the serving thread, or on the server's {@link CpuExecutor} when it has one);</li>
  *   <li>{@code GET /downstream?ms=N}: a blocking HTTP/1.1 call to the backend's {@code /sleep?ms=N} over the
  *       serving loop's own kept-alive connection, answered with the backend's body (502/504 when it fails);</li>
  *   <li>{@code GET /db}: one random {@code World} row from the database as JSON (503 when no connection).</li>
@@ -56,8 +57,8 @@ public final class Endpoints {
     }
 
     /**
-     * The same, with the calling loop's {@link OutboundCalls} for {@code /downstream} and {@code /db}; null answers
-     * them 503 (no backend).
+     * The same, with the calling loop's {@link OutboundCalls} for {@code /downstream}, {@code /db} and {@code /cpu};
+     * null answers the first two 503 (no backend) and computes {@code /cpu} on the calling thread.
      */
     public static void respond(byte[] in, Request req, ResponseWriter out, OutputStream socket,
                                OutboundCalls calls) throws IOException {
@@ -90,7 +91,7 @@ public final class Endpoints {
             long work = parameter(in, req, WORK, MAX_WORK, BAD_WORK, out, connection, body, socket);
             if (work >= 0) {
                 // HEAD does the work too: its Content-Length is the GET's, which depends on the result.
-                byte[] result = hex(burn(work));
+                byte[] result = hex((calls != null ? calls : OutboundCalls.NONE).burn(work));
                 out.write(Status.OK, TEXT_PLAIN, result, result.length, connection, body, socket);
             }
         } else if (matches(in, path, pathLen, DOWNSTREAM)) {

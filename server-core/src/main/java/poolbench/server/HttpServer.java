@@ -42,6 +42,7 @@ public final class HttpServer implements RunningServer {
     private final Thread acceptThread;
     private final StatsEndpoint admin;
     private final DeadlineSweeper sweeper;
+    private final CpuExecutor cpu;
     private final ResponseWriter overflowWriter = new ResponseWriter(512);
     private final AcceptBackoff acceptFailures;
     private long lastOverflowLog = System.nanoTime() - OVERFLOW_LOG_INTERVAL_NANOS - 1;
@@ -59,13 +60,18 @@ public final class HttpServer implements RunningServer {
         this.listener = new ServerSocket();
         DeadlineSweeper startedSweeper = null;
         Dispatcher startedDispatcher = null;
+        CpuExecutor startedCpu = null;
         try {
             listener.setReuseAddress(true);
             listener.bind(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()), config.backlog());
             DeadlineSweeper deadlines = new DeadlineSweeper(config, stats, "deadline-sweeper-" + arm.name());
             startedSweeper = deadlines;
-            startedDispatcher = arm.create(options, () -> new ConnectionLoop(config, stats, deadlines, backends));
+            CpuExecutor cpuWork = CpuExecutor.start(config.cpuExecutorThreads());
+            startedCpu = cpuWork;
+            startedDispatcher = arm.create(options,
+                    () -> new ConnectionLoop(config, stats, deadlines, backends, cpuWork));
             this.sweeper = deadlines;
+            this.cpu = cpuWork;
             this.dispatcher = startedDispatcher;
             this.admin = config.adminPort() < 0 ? null
                     : new StatsEndpoint(config.adminHost(), config.adminPort(), this::stats);
@@ -76,6 +82,9 @@ public final class HttpServer implements RunningServer {
             }
             if (startedSweeper != null) {
                 startedSweeper.close();
+            }
+            if (startedCpu != null) {
+                startedCpu.close();
             }
             listener.close();
             throw e;
@@ -222,7 +231,7 @@ public final class HttpServer implements RunningServer {
 
     public StatsSnapshot stats() {
         return StatsSnapshot.take(armName, config.buffers(), stats, dispatcher.stats(),
-                backends.database().map(WorldDatabase::stats).orElse(WorldDatabase.PoolStats.NONE));
+                backends.database().map(WorldDatabase::stats).orElse(WorldDatabase.PoolStats.NONE), cpu);
     }
 
     /**
@@ -249,6 +258,7 @@ public final class HttpServer implements RunningServer {
             dispatcher.close();
             stats.closeAllOpen();
             sweeper.close();
+            cpu.close();
             if (admin != null) {
                 admin.close();
             }

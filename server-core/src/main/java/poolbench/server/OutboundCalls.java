@@ -8,8 +8,9 @@ import poolbench.server.ResponseWriter.Connection;
 import poolbench.server.ResponseWriter.Status;
 
 /**
- * What one {@link ConnectionLoop} calls out to for {@code /downstream} and {@code /db}: its own kept-alive
- * {@link DownstreamClient} (made on first use) and the database every loop shares. Failures become quick answers
+ * What one {@link ConnectionLoop} calls out to for {@code /downstream}, {@code /db} and {@code /cpu}: its own
+ * kept-alive {@link DownstreamClient} (made on first use), the database every loop shares, and the server's
+ * {@link CpuExecutor} (which, off by default, computes on the calling thread). Failures become quick answers
  * and are counted: 502 when the backend fails, 504 when it times out, 503 when no database connection could be
  * had. Not thread-safe, like the loop that owns it.
  */
@@ -26,16 +27,23 @@ public final class OutboundCalls {
             ResponseWriter.ascii("no database configured (serve --db-url jdbc:postgresql://...)");
 
     /** For callers without backends: both endpoints answer 503 saying what is missing. */
-    static final OutboundCalls NONE = new OutboundCalls(Backends.NONE, new ServerStats());
+    static final OutboundCalls NONE = new OutboundCalls(Backends.NONE, new ServerStats(), CpuExecutor.ON_CALLER);
 
     private final Backends backends;
     private final ServerStats stats;
+    private final CpuExecutor cpu;
     private DownstreamClient client;
     private Cleaner.Cleanable cleanable;
 
-    OutboundCalls(Backends backends, ServerStats stats) {
+    OutboundCalls(Backends backends, ServerStats stats, CpuExecutor cpu) {
         this.backends = backends;
         this.stats = stats;
+        this.cpu = cpu;
+    }
+
+    /** {@code /cpu}'s result for {@code rounds}, computed on this thread or on the server's CPU executor. */
+    long burn(long rounds) throws IOException {
+        return cpu.burn(rounds);
     }
 
     /**

@@ -26,11 +26,14 @@ import java.util.Objects;
  *                            buffer's size
  * @param maxBodyBytes        a larger Content-Length is answered 413
  * @param backlog             the listen backlog
+ * @param cpuExecutorThreads  0 (the default) runs {@code /cpu}'s work on the serving thread; N runs it on a pool of
+ *                            N platform threads while the serving thread waits (see {@link CpuExecutor}): the
+ *                            mitigation advised for CPU-heavy work on virtual threads, as an ablation for every arm
  */
 public record ServerConfig(String host, int port, String adminHost, int adminPort, BufferOwnership buffers,
                            Duration readTimeout, Duration idleTimeout, Duration writeTimeout, TimeoutMode timeouts,
                            Duration sleepOnOverflow, int maxRequestLineBytes, int maxHeaderBytes, long maxBodyBytes,
-                           int backlog) {
+                           int backlog, int cpuExecutorThreads) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -51,11 +54,13 @@ public record ServerConfig(String host, int port, String adminHost, int adminPor
     public static final int DEFAULT_MAX_HEADER_BYTES = 8192;
     public static final long DEFAULT_MAX_BODY_BYTES = 1 << 20;
     public static final int DEFAULT_BACKLOG = 4096;
+    /** Off: /cpu computes on the thread that serves the connection, as every other endpoint does its work. */
+    public static final int DEFAULT_CPU_EXECUTOR_THREADS = 0;
 
     public static final ServerConfig DEFAULTS = new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_ADMIN_HOST,
             DEFAULT_ADMIN_PORT, DEFAULT_BUFFERS, DEFAULT_READ_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_WRITE_TIMEOUT,
             DEFAULT_TIMEOUTS, DEFAULT_SLEEP_ON_OVERFLOW, DEFAULT_MAX_REQUEST_LINE_BYTES, DEFAULT_MAX_HEADER_BYTES,
-            DEFAULT_MAX_BODY_BYTES, DEFAULT_BACKLOG);
+            DEFAULT_MAX_BODY_BYTES, DEFAULT_BACKLOG, DEFAULT_CPU_EXECUTOR_THREADS);
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -81,6 +86,10 @@ public record ServerConfig(String host, int port, String adminHost, int adminPor
         if (maxBodyBytes < 0 || backlog < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be >= 0 and backlog >= 1");
         }
+        if (cpuExecutorThreads < 0) {
+            throw new IllegalArgumentException("cpuExecutorThreads (serve --cpu-executor) must be 0 (off) or a "
+                    + "thread count, was " + cpuExecutorThreads);
+        }
     }
 
     private static void requirePositive(Duration d, String name) {
@@ -97,47 +106,61 @@ public record ServerConfig(String host, int port, String adminHost, int adminPor
 
     public ServerConfig withHost(String h) {
         return new ServerConfig(h, port, adminHost, adminPort, buffers, readTimeout, idleTimeout, writeTimeout,
-                timeouts, sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+                timeouts, sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog,
+                cpuExecutorThreads);
     }
 
     /** Where the stats endpoint binds, {@code 0.0.0.0} to open it to the network on purpose. */
     public ServerConfig withAdminHost(String h) {
         return new ServerConfig(host, port, h, adminPort, buffers, readTimeout, idleTimeout, writeTimeout,
-                timeouts, sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+                timeouts, sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog,
+                cpuExecutorThreads);
     }
 
     public ServerConfig withPorts(int p, int admin) {
         return new ServerConfig(host, p, adminHost, admin, buffers, readTimeout, idleTimeout, writeTimeout,
-                timeouts, sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+                timeouts, sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog,
+                cpuExecutorThreads);
     }
 
     public ServerConfig withBuffers(BufferOwnership b) {
         return new ServerConfig(host, port, adminHost, adminPort, b, readTimeout, idleTimeout, writeTimeout,
-                timeouts, sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+                timeouts, sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog,
+                cpuExecutorThreads);
     }
 
     public ServerConfig withTimeouts(Duration read, Duration idle) {
         return new ServerConfig(host, port, adminHost, adminPort, buffers, read, idle, writeTimeout, timeouts,
-                sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+                sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog,
+                cpuExecutorThreads);
     }
 
     public ServerConfig withWriteTimeout(Duration write) {
         return new ServerConfig(host, port, adminHost, adminPort, buffers, readTimeout, idleTimeout, write, timeouts,
-                sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+                sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog,
+                cpuExecutorThreads);
     }
 
     public ServerConfig withTimeoutMode(TimeoutMode mode) {
         return new ServerConfig(host, port, adminHost, adminPort, buffers, readTimeout, idleTimeout, writeTimeout,
-                mode, sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+                mode, sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog,
+                cpuExecutorThreads);
     }
 
     public ServerConfig withSleepOnOverflow(Duration d) {
         return new ServerConfig(host, port, adminHost, adminPort, buffers, readTimeout, idleTimeout, writeTimeout,
-                timeouts, d, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog);
+                timeouts, d, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog,
+                cpuExecutorThreads);
     }
 
     public ServerConfig withLimits(int requestLine, int headers, long body) {
         return new ServerConfig(host, port, adminHost, adminPort, buffers, readTimeout, idleTimeout, writeTimeout,
-                timeouts, sleepOnOverflow, requestLine, headers, body, backlog);
+                timeouts, sleepOnOverflow, requestLine, headers, body, backlog,
+                cpuExecutorThreads);
+    }
+
+    public ServerConfig withCpuExecutorThreads(int threads) {
+        return new ServerConfig(host, port, adminHost, adminPort, buffers, readTimeout, idleTimeout, writeTimeout,
+                timeouts, sleepOnOverflow, maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, backlog, threads);
     }
 }

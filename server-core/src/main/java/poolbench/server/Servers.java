@@ -28,7 +28,10 @@ public final class Servers {
         return start(name, config, options, Backends.NONE);
     }
 
-    /** The same; an arm calls out to {@code backends} (reference servers do not serve /downstream or /db). */
+    /**
+     * The same; an arm calls out to {@code backends} (reference servers do not serve /downstream or /db, and have
+     * no CPU executor).
+     */
     public static RunningServer start(String name, ServerConfig config, ArmOptions options, Backends backends)
             throws IOException {
         var arm = Arms.byName(name);
@@ -37,6 +40,10 @@ public final class Servers {
         }
         for (Reference r : references()) {
             if (r.name().equals(name)) {
+                if (config.cpuExecutorThreads() != ServerConfig.DEFAULT_CPU_EXECUTOR_THREADS) {
+                    throw new IllegalArgumentException("reference server '" + name + "' has no cpu executor (it "
+                            + "serves /cpu on its own threads); drop --cpu-executor, which the arms take");
+                }
                 return r.start(config, options);
             }
         }

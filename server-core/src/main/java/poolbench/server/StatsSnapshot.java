@@ -17,14 +17,16 @@ import java.nio.file.Path;
  * threads that have ended, and a virtual thread's allocations are counted on the carrier it ran on (a test
  * pins both).
  *
- * <p>The context switches are summed over the live threads' {@code /proc/self/task/*}{@code /status} (see
- * {@link ContextSwitches}); {@code contextSwitchesCounted} is false, and both counts 0, where there is no /proc.
+ * <p>The context switches are the process's from {@code getrusage(RUSAGE_SELF)}, threads that have ended included,
+ * so they never decrease (see {@link ContextSwitches}); {@code contextSwitchesCounted} is false, and both counts 0,
+ * where getrusage cannot be called.
  * <p>Collections are split by the collector's MXBean name: young ({@code G1 Young Generation}, {@code PS Scavenge},
  * {@code Copy}) and full ({@code G1 Old Generation}, {@code PS MarkSweep}, {@code MarkSweepCompact}); G1's
  * {@code G1 Concurrent GC} is in {@code gcCount} only. {@code oldGenAfterGcBytes} is the old generation's
  * occupancy after its last collection ({@code MemoryPoolMXBean#getCollectionUsage}), -1 when there is none.
  * The {@code db*} figures are the /db connection pool's (0 without a database); {@code dbWaitNanos} is the total
- * time requests waited for a connection.
+ * time requests waited for a connection. {@code cpuExecutorThreads} is the server's {@code --cpu-executor} (0: /cpu
+ * computes on the serving thread) and {@code cpuExecutorTasks} the /cpu requests its executor has computed.
  */
 public record StatsSnapshot(
         String arm,
@@ -67,9 +69,14 @@ public record StatsSnapshot(
         long dbPoolWaiting,
         long dbAcquisitions,
         long dbWaitNanos,
-        long dbTimeouts) {
+        long dbTimeouts,
+        int cpuExecutorThreads,
+        long cpuExecutorTasks) {
 
-    /** A snapshot with the context switches but without the GC split, the downstream and database figures. */
+    /**
+     * A snapshot with the context switches but without the GC split, the downstream, database and CPU executor
+     * figures.
+     */
     public StatsSnapshot(String arm, String buffers, long epochMillis, long uptimeMillis, long requests,
                          long connectionsAccepted, long connectionsRejected, long connectionsServed,
                          long connectionsOpen, long processCpuNanos, long allocatedBytes, long gcCount,
@@ -81,10 +88,12 @@ public record StatsSnapshot(
                 connectionsServed, connectionsOpen, processCpuNanos, allocatedBytes, gcCount, gcTimeMillis, threadsLive,
                 threadsPeak, threadsStarted, workersAlive, workersIdle, workersPeak, workersStarted, workersReaped,
                 heapUsedBytes, rssBytes, peakRssBytes, voluntaryContextSwitches, involuntaryContextSwitches,
-                contextSwitchesCounted, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                contextSwitchesCounted, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    /** A snapshot without the GC split, the downstream and database figures (fixtures, older readers). */
+    /**
+     * A snapshot without the GC split, the downstream, database and CPU executor figures (fixtures, older readers).
+     */
     public StatsSnapshot(String arm, String buffers, long epochMillis, long uptimeMillis, long requests,
                          long connectionsAccepted, long connectionsRejected, long connectionsServed,
                          long connectionsOpen, long processCpuNanos, long allocatedBytes, long gcCount,
@@ -105,10 +114,16 @@ public record StatsSnapshot(
     /** The same, with the /db connection pool's figures. */
     public static StatsSnapshot take(String arm, BufferOwnership buffers, ServerStats server, DispatcherStats workers,
                                      WorldDatabase.PoolStats pool) {
+        return take(arm, buffers, server, workers, pool, CpuExecutor.ON_CALLER);
+    }
+
+    /** The same, with the CPU executor's figures. */
+    public static StatsSnapshot take(String arm, BufferOwnership buffers, ServerStats server, DispatcherStats workers,
+                                     WorldDatabase.PoolStats pool, CpuExecutor cpu) {
         return take(arm, buffers.name().toLowerCase(java.util.Locale.ROOT), server.requests(),
                 server.connectionsAccepted(), server.connectionsRejected(), server.connectionsServed(),
                 server.connectionsOpen(), workers, server.downstreamFailures(), server.downstreamTimeouts(),
-                server.databaseUnavailable(), pool);
+                server.databaseUnavailable(), pool, cpu);
     }
 
     /**
@@ -118,13 +133,13 @@ public record StatsSnapshot(
     public static StatsSnapshot take(String arm, String buffers, long requests, long accepted, long rejected,
                                      long served, long open, DispatcherStats workers) {
         return take(arm, buffers, requests, accepted, rejected, served, open, workers, 0, 0, 0,
-                WorldDatabase.PoolStats.NONE);
+                WorldDatabase.PoolStats.NONE, CpuExecutor.ON_CALLER);
     }
 
     private static StatsSnapshot take(String arm, String buffers, long requests, long accepted, long rejected,
                                       long served, long open, DispatcherStats workers, long downstreamFailures,
                                       long downstreamTimeouts, long databaseUnavailable,
-                                      WorldDatabase.PoolStats pool) {
+                                      WorldDatabase.PoolStats pool, CpuExecutor cpu) {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long gcCount = 0;
@@ -162,7 +177,8 @@ public record StatsSnapshot(
                 rss[0], rss[1], switches.voluntary(), switches.involuntary(), switches.counted(),
                 youngCount, youngTime, fullCount, fullTime, oldGenAfterLastCollection(),
                 downstreamFailures, downstreamTimeouts, databaseUnavailable, pool.poolSize(), pool.active(),
-                pool.waiting(), pool.acquisitions(), pool.waitNanos(), pool.timeouts());
+                pool.waiting(), pool.acquisitions(), pool.waitNanos(), pool.timeouts(), cpu.threads(),
+                cpu.tasksCompleted());
     }
 
     /** Which collections a GarbageCollectorMXBean counts, from its name. */

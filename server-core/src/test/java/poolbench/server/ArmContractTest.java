@@ -132,6 +132,31 @@ public abstract class ArmContractTest {
     }
 
     @Test
+    void withACpuExecutorCpuIsComputedByItsPlatformThreads() throws Exception {
+        assumeTrue(Arms.byName(armName()).isPresent(), "the cpu executor is a server option of the arms alone");
+        server = startServer(ServerConfig.ephemeral().withCpuExecutorThreads(2), ArmOptions.DEFAULTS);
+        TestHttp.Response r = TestHttp.get(server.port(), "/cpu?work=1000");
+        assertEquals(200, r.status());
+        assertEquals(Long.toHexString(Endpoints.burn(1000)), r.body());
+        Map<?, ?> stats = stats(server);
+        assertEquals(2L, number(stats, "cpuExecutorThreads"));
+        assertEquals(1L, number(stats, "cpuExecutorTasks"), "the request's work went through the executor");
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                        .anyMatch(t -> t.getName().startsWith(CpuExecutor.THREAD_NAME_PREFIX) && !t.isVirtual()),
+                "a platform thread named " + CpuExecutor.THREAD_NAME_PREFIX + "N computed it");
+    }
+
+    @Test
+    void withoutACpuExecutorCpuIsComputedByTheServingThread() throws Exception {
+        assumeTrue(Arms.byName(armName()).isPresent(), "the cpu executor is a server option of the arms alone");
+        RunningServer s = start();
+        assertEquals(200, TestHttp.get(s.port(), "/cpu?work=1000").status());
+        Map<?, ?> stats = stats(s);
+        assertEquals(0L, number(stats, "cpuExecutorThreads"));
+        assertEquals(0L, number(stats, "cpuExecutorTasks"));
+    }
+
+    @Test
     void badParametersAre400() throws IOException {
         int port = start().port();
         for (String target : new String[] {"/sleep", "/sleep?ms=", "/sleep?ms=abc", "/sleep?ms=60001",

@@ -1,66 +1,85 @@
 package poolbench.server;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
 
+/**
+ * The process's context switches come from getrusage, so a thread that ended is still counted: the figure a
+ * thread-per-connection arm's window is divided by can no longer go negative.
+ */
+@Timeout(30)
 class ContextSwitchesTest {
 
-    /** The tail of a real /proc/self/task/N/status (Linux 6.x), with the lines around the two counts. */
-    private static String status(long voluntary, long involuntary) {
-        return "Name:\tjava\nState:\tS (sleeping)\nThreads:\t23\nVmRSS:\t  123456 kB\n"
-                + "Cpus_allowed_list:\t0-1\nMems_allowed_list:\t0\n"
-                + "voluntary_ctxt_switches:\t" + voluntary + "\n"
-                + "nonvoluntary_ctxt_switches:\t" + involuntary + "\n";
+    /** Each timed park blocks in the kernel: one voluntary switch at least. */
+    private static final int BLOCKS = 1_000;
+
+    @BeforeEach
+    void onlyWhereGetrusageIsReachable() {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        assumeTrue(os.startsWith("linux") && (arch.equals("amd64") || arch.equals("aarch64")),
+                "struct rusage is read with the 64-bit Linux layout");
+        assumeTrue(Runtime.version().feature() >= 22, "java.lang.foreign is final from JDK 22");
     }
 
     @Test
-    void oneStatusFileGivesItsTwoCounts() {
-        ContextSwitches c = ContextSwitches.ofStatus(status(1234, 56));
-        assertEquals(1234, c.voluntary());
-        assertEquals(56, c.involuntary());
+    void thisProcessIsCountedThroughGetrusage() {
+        ContextSwitches c = ContextSwitches.ofThisProcess();
+        assertTrue(c.counted(), "getrusage could not be called through java.lang.foreign");
+        assertTrue(c.voluntary() > 0, "a JVM's threads have blocked by now");
     }
 
     @Test
-    void aStatusWithoutTheCountsReadsZero() {
-        ContextSwitches c = ContextSwitches.ofStatus("Name:\tjava\nState:\tR (running)\n");
-        assertEquals(0, c.voluntary());
-        assertEquals(0, c.involuntary());
+    void aThreadThatEndedAfterBlockingStillCountsInTheTotal() throws Exception {
+        ContextSwitches before = ContextSwitches.ofThisProcess();
+        Thread blocker = Thread.ofPlatform().name("blocks-then-ends").start(() -> {
+            for (int i = 0; i < BLOCKS; i++) {
+                LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50));
+            }
+        });
+        blocker.join();
+        ContextSwitches after = ContextSwitches.ofThisProcess();
+        // Summed over the live threads, the ended thread's switches would be gone and the delta near zero.
+        assertTrue(after.voluntary() - before.voluntary() >= BLOCKS,
+                "voluntary switches grew by " + (after.voluntary() - before.voluntary()) + ", the ended thread "
+                        + "alone blocked " + BLOCKS + " times");
     }
 
     @Test
-    void theTasksAreSummedAndATaskThatEndedIsSkipped(@TempDir Path proc) throws Exception {
-        Path tasks = proc.resolve("task");
-        Files.createDirectories(tasks.resolve("100"));
-        Files.createDirectories(tasks.resolve("101"));
-        Files.createDirectories(tasks.resolve("102")); // ended: its status is gone
-        Files.writeString(tasks.resolve("100/status"), status(10, 1));
-        Files.writeString(tasks.resolve("101/status"), status(32, 4));
-        ContextSwitches c = ContextSwitches.sumOfTasks(tasks);
-        assertTrue(c.counted());
-        assertEquals(42, c.voluntary());
-        assertEquals(5, c.involuntary());
-    }
-
-    @Test
-    void withoutProcNothingIsCounted(@TempDir Path proc) {
-        ContextSwitches c = ContextSwitches.sumOfTasks(proc.resolve("no-such-task-dir"));
-        assertFalse(c.counted());
-        assertEquals(0, c.voluntary());
-    }
-
-    @Test
-    void thisProcessCountsOnLinux() {
-        if (Files.isDirectory(Path.of("/proc/self/task"))) {
-            ContextSwitches c = ContextSwitches.ofThisProcess();
-            assertTrue(c.counted());
-            assertTrue(c.voluntary() > 0, "a JVM's threads have blocked by now");
+    void theTotalsNeverDecreaseAcrossSnapshotsWhileThreadsStartAndEnd() throws Exception {
+        List<ContextSwitches> snapshots = new ArrayList<>();
+        snapshots.add(ContextSwitches.ofThisProcess());
+        for (int round = 0; round < 20; round++) {
+            List<Thread> shortLived = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                shortLived.add(Thread.ofPlatform().start(() -> {
+                    for (int k = 0; k < 20; k++) {
+                        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50));
+                    }
+                }));
+            }
+            for (Thread t : shortLived) {
+                t.join();
+            }
+            snapshots.add(ContextSwitches.ofThisProcess());
         }
+        for (int i = 1; i < snapshots.size(); i++) {
+            ContextSwitches earlier = snapshots.get(i - 1);
+            ContextSwitches later = snapshots.get(i);
+            assertTrue(later.voluntary() >= earlier.voluntary() && later.involuntary() >= earlier.involuntary(),
+                    "snapshot " + i + " went down: " + earlier + " then " + later);
+        }
+        assertTrue(snapshots.getLast().voluntary() - snapshots.getFirst().voluntary() >= 20 * 4 * 20,
+                "the ended threads' switches are in the total");
     }
 }
