@@ -159,10 +159,13 @@ final class CpuAccounting {
         }
         double steal = worstSteal(deltas, pinned ? union(serverCpus, loadCpus) : serverCpus);
         double waiting = share(waitingTicks, server.total());
+        // The waiting servers' time is sampled in whole ticks, and an idle JVM woken for a millisecond at a tick is
+        // charged all of it: the same allowance as others' before it counts against the gate.
+        double waitingGated = share(waitingTicks - roundingPerCpu * serverCpus.size(), server.total());
         double serverShare = share(serverOthers, server.total());
         double loadShare = share(loadOthers, load.total());
         boolean clean = serverShare <= threshold && loadShare <= threshold && steal <= threshold
-                && waiting <= Gate.waitingThreshold(threshold);
+                && waitingGated <= Gate.waitingThreshold(threshold);
         return new Interference(serverShare, loadShare, steal, serverUse, loadUse,
                 Interference.bottleneck(serverUse, loadUse), clean, attempt, waiting,
                 new Interference.Ticks(deltas, serverTicks, loadTicks, waitingTicks, serverOthers, loadOthers));

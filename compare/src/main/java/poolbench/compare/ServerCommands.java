@@ -11,6 +11,8 @@ import java.util.List;
  */
 final class ServerCommands {
 
+    static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
     private final Pinning pinning;
     private final Path repo;
 
@@ -27,6 +29,9 @@ final class ServerCommands {
     /** The JVM flags of a server at {@code setting}. */
     List<String> jvmFlags(JvmSetting setting) {
         List<String> flags = new ArrayList<>(setting.flags());
+        // The server reads its context switches through getrusage (the foreign function API): allowed up front,
+        // the JVM says nothing about it on every start.
+        flags.add(NATIVE_ACCESS);
         if (pinning.enabled()) {
             // The JVM sizes its GC and compiler threads (and the virtual-thread scheduler) from this.
             flags.add("-XX:ActiveProcessorCount=" + pinning.serverCpuCount());
@@ -77,6 +82,7 @@ final class ServerCommands {
         cmd.addAll(pinning.loadPrefix());
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(jvmFlags);
+        cmd.add(NATIVE_ACCESS);
         if (pinning.enabled()) {
             cmd.add("-XX:ActiveProcessorCount=" + pinning.loadCpuCount());
         }

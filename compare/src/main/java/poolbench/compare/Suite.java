@@ -94,8 +94,9 @@ public record Suite(String name, List<Comparison> comparisons, List<Workload> wo
 
     /**
      * The claims the quick suite decides (1, 3, 6 and 10) as comparisons of the arms they read, three launches of
-     * two rounds each, and the demonstrations (2, 4, 5) as single runs of classic: within ten minutes on a
-     * 2-vCPU machine ({@code compare --plan} prints the arithmetic).
+     * one round each (the launches carry the interval; a round's windows still run in a random order), and the
+     * demonstrations (2, 4, 5) as single runs of classic: within ten minutes on a 2-vCPU machine
+     * ({@code compare --plan} prints the arithmetic).
      */
     static Suite quick() {
         Duration warmup = Duration.ofSeconds(2);
@@ -105,12 +106,12 @@ public record Suite(String name, List<Comparison> comparisons, List<Workload> wo
         int launches = Comparison.MIN_LAUNCHES;
         Workload mixed = Workload.mixed(List.of(16));
         return new Suite("quick", List.of(
-                Comparison.of(Workload.plaintext(List.of(64), List.of()), 64, List.of("classic", AA, "virtual"), 2,
+                Comparison.of(Workload.plaintext(List.of(64), List.of()), 64, List.of("classic", AA, "virtual"), 1,
                         launches, warmup, limit, leadIn, window, 4),
                 Comparison.of(Workload.plaintextClose(List.of(16), List.of()), 16,
-                        List.of("classic", AA, "per-connection", "virtual"), 2, launches, warmup, limit, leadIn,
+                        List.of("classic", AA, "per-connection", "virtual"), 1, launches, warmup, limit, leadIn,
                         window, 4),
-                Comparison.of(Workload.sleep(List.of(500), List.of()), 500, List.of("classic", AA, "virtual"), 2,
+                Comparison.of(Workload.sleep(List.of(500), List.of()), 500, List.of("classic", AA, "virtual"), 1,
                         launches, warmup, limit, leadIn, window, 4),
                 Comparison.of(mixed, 16, List.of("classic", AA, "virtual", ArmLabel.VIRTUAL_OFFLOAD.label()), 1,
                         launches, warmup, limit, Duration.ofSeconds(1), Duration.ofSeconds(2), 0)),
@@ -121,8 +122,8 @@ public record Suite(String name, List<Comparison> comparisons, List<Workload> wo
     /**
      * Every measured claim: the arms of the question on keep-alive, close, sleep, db and mixed, the socket-timeout
      * ablation, the Go originals on close (claim 7), the heap × collector sweep as comparisons at each setting
-     * (claim 8), five launches of three rounds; single runs for the demonstrations and for context (overload,
-     * burst, pipelined, cpu, downstream) with three repeats, the references beside them. {@code compare --plan}
+     * (claim 8), five launches of two rounds; single runs for the demonstrations and for context (overload,
+     * burst, pipelined, cpu, downstream) with two repeats, the references beside them. {@code compare --plan}
      * prints its time.
      */
     static Suite full() {
@@ -135,16 +136,16 @@ public record Suite(String name, List<Comparison> comparisons, List<Workload> wo
         List<String> close = new java.util.ArrayList<>(all);
         close.addAll(GoArms.NAMES);
         List<Comparison> comparisons = new java.util.ArrayList<>(List.of(
-                Comparison.of(Workload.plaintext(List.of(64), List.of()), 64, all, 3, launches, warmup,
+                Comparison.of(Workload.plaintext(List.of(64), List.of()), 64, all, 2, launches, warmup,
                         WARMUP_LIMIT, leadIn, window, 6),
-                Comparison.of(Workload.plaintextClose(List.of(64), List.of()), 64, close, 3, launches, warmup,
+                Comparison.of(Workload.plaintextClose(List.of(64), List.of()), 64, close, 2, launches, warmup,
                         WARMUP_LIMIT, leadIn, window, 6),
-                Comparison.of(Workload.plaintextSocketTimeouts(List.of(64)), 64, List.of("classic", AA, "virtual"), 3,
+                Comparison.of(Workload.plaintextSocketTimeouts(List.of(64)), 64, List.of("classic", AA, "virtual"), 2,
                         launches, warmup, WARMUP_LIMIT, leadIn, window, 6),
                 Comparison.of(Workload.sleep(List.of(1000), List.of()), 1000,
-                        List.of("classic", AA, "per-connection", "virtual", "virtual-pooled"), 3, launches, warmup,
+                        List.of("classic", AA, "per-connection", "virtual", "virtual-pooled"), 2, launches, warmup,
                         WARMUP_LIMIT, leadIn, window, 6),
-                Comparison.of(Workload.db(List.of(64)), 64, all, 3, launches, warmup, WARMUP_LIMIT, leadIn, window, 6),
+                Comparison.of(Workload.db(List.of(64)), 64, all, 2, launches, warmup, WARMUP_LIMIT, leadIn, window, 6),
                 Comparison.of(Workload.mixed(List.of(16)), 16, List.of("classic", AA, "virtual",
                         ArmLabel.VIRTUAL_OFFLOAD.label()), 2, launches, warmup, WARMUP_LIMIT, Duration.ofSeconds(1),
                         Duration.ofSeconds(2), 0)));
@@ -155,14 +156,14 @@ public record Suite(String name, List<Comparison> comparisons, List<Workload> wo
             comparisons.add(swept.at(setting));
         }
         return new Suite("full", comparisons, List.of(
-                Workload.plaintext(List.of(16, 64, 256), List.of(64)),
+                Workload.plaintext(List.of(64), List.of(64)),
                 Workload.plaintextCloseConnectionBuffers(List.of(64)),
                 Workload.pipelined(List.of(16)),
                 Workload.cpu(List.of(64)),
                 Workload.overload(List.of(256)),
                 Workload.burst(List.of(128), Duration.ofSeconds(4)),
                 Workload.downstream(List.of(1000))),
-                List.of(), true, warmup, Duration.ofSeconds(5), 3, WARMUP_LIMIT, Sweep.NONE);
+                List.of(), true, warmup, Duration.ofSeconds(5), 2, WARMUP_LIMIT, Sweep.NONE);
     }
 
     /** This suite with only the named workloads (kept in the suite's order). */

@@ -13,6 +13,10 @@ import java.nio.file.Path;
  * What the stats endpoint reports: cumulative counters and current gauges of the server and its JVM. A reader
  * takes two snapshots and divides the deltas by the requests served between them.
  *
+ * <p>{@code processCpuNanos} is the process's user + system time from {@code getrusage} (microsecond precision),
+ * or the JDK's {@code OperatingSystemMXBean#getProcessCpuTime} (whole clock ticks on Linux) where that cannot be
+ * called.
+ *
  * <p>{@code allocatedBytes} is {@code com.sun.management.ThreadMXBean#getTotalThreadAllocatedBytes}: it counts
  * threads that have ended, and a virtual thread's allocations are counted on the carrier it ran on (a test
  * pins both).
@@ -168,9 +172,11 @@ public record StatsSnapshot(
         }
         long[] rss = residentSetBytes();
         ContextSwitches switches = ContextSwitches.ofThisProcess();
+        long cpuNanos = SelfResourceUsage.cpuNanos();
         return new StatsSnapshot(arm, buffers, System.currentTimeMillis(),
                 ManagementFactory.getRuntimeMXBean().getUptime(), requests, accepted, rejected, served, open,
-                os.getProcessCpuTime(), threads.getTotalThreadAllocatedBytes(), gcCount, gcTime,
+                cpuNanos >= 0 ? cpuNanos : os.getProcessCpuTime(), threads.getTotalThreadAllocatedBytes(), gcCount,
+                gcTime,
                 threads.getThreadCount(), threads.getPeakThreadCount(), threads.getTotalStartedThreadCount(),
                 workers.workersAlive(), workers.workersIdle(), workers.workersPeak(), workers.workersStarted(),
                 workers.workersReaped(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
