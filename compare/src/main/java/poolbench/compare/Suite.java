@@ -99,7 +99,7 @@ public record Suite(String name, List<Comparison> comparisons, List<Workload> wo
      * ({@code compare --plan} prints the arithmetic).
      */
     static Suite quick() {
-        Duration warmup = Duration.ofSeconds(2);
+        Duration warmup = Duration.ofMillis(1500);
         Duration limit = Duration.ofSeconds(6);
         Duration leadIn = Duration.ofMillis(500);
         Duration window = Duration.ofSeconds(1);
