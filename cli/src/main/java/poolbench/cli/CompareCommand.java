@@ -11,15 +11,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import poolbench.compare.CompareOptions;
-import poolbench.compare.Comparison;
+import poolbench.compare.plan.Comparison;
 import poolbench.compare.ComparisonTable;
-import poolbench.compare.CpuQuota;
-import poolbench.compare.SuitePlan;
+import poolbench.compare.machine.CpuQuota;
+import poolbench.compare.plan.SuitePlan;
 import poolbench.compare.CompareRun;
-import poolbench.compare.JvmSetting;
-import poolbench.compare.Gate;
-import poolbench.compare.RunRecord;
-import poolbench.compare.Suite;
+import poolbench.compare.plan.JvmSetting;
+import poolbench.compare.machine.Gate;
+import poolbench.compare.record.RunRecord;
+import poolbench.compare.plan.Suite;
 import poolbench.compare.SummaryTable;
 
 @Command(name = "compare", description = {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import poolbench.compare.JvmSetting;
+import poolbench.compare.plan.JvmSetting;
 
 /**
  * The presets of {@code poolbench jmh --suite}: each is the JMH options of one suite, before the profiler and the

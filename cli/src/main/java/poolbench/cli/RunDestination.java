@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-import poolbench.compare.RunDirectory;
+import poolbench.compare.record.RunDirectory;
 
 /**
  * Where a suite run's files go. A run is a scratch run unless asked otherwise, so that a look at the scores leaves

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import poolbench.compare.CompareOptions;
 import poolbench.compare.CompareRun;
-import poolbench.compare.Gate;
-import poolbench.compare.RunRecord;
-import poolbench.compare.Suite;
-import poolbench.compare.Workload;
+import poolbench.compare.machine.Gate;
+import poolbench.compare.record.RunRecord;
+import poolbench.compare.plan.Suite;
+import poolbench.compare.plan.Workload;
 
 /**
  * A server killed in its measured window is one failed run, with how it ended, and the suite goes on with the next

@@ -22,15 +22,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import poolbench.compare.CompareOptions;
 import poolbench.compare.CompareRun;
-import poolbench.compare.Comparison;
-import poolbench.compare.Gate;
-import poolbench.compare.JvmSetting;
-import poolbench.compare.LaunchRecord;
-import poolbench.compare.Window;
-import poolbench.compare.Workload;
-import poolbench.compare.Pinning;
-import poolbench.compare.RunRecord;
-import poolbench.compare.Suite;
+import poolbench.compare.plan.Comparison;
+import poolbench.compare.machine.Gate;
+import poolbench.compare.plan.JvmSetting;
+import poolbench.compare.record.LaunchRecord;
+import poolbench.compare.record.Window;
+import poolbench.compare.plan.Workload;
+import poolbench.compare.machine.Pinning;
+import poolbench.compare.record.RunRecord;
+import poolbench.compare.plan.Suite;
 
 /**
  * A compare with a busy loop pinned to the server's CPU: every attempt is disturbed, so the run is retried and kept

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import poolbench.compare.CompareOptions;
 import poolbench.compare.CompareRun;
-import poolbench.compare.CpuQuota;
-import poolbench.compare.Gate;
-import poolbench.compare.JvmSetting;
-import poolbench.compare.RunRecord;
-import poolbench.compare.Suite;
-import poolbench.compare.Workload;
+import poolbench.compare.machine.CpuQuota;
+import poolbench.compare.machine.Gate;
+import poolbench.compare.plan.JvmSetting;
+import poolbench.compare.record.RunRecord;
+import poolbench.compare.plan.Suite;
+import poolbench.compare.plan.Workload;
 
 /**
  * {@code compare --resume}: a run directory missing a record (as an interrupted suite leaves it) is finished in

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
-import poolbench.compare.Workload;
+import poolbench.compare.plan.Workload;
 
 /**
  * Every command picocli knows, and the top level, answers {@code -h} and {@code --help} with its own usage and

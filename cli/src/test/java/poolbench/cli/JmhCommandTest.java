@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.runner.BenchmarkList;
 import picocli.CommandLine;
-import poolbench.compare.JvmSetting;
+import poolbench.compare.plan.JvmSetting;
 
 /** How {@code poolbench jmh} reads its command line, without running JMH. */
 class JmhCommandTest {

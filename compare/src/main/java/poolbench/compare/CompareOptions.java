@@ -2,6 +2,10 @@ package poolbench.compare;
 
 import java.nio.file.Path;
 import java.util.List;
+import poolbench.compare.machine.CpuQuota;
+import poolbench.compare.machine.Gate;
+import poolbench.compare.plan.JvmSetting;
+import poolbench.compare.plan.Suite;
 
 /**
  * What {@code poolbench compare} was asked for.

@@ -20,6 +20,31 @@ import poolbench.loadgen.LoadResult;
 import poolbench.server.Arms;
 import poolbench.server.Servers;
 import poolbench.server.StatsSnapshot;
+import poolbench.compare.machine.CpuAccounting;
+import poolbench.compare.machine.CpuQuota;
+import poolbench.compare.machine.FileDescriptors;
+import poolbench.compare.machine.Gate;
+import poolbench.compare.machine.Interference;
+import poolbench.compare.machine.Pinning;
+import poolbench.compare.machine.ProcFs;
+import poolbench.compare.plan.ArmLabel;
+import poolbench.compare.plan.Comparison;
+import poolbench.compare.plan.JvmSetting;
+import poolbench.compare.plan.Suite;
+import poolbench.compare.plan.SuitePlan;
+import poolbench.compare.plan.Workload;
+import poolbench.compare.process.GoArms;
+import poolbench.compare.process.LoadSide;
+import poolbench.compare.process.LoadSideServices;
+import poolbench.compare.process.ServerCommands;
+import poolbench.compare.process.ServerProcess;
+import poolbench.compare.process.StackChunkRecording;
+import poolbench.compare.process.StatsClient;
+import poolbench.compare.process.StatsSampler;
+import poolbench.compare.record.Environment;
+import poolbench.compare.record.LaunchRecord;
+import poolbench.compare.record.RunRecord;
+import poolbench.compare.record.ServerDeltas;
 
 /**
  * Runs a suite: for each workload × connection count × repeat × arm, a fresh server JVM, a warm-up, a snapshot
@@ -273,12 +298,9 @@ public final class CompareRun {
     }
 
     /** One arm × workload × connection count × repeat. */
-    record Scenario(String arm, Workload workload, int connections, int repeat, JvmSetting jvm) {
-        Scenario(String arm, Workload workload, int connections, int repeat) {
-            this(arm, workload, connections, repeat, JvmSetting.DEFAULT);
-        }
+    public record Scenario(String arm, Workload workload, int connections, int repeat, JvmSetting jvm) {
 
-        String id() {
+        public String id() {
             return RunRecord.id(workload.name(), connections, arm, repeat, jvm);
         }
     }
@@ -287,7 +309,7 @@ public final class CompareRun {
      * Every run, arms taking turns within each repeat; the sweep's heap × collector runs follow the default ones
      * of the same point and repeat (or replace them, with --heaps/--gcs).
      */
-    List<Scenario> scenarios(Suite suite, Predicate<String> isReference) {
+    public List<Scenario> scenarios(Suite suite, Predicate<String> isReference) {
         List<Scenario> list = new ArrayList<>();
         Suite.Sweep sweep = suite.sweep();
         for (Workload w : suite.workloads()) {
@@ -352,7 +374,7 @@ public final class CompareRun {
     }
 
     /** A production server that is only there for scale (Jetty, Helidon, the Go originals), not an arm. */
-    static boolean isReference(String arm) {
+    public static boolean isReference(String arm) {
         return arm.startsWith("go-") || Servers.references().stream().anyMatch(r -> r.name().equals(arm));
     }
 
@@ -373,7 +395,7 @@ public final class CompareRun {
      * {@code warmup} of closed-loop load, then one-second rounds until two consecutive throughputs agree within
      * {@link Suite#STEADY_WITHIN} or {@code limit} is reached. Returns the last round's throughput (requests/s).
      */
-    static double warmUp(LoadConfig load, Duration warmup, Duration limit) throws InterruptedException {
+    public static double warmUp(LoadConfig load, Duration warmup, Duration limit) throws InterruptedException {
         double last = LoadGenerator.run(load.withRate(null).withDuration(warmup)).requestsPerSecond();
         Duration used = warmup;
         double previous = Double.NaN;
@@ -388,13 +410,13 @@ public final class CompareRun {
         return last;
     }
 
-    static boolean steady(double previous, double current) {
+    public static boolean steady(double previous, double current) {
         return Double.isFinite(previous) && current > 0
                 && Math.abs(current - previous) <= Suite.STEADY_WITHIN * Math.max(current, previous);
     }
 
     /** An exception's message, or its kind when it has none: a failed record always says why. */
-    static String describe(Exception e) {
+    public static String describe(Exception e) {
         return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getName() : e.getMessage();
     }
 
@@ -403,7 +425,7 @@ public final class CompareRun {
      * lost or answered with an error status (a dead backend's fast 502s would otherwise pass for a fast server),
      * the overload workload's 503s at the cap excepted, since they are what it shows.
      */
-    static String invalidResponses(Workload w, poolbench.loadgen.LoadResult r) {
+    public static String invalidResponses(Workload w, poolbench.loadgen.LoadResult r) {
         long expected = w.name().equals(Workload.OVERLOAD) ? r.statusClasses().serverError() : 0;
         long bad = r.errors().lostRequests() + r.errors().status() - expected;
         long all = r.requests() + r.errors().lostRequests();
@@ -420,7 +442,7 @@ public final class CompareRun {
      * How long a request may go unanswered. In a closed loop each connection waits its turn: at 10,000
      * connections a server answering 5,000 requests a second answers each after 2 s, which is slow, not lost.
      */
-    static Duration loadTimeout(int connections) {
+    public static Duration loadTimeout(int connections) {
         return LOAD_TIMEOUT.multipliedBy(Math.max(1, connections / 2_000));
     }
 

@@ -20,6 +20,21 @@ import poolbench.loadgen.LoadGenerator;
 import poolbench.loadgen.LoadResult;
 import poolbench.loadgen.LoadRun;
 import poolbench.server.StatsSnapshot;
+import poolbench.compare.machine.CpuAccounting;
+import poolbench.compare.machine.CpuQuota;
+import poolbench.compare.machine.Gate;
+import poolbench.compare.machine.Interference;
+import poolbench.compare.machine.Pinning;
+import poolbench.compare.plan.ArmLabel;
+import poolbench.compare.plan.Comparison;
+import poolbench.compare.plan.Workload;
+import poolbench.compare.process.ServerCommands;
+import poolbench.compare.process.ServerProcess;
+import poolbench.compare.process.StatsClient;
+import poolbench.compare.record.CapacityPoint;
+import poolbench.compare.record.LaunchRecord;
+import poolbench.compare.record.ServerDeltas;
+import poolbench.compare.record.Window;
 
 /**
  * Runs one {@link Comparison}: for each launch, every label's server JVM at once (pinned to the server CPUs, each
@@ -34,7 +49,7 @@ import poolbench.server.StatsSnapshot;
  * window opens the window's connections and starts what was reaped, so the measured part sees the arm warm, as a
  * server under steady load is; what the waiting arms use meanwhile is accounted as a side of its own and gated.
  */
-final class ComparisonRun {
+public final class ComparisonRun {
 
     private static final String HOST = "127.0.0.1";
     /** Each capacity probe goes this far from the last: up while sustained, down while not, then halves the gap. */
@@ -61,7 +76,7 @@ final class ComparisonRun {
     private final Path logs;
     private final List<String> serviceArgs;
 
-    ComparisonRun(Comparison comparison, ServerCommands commands, Pinning pinning, CpuQuota quota,
+    public ComparisonRun(Comparison comparison, ServerCommands commands, Pinning pinning, CpuQuota quota,
                   CpuAccounting accounting, Gate gate, Progress progress, Path logs, List<String> serviceArgs) {
         this.comparison = comparison;
         this.commands = commands;
@@ -109,7 +124,7 @@ final class ComparisonRun {
      * of them sets the ladder as it did); {@code written} receives each new record as it is complete, so an
      * interrupted suite keeps what was measured.
      */
-    List<LaunchRecord> run(List<LaunchRecord> done, java.util.function.Consumer<LaunchRecord> written)
+    public List<LaunchRecord> run(List<LaunchRecord> done, java.util.function.Consumer<LaunchRecord> written)
             throws InterruptedException {
         List<LaunchRecord> records = new ArrayList<>();
         Ladder ladder = done.stream().filter(l -> l.launch() == 1 && !l.ladder().isEmpty()).findFirst()
@@ -551,7 +566,7 @@ final class ComparisonRun {
      * {@link Comparison#MAX_ERROR_SHARE} answered with an error status (a dead backend's 502s are fast, and would
      * otherwise pass for a fast server). Lost requests alone make a rate not sustained, not a failed window.
      */
-    static String invalidResponses(LoadResult r) {
+    public static String invalidResponses(LoadResult r) {
         if (r.requests() == 0) {
             return "no response in the window (" + r.errors().lostRequests() + " requests lost, "
                     + r.errors().connect() + " connects failed)";

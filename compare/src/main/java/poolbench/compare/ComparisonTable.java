@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import poolbench.compare.record.CapacityPoint;
+import poolbench.compare.record.LaunchRecord;
+import poolbench.compare.record.Window;
 
 /**
  * What compare prints at its end for its comparisons: each arm's capacity, then per ladder step and arm the median

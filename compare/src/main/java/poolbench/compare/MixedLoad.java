@@ -16,22 +16,22 @@ import poolbench.loadgen.LoadResult;
  * ones'. The heavy group starts {@link #HEAVY_MARGIN} before the light one and runs as long after it, so the whole
  * measured window is under mixed load.
  */
-final class MixedLoad {
+public final class MixedLoad {
 
     /** How long the heavy group runs before and after the light group's window. */
-    static final Duration HEAVY_MARGIN = Duration.ofMillis(300);
+    public static final Duration HEAVY_MARGIN = Duration.ofMillis(300);
     /** A heavy request's timeout: it may queue behind others of its kind on a saturated server. */
-    static final Duration HEAVY_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration HEAVY_TIMEOUT = Duration.ofSeconds(10);
 
     /** The measured group's result, and the heavy group's (null when there was none). */
-    record Results(LoadResult measured, LoadResult heavy) {
+    public record Results(LoadResult measured, LoadResult heavy) {
     }
 
     private MixedLoad() {
     }
 
     /** Runs {@code measured} alone when {@code heavy} is null, otherwise both at once. */
-    static Results run(LoadConfig measured, LoadConfig heavy) throws InterruptedException {
+    public static Results run(LoadConfig measured, LoadConfig heavy) throws InterruptedException {
         if (heavy == null) {
             return new Results(LoadGenerator.run(measured), null);
         }

@@ -8,7 +8,7 @@ import java.util.Locale;
  * Tells a person how far a run is: a bar with an ETA redrawn in place on a terminal, one plain line per step
  * elsewhere (CI logs, pipes).
  */
-final class Progress {
+public final class Progress {
 
     private final PrintStream out;
     private final boolean terminal;
@@ -17,7 +17,7 @@ final class Progress {
     private final Duration estimate;
     private int done;
 
-    Progress(PrintStream out, boolean terminal, int total, Duration estimate) {
+    public Progress(PrintStream out, boolean terminal, int total, Duration estimate) {
         this.out = out;
         this.terminal = terminal;
         this.total = total;
@@ -25,7 +25,7 @@ final class Progress {
     }
 
     /** Step {@code done + 1} of {@code total} starts. */
-    void starting(String what) {
+    public void starting(String what) {
         String eta = formatEta();
         if (terminal) {
             int width = 30;
@@ -39,12 +39,12 @@ final class Progress {
     }
 
     /** A line about the current step (a retry, a wait), on its own line even under a bar. */
-    void say(String line) {
+    public void say(String line) {
         out.println((terminal ? "\r\033[K" : "  ") + line);
         out.flush();
     }
 
-    void finished() {
+    public void finished() {
         done++;
         if (terminal && done == total) {
             out.print("\r\033[K");

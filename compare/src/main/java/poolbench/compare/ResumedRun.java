@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import poolbench.compare.plan.Comparison;
+import poolbench.compare.record.Environment;
+import poolbench.compare.record.LaunchRecord;
+import poolbench.compare.record.RunRecord;
 
 /**
  * What an interrupted or partly failed run directory already holds, for {@code compare --resume}: its successful
@@ -15,16 +19,16 @@ import java.util.stream.Stream;
  * A directory written by another commit, with other JVM flags or another suite, is refused: its records and the
  * new ones could not be compared.
  */
-record ResumedRun(List<RunRecord> runs, List<LaunchRecord> launches) {
+public record ResumedRun(List<RunRecord> runs, List<LaunchRecord> launches) {
 
-    static final ResumedRun NONE = new ResumedRun(List.of(), List.of());
+    public static final ResumedRun NONE = new ResumedRun(List.of(), List.of());
 
     /**
      * Reads {@code dir}, checking its environment.json against {@code now}.
      *
      * @throws IllegalArgumentException in one line, when the directory is not a run of the same suite and build
      */
-    static ResumedRun read(Path dir, Environment now) throws IOException {
+    public static ResumedRun read(Path dir, Environment now) throws IOException {
         Path env = dir.resolve("environment.json");
         if (!Files.isRegularFile(env)) {
             throw new IllegalArgumentException("--resume " + dir + ": no environment.json there; give the directory "
@@ -70,16 +74,16 @@ record ResumedRun(List<RunRecord> runs, List<LaunchRecord> launches) {
         }
     }
 
-    Optional<RunRecord> run(String id) {
+    public Optional<RunRecord> run(String id) {
         return runs.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
     /** The complete launches of {@code c} already on disk. */
-    List<LaunchRecord> launchesOf(Comparison c) {
+    public List<LaunchRecord> launchesOf(Comparison c) {
         return launches.stream().filter(l -> l.comparison().equals(c.id())).toList();
     }
 
-    String summary() {
+    public String summary() {
         return runs.size() + " single runs and " + launches.size() + " launches kept; the rest runs now";
     }
 }

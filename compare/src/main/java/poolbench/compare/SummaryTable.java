@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import poolbench.compare.plan.Workload;
+import poolbench.compare.record.RunRecord;
 
 /**
  * The table compare prints at the end: per workload, connection count and arm, the median over repeats of
@@ -76,7 +78,7 @@ public final class SummaryTable {
         return rows;
     }
 
-    static double median(List<RunRecord> records, ToDoubleFunction<RunRecord> metric) {
+    public static double median(List<RunRecord> records, ToDoubleFunction<RunRecord> metric) {
         if (records.isEmpty()) {
             return Double.NaN;
         }

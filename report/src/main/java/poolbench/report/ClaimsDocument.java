@@ -8,7 +8,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import poolbench.compare.Environment;
+import poolbench.compare.record.Environment;
 
 /**
  * CLAIMS.md, every claim with its verdict, the rule that computed it, the per-repeat figures and the charts it rests

@@ -3,7 +3,7 @@ package poolbench.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import poolbench.compare.Workload;
+import poolbench.compare.plan.Workload;
 
 /**
  * Claim 7: the article's own comparison, fasthttp against net/http, measured on the same load as the Java arms, and

@@ -3,7 +3,7 @@ package poolbench.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import poolbench.compare.Workload;
+import poolbench.compare.plan.Workload;
 
 /**
  * A suggested headline for the project README, printed at the end of {@code report}: the verdicts, and requests/s

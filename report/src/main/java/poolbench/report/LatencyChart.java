@@ -11,7 +11,7 @@ import org.HdrHistogram.HistogramIterationValue;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import poolbench.compare.RunRecord;
+import poolbench.compare.record.RunRecord;
 
 /**
  * The whole latency distribution of each arm at one workload point, HdrHistogram's way: percentile on an axis of

@@ -4,7 +4,7 @@ import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
-import poolbench.compare.RunRecord;
+import poolbench.compare.record.RunRecord;
 import poolbench.server.StatsSnapshot;
 
 /**

@@ -3,7 +3,7 @@ package poolbench.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import poolbench.compare.Workload;
+import poolbench.compare.plan.Workload;
 
 /**
  * Claim 10: are light requests served as promptly on virtual threads as on platform threads while a few

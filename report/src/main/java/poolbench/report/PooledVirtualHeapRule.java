@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import poolbench.compare.JvmSetting;
-import poolbench.compare.RunRecord;
+import poolbench.compare.plan.JvmSetting;
+import poolbench.compare.record.RunRecord;
 
 /**
  * Claim 8, Quarkus's finding (2026): pooled virtual threads gain on a large heap (+13.5% on 4 GB) and lose on a

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import poolbench.compare.Environment;
-import poolbench.compare.RunRecord;
+import poolbench.compare.record.Environment;
+import poolbench.compare.record.RunRecord;
 import poolbench.compare.SummaryTable;
 
 /**

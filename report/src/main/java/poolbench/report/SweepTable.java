@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-import poolbench.compare.JvmSetting;
-import poolbench.compare.RunRecord;
+import poolbench.compare.plan.JvmSetting;
+import poolbench.compare.record.RunRecord;
 
 /**
  * The heap × collector sweep as a table: virtual against virtual-pooled (and classic) at each heap and collector,

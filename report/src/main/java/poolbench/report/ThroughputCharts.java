@@ -9,7 +9,7 @@ import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import poolbench.compare.RunRecord;
+import poolbench.compare.record.RunRecord;
 
 /**
  * Requests per second: against the connection count for workloads run at several counts, and relative to classic

@@ -3,7 +3,7 @@ package poolbench.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import poolbench.compare.Workload;
+import poolbench.compare.plan.Workload;
 
 /**
  * Claim 1: a worker pool makes the server many times more efficient than a thread per connection. Decided on

@@ -3,7 +3,7 @@ package poolbench.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import poolbench.compare.Workload;
+import poolbench.compare.plan.Workload;
 
 /**
  * Claim 6, the Java question: do virtual threads make the pool unnecessary? They do if a virtual thread per

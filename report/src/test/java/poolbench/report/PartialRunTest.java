@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import poolbench.compare.Workload;
+import poolbench.compare.plan.Workload;
 
 /** Runs that hold only part of what a report can show: each missing part is named, never invented. */
 @Timeout(60)

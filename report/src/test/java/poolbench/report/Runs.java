@@ -12,11 +12,11 @@ import java.util.Optional;
 
 import org.HdrHistogram.Histogram;
 import poolbench.compare.CompareRun;
-import poolbench.compare.Environment;
-import poolbench.compare.Interference;
-import poolbench.compare.Pinning;
-import poolbench.compare.RunRecord;
-import poolbench.compare.ServerDeltas;
+import poolbench.compare.record.Environment;
+import poolbench.compare.machine.Interference;
+import poolbench.compare.machine.Pinning;
+import poolbench.compare.record.RunRecord;
+import poolbench.compare.record.ServerDeltas;
 import poolbench.loadgen.HistogramCodec;
 import poolbench.loadgen.LatencyReport;
 import poolbench.loadgen.LoadConfig;

@@ -1,0 +1,254 @@
+package poolbench.compare.machine;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import poolbench.compare.plan.Suite;
+import poolbench.compare.process.LoadSide;
+import poolbench.compare.record.Environment;
+
+/**
+ * Accounts for the CPU time on the server's and the load's CPUs over a window (see {@link Interference} for how
+ * each tick is counted), and waits for those CPUs to be quiet before a run.
+ *
+ * <p>The load side is this JVM plus every process in {@link LoadSide} (a downstream backend, a database) and their
+ * descendants; those must run on the load CPUs ({@link Pinning#loadPrefix()}), or their time counts as others'.
+ * This JVM counts without its descendants: its children are the servers under test (the server's side) and
+ * whatever else it happens to start (others'), and counting either as the load's would hide that much
+ * interference on the load's CPUs.
+ */
+public final class CpuAccounting {
+
+    /** Per CPU and window: the two counters are sampled apart, so a tick or two of difference is no one's. */
+    public static final long ROUNDING_TICKS = 2;
+    /** "Nearly idle for a second" before a run. */
+    public static final Duration QUIET_WINDOW = Duration.ofSeconds(1);
+
+    private final ProcFs proc;
+    private final Set<Integer> serverCpus;
+    private final Set<Integer> loadCpus;
+    private final boolean pinned;
+    private final double threshold;
+    private final Supplier<List<Long>> loadPids;
+
+    public CpuAccounting(ProcFs proc, Pinning pinning, double threshold, Supplier<List<Long>> loadPids) throws IOException {
+        this.proc = proc;
+        Set<Integer> every = proc.cpus().keySet();
+        this.pinned = pinning.enabled();
+        this.serverCpus = ProcFs.cpuList(pinning.serverCpus(), every);
+        this.loadCpus = ProcFs.cpuList(pinning.loadCpus(), every);
+        this.threshold = threshold;
+        this.loadPids = loadPids;
+    }
+
+    /** The counters at one instant: every CPU, and each side's processes. */
+    public record Snapshot(SortedMap<Integer, CpuTicks> cpus, Map<Long, Long> server, Map<Long, Long> load,
+                    Map<Long, Long> waiting) {
+    }
+
+    public Snapshot snapshot(long serverPid) throws IOException {
+        return snapshot(serverPid, List.of());
+    }
+
+    /**
+     * The counters now, with {@code waitingPids} (the comparison's servers that are not being driven) as a side of
+     * their own.
+     */
+    public Snapshot snapshot(long serverPid, List<Long> waitingPids) throws IOException {
+        Set<Long> serverTree = serverPid >= 0 ? ProcFs.withDescendants(List.of(serverPid)) : Set.of();
+        Set<Long> waiting = new LinkedHashSet<>(ProcFs.withDescendants(waitingPids));
+        waiting.removeAll(serverTree);
+        Set<Long> load = new LinkedHashSet<>(List.of(ProcessHandle.current().pid()));
+        load.addAll(ProcFs.withDescendants(loadPids.get()));
+        load.removeAll(serverTree);
+        load.removeAll(waiting);
+        return new Snapshot(proc.cpus(), ticks(serverTree), ticks(load), ticks(waiting));
+    }
+
+    private Map<Long, Long> ticks(Set<Long> pids) {
+        Map<Long, Long> ticks = new HashMap<>();
+        for (long pid : pids) {
+            ticks.put(pid, proc.processTicks(pid));
+        }
+        return ticks;
+    }
+
+    /** A process seen only at the end started in the window: all its ticks are the window's. */
+    public static long delta(Map<Long, Long> before, Map<Long, Long> after) {
+        return after.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
+    }
+
+    public Interference between(Snapshot before, Snapshot after, int attempt) {
+        return compute(before.cpus(), after.cpus(), delta(before.server(), after.server()),
+                delta(before.load(), after.load()), delta(before.waiting(), after.waiting()), serverCpus, loadCpus,
+                pinned, threshold, attempt);
+    }
+
+    /** The accounting of several windows together: their ticks summed, judged as one window. */
+    public Interference sum(List<Interference> windows) {
+        SortedMap<Integer, CpuTicks> zero = new TreeMap<>();
+        SortedMap<Integer, CpuTicks> cpus = new TreeMap<>();
+        long server = 0;
+        long load = 0;
+        long waiting = 0;
+        for (Interference w : windows) {
+            if (w.ticks() == null) {
+                continue;
+            }
+            w.ticks().cpus().forEach((c, t) -> cpus.merge(c, t, CpuTicks::plus));
+            server += w.ticks().serverProcesses();
+            load += w.ticks().loadProcesses();
+            waiting += w.ticks().waitingProcesses();
+        }
+        cpus.keySet().forEach(c -> zero.put(c, CpuTicks.ZERO));
+        // Each window's counters are sampled apart at both ends, and those errors are independent, so the sum's
+        // allowance grows with the square root of the windows, not with their number: a steady intruder that
+        // hides under each window's allowance shows in the sum.
+        long allowance = ROUNDING_TICKS * (long) Math.ceil(Math.sqrt(Math.max(1, windows.size())));
+        return compute(zero, cpus, server, load, waiting, serverCpus, loadCpus, pinned, threshold, 1, allowance);
+    }
+
+    public static Interference compute(SortedMap<Integer, CpuTicks> before, SortedMap<Integer, CpuTicks> after,
+                                long serverTicks, long loadTicks, Set<Integer> serverCpus, Set<Integer> loadCpus,
+                                boolean pinned, double threshold, int attempt) {
+        return compute(before, after, serverTicks, loadTicks, 0, serverCpus, loadCpus, pinned, threshold, attempt);
+    }
+
+    public static Interference compute(SortedMap<Integer, CpuTicks> before, SortedMap<Integer, CpuTicks> after,
+                                long serverTicks, long loadTicks, long waitingTicks, Set<Integer> serverCpus,
+                                Set<Integer> loadCpus, boolean pinned, double threshold, int attempt) {
+        return compute(before, after, serverTicks, loadTicks, waitingTicks, serverCpus, loadCpus, pinned, threshold,
+                attempt, ROUNDING_TICKS);
+    }
+
+    /**
+     * The arithmetic, apart from reading {@code /proc}. Unpinned, both sides are every CPU: others' share is the
+     * machine's, and each side's utilization is its processes' ticks over the machine's (interrupts not attributed).
+     * The waiting servers run on the server CPUs, so their time is taken from that side's others.
+     */
+    private static Interference compute(SortedMap<Integer, CpuTicks> before, SortedMap<Integer, CpuTicks> after,
+                                        long serverTicks, long loadTicks, long waitingTicks, Set<Integer> serverCpus,
+                                        Set<Integer> loadCpus, boolean pinned, double threshold, int attempt,
+                                        long roundingPerCpu) {
+        SortedMap<Integer, CpuTicks> deltas = new TreeMap<>();
+        for (var e : after.entrySet()) {
+            deltas.put(e.getKey(), e.getValue().minus(before.getOrDefault(e.getKey(), CpuTicks.ZERO)));
+        }
+        CpuTicks server = sum(deltas, serverCpus);
+        CpuTicks load = sum(deltas, loadCpus);
+        long serverOthers;
+        long loadOthers;
+        double serverUse;
+        double loadUse;
+        if (pinned) {
+            serverOthers = others(server, serverTicks + waitingTicks, serverCpus.size(), roundingPerCpu);
+            loadOthers = others(load, loadTicks, loadCpus.size(), roundingPerCpu);
+            serverUse = share(serverTicks + server.interrupts(), server.total());
+            loadUse = share(loadTicks + load.interrupts(), load.total());
+        } else {
+            serverOthers = others(server, serverTicks + loadTicks + waitingTicks, serverCpus.size(), roundingPerCpu);
+            loadOthers = serverOthers;
+            serverUse = share(serverTicks, server.total());
+            loadUse = share(loadTicks, server.total());
+        }
+        double steal = worstSteal(deltas, pinned ? union(serverCpus, loadCpus) : serverCpus);
+        double waiting = share(waitingTicks, server.total());
+        // The waiting servers' time is sampled in whole ticks, and an idle JVM woken for a millisecond at a tick is
+        // charged all of it: the same allowance as others' before it counts against the gate.
+        double waitingGated = share(waitingTicks - roundingPerCpu * serverCpus.size(), server.total());
+        double serverShare = share(serverOthers, server.total());
+        double loadShare = share(loadOthers, load.total());
+        boolean clean = serverShare <= threshold && loadShare <= threshold && steal <= threshold
+                && waitingGated <= Gate.waitingThreshold(threshold);
+        return new Interference(serverShare, loadShare, steal, serverUse, loadUse,
+                Interference.bottleneck(serverUse, loadUse), clean, attempt, waiting,
+                new Interference.Ticks(deltas, serverTicks, loadTicks, waitingTicks, serverOthers, loadOthers));
+    }
+
+    private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+        Set<Integer> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The largest share steal took of one CPU's time. */
+    private static double worstSteal(SortedMap<Integer, CpuTicks> deltas, Set<Integer> cpus) {
+        double worst = 0;
+        for (int c : cpus) {
+            CpuTicks t = deltas.get(c);
+            if (t != null) {
+                worst = Math.max(worst, share(t.steal(), t.total()));
+            }
+        }
+        return worst;
+    }
+
+    private static CpuTicks sum(SortedMap<Integer, CpuTicks> deltas, Set<Integer> cpus) {
+        CpuTicks sum = CpuTicks.ZERO;
+        for (int c : cpus) {
+            CpuTicks t = deltas.get(c);
+            if (t != null) {
+                sum = sum.plus(t);
+            }
+        }
+        return sum;
+    }
+
+    /** Others' ticks on a side, unclamped: negative when the rounding allowance was more than was left. */
+    private static long others(CpuTicks side, long ownTicks, int cpuCount, long roundingPerCpu) {
+        return side.busy() - side.interrupts() - side.steal() - ownTicks - roundingPerCpu * cpuCount;
+    }
+
+    private static double share(long part, long total) {
+        return total <= 0 ? 0 : Math.min(1.0, Math.max(0.0, (double) part / total));
+    }
+
+    /** What environment.json says about this accounting. */
+    public Environment.Accounting describe(Gate gate, long clockTicksPerSecond) {
+        return new Environment.Accounting(clockTicksPerSecond, list(serverCpus), list(loadCpus), pinned,
+                gate.othersThreshold(), gate.attempts(), gate.quietWait().toMillis() / 1000.0,
+                Interference.SATURATED, ROUNDING_TICKS, Suite.STEADY_WITHIN);
+    }
+
+    private static String list(Set<Integer> cpus) {
+        return cpus.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    /** "others used 38% of CPU 0": the worse side, for the progress line. */
+    public String worst(Interference i, Pinning pinning) {
+        if (!pinned) {
+            return "others used " + Interference.percent(i.serverCpusOthersShare()) + " of the machine (unpinned)";
+        }
+        if (i.stealShare() > Math.max(i.serverCpusOthersShare(), i.loadCpusOthersShare())) {
+            return "the hypervisor stole " + Interference.percent(i.stealShare()) + " of the CPUs";
+        }
+        boolean server = i.serverCpusOthersShare() >= i.loadCpusOthersShare();
+        String cpus = server ? pinning.serverCpus() : pinning.loadCpus();
+        return "others used " + Interference.percent(server ? i.serverCpusOthersShare() : i.loadCpusOthersShare())
+                + " of CPU" + (cpus.matches("\\d+") ? " " : "s ") + cpus;
+    }
+
+    /**
+     * Waits, at most {@code limit}, until a one-second window finds both sides' CPUs quiet (others at or under the
+     * threshold, with no server running). Returns the last window's figures: clean when it was quiet.
+     */
+    public Interference awaitQuiet(Duration limit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Interference last;
+        do {
+            Snapshot a = snapshot(-1);
+            Thread.sleep(QUIET_WINDOW);
+            last = between(a, snapshot(-1), 0);
+        } while (!last.clean() && System.nanoTime() < deadline);
+        return last;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The processes a run starts and reads: server JVMs and the Go originals, the downstream backend and PostgreSQL on
+ * the load's side, and the servers' stats endpoints.
+ */
+package poolbench.compare.process;

@@ -1,0 +1,225 @@
+package poolbench.compare.machine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import poolbench.compare.CompareRun;
+import poolbench.compare.process.LoadSide;
+
+/**
+ * The accounting's arithmetic on /proc fixture files ({@code src/test/resources/proc/before|after}): two CPUs, the
+ * server (pid 4242) pinned to CPU 0, the load (pid 777) to CPU 1, 1000 ticks per CPU in the window.
+ * CPU 0: 400 user + 100 system + 100 softirq + 20 steal busy; the server used 300 of them, so others used
+ * 400 + 100 − 300 − 2 (rounding) = 198. CPU 1: 500 user + 200 system + 100 softirq; the load used 690, others 8.
+ */
+class CpuAccountingTest {
+
+    private static final double EPS = 1e-9;
+    private SortedMap<Integer, CpuTicks> before;
+    private SortedMap<Integer, CpuTicks> after;
+    private long serverTicks;
+    private long loadTicks;
+
+    private static ProcFs fixture(String name) throws URISyntaxException {
+        return new ProcFs(Path.of(CpuAccountingTest.class.getResource("/proc/" + name + "/stat").toURI()).getParent());
+    }
+
+    @BeforeEach
+    void read() throws IOException, URISyntaxException {
+        before = fixture("before").cpus();
+        after = fixture("after").cpus();
+        serverTicks = fixture("after").processTicks(4242) - fixture("before").processTicks(4242);
+        loadTicks = fixture("after").processTicks(777) - fixture("before").processTicks(777);
+    }
+
+    @Test
+    void readsPerCpuLinesAndProcessTicksFromNameWithSpaces() {
+        assertEquals(Set.of(0, 1), before.keySet());
+        assertEquals(1000, after.get(0).minus(before.get(0)).total());
+        assertEquals(300, serverTicks, "utime + stime of 'java server'");
+        assertEquals(690, loadTicks);
+    }
+
+    @Test
+    void othersAreBusyTicksLessTheSidesOwnInterruptsStealAndRounding() {
+        Interference i = CpuAccounting.compute(before, after, serverTicks, loadTicks, Set.of(0), Set.of(1), true,
+                0.03, 1);
+        assertEquals(0.198, i.serverCpusOthersShare(), EPS);
+        assertEquals(0.008, i.loadCpusOthersShare(), EPS);
+        assertEquals(20 / 1000.0, i.stealShare(), EPS, "the worse CPU's steal");
+        assertEquals((300 + 100) / 1000.0, i.serverCpuUtilization(), EPS, "the server's process plus softirq");
+        assertEquals((690 + 100) / 1000.0, i.loadCpuUtilization(), EPS);
+        assertEquals(Interference.NEITHER, i.bottleneck());
+        assertFalse(i.clean(), "others took 19.8% of the server's CPU");
+        assertEquals(1, i.attempt());
+    }
+
+    @Test
+    void aRunUnderTheThresholdIsClean() {
+        Interference i = CpuAccounting.compute(before, after, serverTicks, loadTicks, Set.of(0), Set.of(1), true,
+                0.2, 2);
+        assertTrue(i.clean());
+        assertEquals(2, i.attempt());
+    }
+
+    @Test
+    void aSaturatedLoadMakesTheRunClientBound() {
+        Interference i = CpuAccounting.compute(before, after, serverTicks, 850, Set.of(0), Set.of(1), true, 1, 1);
+        assertEquals(0.95, i.loadCpuUtilization(), EPS);
+        assertEquals(Interference.LOAD, i.bottleneck());
+        assertTrue(i.clientBound());
+    }
+
+    @Test
+    void unpinnedFiguresAreMachineWide() {
+        Interference i = CpuAccounting.compute(before, after, serverTicks, loadTicks, Set.of(0, 1), Set.of(0, 1),
+                false, 0.03, 1);
+        // 1420 busy − 200 softirq − 20 steal − 990 own − 4 rounding = 206 of 2000.
+        assertEquals(0.103, i.serverCpusOthersShare(), EPS);
+        assertEquals(i.serverCpusOthersShare(), i.loadCpusOthersShare(), EPS);
+        assertEquals(300 / 2000.0, i.serverCpuUtilization(), EPS);
+        assertEquals(690 / 2000.0, i.loadCpuUtilization(), EPS);
+    }
+
+    @Test
+    void aProcessSeenOnlyAtTheEndStartedInTheWindow() {
+        assertEquals(50 + 7, CpuAccounting.delta(Map.of(1L, 100L), Map.of(1L, 150L, 2L, 7L)));
+    }
+
+    /**
+     * ksoftirqd/0 (pid 14 in the fixture) ran 90 ticks of the CPU's 100 softirq ticks. Those are inside the softirq
+     * field already; counting the thread as the server's too would subtract them twice and show others at
+     * (500 − 300 − 90 − 2) / 1000 = 10.8%, hiding half of the 19.8% an intruder took.
+     */
+    @Test
+    void anIntruderIsNotHiddenBehindTheSoftirqThreadsTicks() throws Exception {
+        assertEquals(90, fixture("after").processTicks(14), "the fixture's ksoftirqd/0");
+        Interference i = CpuAccounting.compute(before, after, serverTicks, loadTicks, Set.of(0), Set.of(1), true,
+                0.03, 1);
+        assertEquals(0.198, i.serverCpusOthersShare(), EPS);
+        assertFalse(i.clean());
+        ProcFs proc = fixture("after");
+        CpuAccounting accounting = new CpuAccounting(proc, new Pinning(true, "0", "1", 1, 1, "test"), 0.03,
+                List::of);
+        assertFalse(accounting.snapshot(4242).server().containsKey(14L),
+                "the softirq thread is counted in its CPU's softirq field, not as a process of the server");
+    }
+
+    @Test
+    void theRawTicksAreKeptUnclampedAndStealIsGatedOnTheWorseCpu() {
+        Interference i = CpuAccounting.compute(before, after, serverTicks, loadTicks, Set.of(0), Set.of(1), true,
+                0.015, 1);
+        assertEquals(20 / 1000.0, i.stealShare(), EPS, "CPU 0's steal, not the 1% average of both CPUs");
+        assertFalse(i.clean(), "2% steal on one CPU is over a 1.5% gate");
+        assertEquals(1000, i.ticks().cpus().get(0).total());
+        assertEquals(300, i.ticks().serverProcesses());
+        assertEquals(198, i.ticks().serverCpusOthers());
+        Interference idle = CpuAccounting.compute(before, after, 600, loadTicks, Set.of(0), Set.of(1), true, 0.03, 1);
+        assertEquals(0, idle.serverCpusOthersShare(), EPS);
+        assertTrue(idle.ticks().serverCpusOthers() < 0, "kept unclamped: " + idle.ticks().serverCpusOthers());
+    }
+
+    @Test
+    void theWaitingServersAreASideOfTheirOwnAndGateAtAThirdOfTheThreshold() {
+        Interference i = CpuAccounting.compute(before, after, 287, loadTicks, 13, Set.of(0), Set.of(1), true,
+                0.03, 1);
+        assertEquals(0.013, i.waitingShare(), EPS);
+        assertEquals(0.198, i.serverCpusOthersShare(), EPS, "the waiting servers' ticks are not others'");
+        assertFalse(i.clean(), "13 ticks less the allowance of 2 are 1.1% of the server CPU, over a third of 3%");
+        Interference quiet = CpuAccounting.compute(before, after, 295, loadTicks, 5, Set.of(0), Set.of(1), true,
+                0.21, 1);
+        assertTrue(quiet.clean(), "0.5% under a third of 21%");
+    }
+
+    /**
+     * Nine one-second windows, each with an intruder of 2 ticks on CPU 0: within each window's allowance, so every
+     * window is clean; their sum, 18 ticks against an allowance of 2 × √9 = 6, is 1.3% of 900 and disturbed at 1%.
+     */
+    @Test
+    void aSteadyIntruderBelowEachWindowsAllowanceShowsInTheRoundsSum() throws Exception {
+        SortedMap<Integer, CpuTicks> zero = new java.util.TreeMap<>(Map.of(0, CpuTicks.ZERO, 1, CpuTicks.ZERO));
+        SortedMap<Integer, CpuTicks> window = new java.util.TreeMap<>(Map.of(
+                0, new CpuTicks(52, 0, 0, 48, 0, 0, 0, 0), 1, new CpuTicks(30, 0, 0, 70, 0, 0, 0, 0)));
+        List<Interference> windows = new java.util.ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            Interference w = CpuAccounting.compute(zero, window, 50, 30, Set.of(0), Set.of(1), true, 0.01, 1);
+            assertTrue(w.clean(), w.toString());
+            windows.add(w);
+        }
+        CpuAccounting accounting = new CpuAccounting(fixture("after"), new Pinning(true, "0", "1", 1, 1, "test"),
+                0.01, List::of);
+        Interference round = accounting.sum(windows);
+        assertEquals(12 / 900.0, round.serverCpusOthersShare(), EPS);
+        assertFalse(round.clean());
+    }
+
+    @Test
+    void summedWindowsAreJudgedTogether() throws Exception {
+        Interference one = CpuAccounting.compute(before, after, serverTicks, loadTicks, Set.of(0), Set.of(1), true,
+                0.03, 1);
+        CpuAccounting accounting = new CpuAccounting(fixture("after"), new Pinning(true, "0", "1", 1, 1, "test"),
+                0.03, List::of);
+        Interference two = accounting.sum(List.of(one, one));
+        assertEquals(2000, two.ticks().cpus().get(0).total());
+        assertEquals(600, two.ticks().serverProcesses());
+        assertEquals(0.198, two.serverCpusOthersShare(), EPS);
+    }
+
+    @Test
+    void cpuListsAsTasksetWritesThem() {
+        assertEquals(Set.of(0), ProcFs.cpuList("0", Set.of(0, 1)));
+        assertEquals(Set.of(0, 2, 3), ProcFs.cpuList("0,2-3", Set.of()));
+        assertEquals(Set.of(0, 1), ProcFs.cpuList("", Set.of(0, 1)));
+    }
+
+    @Test
+    void aWarmUpIsSteadyWhenTwoRoundsAgreeWithinFivePercent() {
+        assertTrue(CompareRun.steady(1000, 1040));
+        assertFalse(CompareRun.steady(1000, 1100));
+        assertFalse(CompareRun.steady(Double.NaN, 1000));
+    }
+
+    /**
+     * The server is this JVM's child, yet its time is the server's alone: counted as the load's too, it would be
+     * subtracted from the load CPUs' busy time and hide that much interference there. A child of this JVM that is
+     * neither the server nor a registered helper is no one's (others').
+     */
+    @Test
+    void theServersProcessTreeIsNeverTheLoadsAndThisJvmsOtherChildrenAreOthers() throws Exception {
+        Process server = new ProcessBuilder("sh", "-c", "sleep 30 & wait").start();
+        Process stranger = new ProcessBuilder("sleep", "30").start();
+        try {
+            LoadSide helpers = new LoadSide();
+            CpuAccounting accounting = new CpuAccounting(ProcFs.SYSTEM, Pinning.decide(false), 0.03, helpers::pids);
+            long serverChild = server.toHandle().children().findFirst().map(ProcessHandle::pid).orElse(-1L);
+
+            CpuAccounting.Snapshot s = accounting.snapshot(server.pid());
+
+            assertTrue(s.server().containsKey(server.pid()));
+            assertFalse(s.load().containsKey(server.pid()), "the server counted as the load's");
+            if (serverChild > 0) {
+                assertTrue(s.server().containsKey(serverChild), "the server's children are the server's");
+                assertFalse(s.load().containsKey(serverChild));
+            }
+            assertTrue(s.load().containsKey(ProcessHandle.current().pid()), "this JVM is the load");
+            assertFalse(s.load().containsKey(stranger.pid()), "an unregistered child counted as the load's");
+
+            helpers.add(stranger.toHandle());
+            assertTrue(accounting.snapshot(server.pid()).load().containsKey(stranger.pid()), "a registered helper");
+        } finally {
+            server.destroyForcibly().waitFor();
+            stranger.destroyForcibly().waitFor();
+        }
+    }
+}
