@@ -19,6 +19,7 @@ import poolbench.compare.CompareRun;
 import poolbench.compare.plan.JvmSetting;
 import poolbench.compare.machine.Gate;
 import poolbench.compare.record.RunRecord;
+import poolbench.compare.record.Window;
 import poolbench.compare.plan.Suite;
 import poolbench.compare.SummaryTable;
 
@@ -173,7 +174,14 @@ final class CompareCommand implements Callable<Integer> {
         stdout.println();
         stdout.println("records: " + dir.resolve("raw") + "  environment: " + dir.resolve("environment.json"));
         ReportCommand.afterRun(dir, stdout);
-        return records.stream().allMatch(RunRecord::ok) && run.launches().stream().allMatch(l -> l.error() == null)
-                ? 0 : 1;
+        long failedRuns = records.stream().filter(r -> !r.ok()).count();
+        long failedLaunches = run.launches().stream().filter(l -> l.error() != null).count();
+        long failedWindows = run.launches().stream().flatMap(l -> l.windows().stream()).filter(Window::failed).count();
+        if (failedRuns + failedLaunches + failedWindows > 0) {
+            stdout.println("failed: " + failedRuns + " single runs, " + failedLaunches + " launches, " + failedWindows
+                    + " windows (their reasons are in the records; none is in any figure)");
+            return 1;
+        }
+        return 0;
     }
 }

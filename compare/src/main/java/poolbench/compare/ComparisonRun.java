@@ -461,7 +461,7 @@ public final class ComparisonRun {
             }
             progress.say("round " + round + " disturbed in sum (" + accounting.worst(summed, pinning)
                     + "); measuring it again");
-            String why = "its round was disturbed in sum: " + accounting.worst(summed, pinning);
+            String why = Window.ROUND_DISTURBED + accounting.worst(summed, pinning);
             measured.forEach(w -> windows.add(withError(w, why)));
         }
     }

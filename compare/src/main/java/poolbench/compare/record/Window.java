@@ -33,6 +33,8 @@ public record Window(String arm, String phase, int round, int step, double offer
     public static final String CAPACITY = "capacity";
     public static final String LADDER = "ladder";
     public static final String MIXED = "mixed";
+    /** How the error of a window begins whose round was disturbed in sum: dropped, measured again, not failed. */
+    public static final String ROUND_DISTURBED = "its round was disturbed in sum: ";
 
     /** Measured, its responses valid, and not disturbed: what figures are made of. */
     public boolean counted() {
@@ -42,6 +44,11 @@ public record Window(String arm, String phase, int round, int step, double offer
     /** Others took the CPUs: measured again, never used. */
     public boolean disturbed() {
         return error == null && interference != null && !interference.clean();
+    }
+
+    /** No valid measurement for a reason of the server's or its responses' (not a disturbed round's): a failure. */
+    public boolean failed() {
+        return error != null && !error.startsWith(ROUND_DISTURBED);
     }
 
     public double achievedRate() {
