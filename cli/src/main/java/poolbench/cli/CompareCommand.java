@@ -11,17 +11,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import poolbench.compare.CompareOptions;
-import poolbench.compare.plan.Comparison;
-import poolbench.compare.ComparisonTable;
-import poolbench.compare.machine.CpuQuota;
-import poolbench.compare.plan.SuitePlan;
 import poolbench.compare.CompareRun;
-import poolbench.compare.plan.JvmSetting;
+import poolbench.compare.ComparisonTable;
+import poolbench.compare.SummaryTable;
+import poolbench.compare.machine.CpuQuota;
 import poolbench.compare.machine.Gate;
+import poolbench.compare.plan.Comparison;
+import poolbench.compare.plan.JvmSetting;
+import poolbench.compare.plan.Suite;
+import poolbench.compare.plan.SuitePlan;
 import poolbench.compare.record.RunRecord;
 import poolbench.compare.record.Window;
-import poolbench.compare.plan.Suite;
-import poolbench.compare.SummaryTable;
 
 @Command(name = "compare", description = {
         "Runs the arms under the same load and records the load's and the server's figures.",

@@ -28,10 +28,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
-import poolbench.compare.record.Environment;
 import poolbench.compare.machine.Gate;
 import poolbench.compare.machine.Interference;
 import poolbench.compare.machine.MachineWindow;
+import poolbench.compare.record.Environment;
 
 /**
  * Runs the JMH suites in {@code benchmarks/target/benchmarks.jar} as a child JVM, so the CLI never depends on the

@@ -20,8 +20,8 @@ import poolbench.server.Backends;
 import poolbench.server.BufferOwnership;
 import poolbench.server.RunningServer;
 import poolbench.server.ServerConfig;
-import poolbench.server.TimeoutMode;
 import poolbench.server.Servers;
+import poolbench.server.TimeoutMode;
 import poolbench.server.WorkerOrder;
 
 @Command(name = "serve", description = "Runs one arm's HTTP server until Ctrl-C or SIGTERM.",

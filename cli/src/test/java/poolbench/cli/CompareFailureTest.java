@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import poolbench.compare.CompareOptions;
 import poolbench.compare.CompareRun;
 import poolbench.compare.machine.Gate;
-import poolbench.compare.record.RunRecord;
 import poolbench.compare.plan.Suite;
 import poolbench.compare.plan.Workload;
+import poolbench.compare.record.RunRecord;
 
 /**
  * A server killed in its measured window is one failed run, with how it ended, and the suite goes on with the next

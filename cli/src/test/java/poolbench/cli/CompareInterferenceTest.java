@@ -22,15 +22,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import poolbench.compare.CompareOptions;
 import poolbench.compare.CompareRun;
-import poolbench.compare.plan.Comparison;
 import poolbench.compare.machine.Gate;
-import poolbench.compare.plan.JvmSetting;
-import poolbench.compare.record.LaunchRecord;
-import poolbench.compare.record.Window;
-import poolbench.compare.plan.Workload;
 import poolbench.compare.machine.Pinning;
-import poolbench.compare.record.RunRecord;
+import poolbench.compare.plan.Comparison;
+import poolbench.compare.plan.JvmSetting;
 import poolbench.compare.plan.Suite;
+import poolbench.compare.plan.Workload;
+import poolbench.compare.record.LaunchRecord;
+import poolbench.compare.record.RunRecord;
+import poolbench.compare.record.Window;
 
 /**
  * A compare with a busy loop pinned to the server's CPU: every attempt is disturbed, so the run is retried and kept

@@ -19,9 +19,9 @@ import poolbench.compare.CompareRun;
 import poolbench.compare.machine.CpuQuota;
 import poolbench.compare.machine.Gate;
 import poolbench.compare.plan.JvmSetting;
-import poolbench.compare.record.RunRecord;
 import poolbench.compare.plan.Suite;
 import poolbench.compare.plan.Workload;
+import poolbench.compare.record.RunRecord;
 
 /**
  * {@code compare --resume}: a run directory missing a record (as an interrupted suite leaves it) is finished in

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import poolbench.compare.CompareOptions;
 import poolbench.compare.CompareRun;
-import poolbench.compare.record.LaunchRecord;
-import poolbench.compare.record.Window;
-import poolbench.compare.machine.Gate;
-import poolbench.compare.record.RunRecord;
-import poolbench.compare.plan.Suite;
 import poolbench.compare.SummaryTable;
+import poolbench.compare.machine.Gate;
+import poolbench.compare.plan.Suite;
+import poolbench.compare.record.LaunchRecord;
+import poolbench.compare.record.RunRecord;
+import poolbench.compare.record.Window;
 import poolbench.db.PostgresCluster;
 import poolbench.server.Arms;
 

@@ -14,12 +14,6 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import poolbench.loadgen.LoadConfig;
-import poolbench.loadgen.LoadGenerator;
-import poolbench.loadgen.LoadResult;
-import poolbench.server.Arms;
-import poolbench.server.Servers;
-import poolbench.server.StatsSnapshot;
 import poolbench.compare.machine.CpuAccounting;
 import poolbench.compare.machine.CpuQuota;
 import poolbench.compare.machine.FileDescriptors;
@@ -45,6 +39,12 @@ import poolbench.compare.record.Environment;
 import poolbench.compare.record.LaunchRecord;
 import poolbench.compare.record.RunRecord;
 import poolbench.compare.record.ServerDeltas;
+import poolbench.loadgen.LoadConfig;
+import poolbench.loadgen.LoadGenerator;
+import poolbench.loadgen.LoadResult;
+import poolbench.server.Arms;
+import poolbench.server.Servers;
+import poolbench.server.StatsSnapshot;
 
 /**
  * Runs a suite: for each workload × connection count × repeat × arm, a fresh server JVM, a warm-up, a snapshot

@@ -15,11 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 
-import poolbench.loadgen.LoadConfig;
-import poolbench.loadgen.LoadGenerator;
-import poolbench.loadgen.LoadResult;
-import poolbench.loadgen.LoadRun;
-import poolbench.server.StatsSnapshot;
 import poolbench.compare.machine.CpuAccounting;
 import poolbench.compare.machine.CpuQuota;
 import poolbench.compare.machine.Gate;
@@ -35,6 +30,11 @@ import poolbench.compare.record.CapacityPoint;
 import poolbench.compare.record.LaunchRecord;
 import poolbench.compare.record.ServerDeltas;
 import poolbench.compare.record.Window;
+import poolbench.loadgen.LoadConfig;
+import poolbench.loadgen.LoadGenerator;
+import poolbench.loadgen.LoadResult;
+import poolbench.loadgen.LoadRun;
+import poolbench.server.StatsSnapshot;
 
 /**
  * Runs one {@link Comparison}: for each launch, every label's server JVM at once (pinned to the server CPUs, each

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import poolbench.server.Arms;
 import poolbench.server.ArmOptions;
+import poolbench.server.Arms;
 import poolbench.server.HttpServer;
 import poolbench.server.ServerConfig;
 

@@ -9,8 +9,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import poolbench.server.ArmOptions;
 import poolbench.server.Dispatcher;
-import poolbench.server.DispatcherStats;
 import poolbench.server.DispatcherFixture;
+import poolbench.server.DispatcherStats;
 import poolbench.server.FakeConnectionServerFactory;
 
 class JdkPoolArmTest extends DispatcherFixture {

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import poolbench.server.ArmOptions;
 import poolbench.server.Dispatcher;
-import poolbench.server.DispatcherStats;
 import poolbench.server.DispatcherFixture;
+import poolbench.server.DispatcherStats;
 
 class VirtualArmTest extends DispatcherFixture {
 

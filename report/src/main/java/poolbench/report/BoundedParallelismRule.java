@@ -3,8 +3,8 @@ package poolbench.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import poolbench.compare.record.RunRecord;
 import poolbench.compare.plan.Workload;
+import poolbench.compare.record.RunRecord;
 
 /**
  * Claim 2: the pool makes parallelism controllable. With more connections than the cap, a capped pool must keep

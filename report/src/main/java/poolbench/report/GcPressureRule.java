@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import poolbench.compare.record.RunRecord;
 import poolbench.compare.plan.Workload;
+import poolbench.compare.record.RunRecord;
 
 /**
  * Claim 3: reusing workers lowers GC pressure. Decided by the bytes allocated per request on

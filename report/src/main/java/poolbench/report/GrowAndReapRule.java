@@ -3,8 +3,8 @@ package poolbench.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import poolbench.compare.record.RunRecord;
 import poolbench.compare.plan.Workload;
+import poolbench.compare.record.RunRecord;
 
 /**
  * Claim 4: workers grow on demand and idle ones are reaped. The burst workload loads a server whose pool starts

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import poolbench.compare.SummaryTable;
 import poolbench.compare.record.Environment;
 import poolbench.compare.record.RunRecord;
-import poolbench.compare.SummaryTable;
 
 /**
  * A run's README.md: where and how it was measured, every figure per workload point with its spread over repeats,

@@ -12,9 +12,9 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 import poolbench.compare.CompareRun;
+import poolbench.compare.plan.Workload;
 import poolbench.compare.record.Environment;
 import poolbench.compare.record.RunRecord;
-import poolbench.compare.plan.Workload;
 
 /**
  * Everything one run directory holds, indexed the way reports ask for it: by workload, connection count, arm and

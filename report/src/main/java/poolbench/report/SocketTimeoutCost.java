@@ -3,8 +3,8 @@ package poolbench.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import poolbench.compare.record.RunRecord;
 import poolbench.compare.plan.Workload;
+import poolbench.compare.record.RunRecord;
 
 /**
  * What a per-read socket timeout costs each model: {@code plaintext-socket-timeouts} (keep-alive /plaintext served

@@ -3,8 +3,8 @@ package poolbench.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import poolbench.compare.record.RunRecord;
 import poolbench.compare.plan.Workload;
+import poolbench.compare.record.RunRecord;
 
 /**
  * Claim 5: under dense load one worker serves many connections in turn. On {@code Connection: close} every request

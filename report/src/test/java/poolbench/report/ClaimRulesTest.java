@@ -8,8 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import poolbench.compare.record.RunRecord;
 import poolbench.compare.plan.Workload;
+import poolbench.compare.record.RunRecord;
 
 /** Every claim's rule on records made to confirm it, to refute it, and to leave it undecided. */
 class ClaimRulesTest {

@@ -8,8 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import poolbench.compare.record.RunRecord;
 import poolbench.compare.plan.Workload;
+import poolbench.compare.record.RunRecord;
 
 /** Claims 8 and 9 on records made to confirm them, to refute them, and to leave them undecided. */
 class RealIoClaimsTest {

@@ -12,9 +12,9 @@ import java.util.Optional;
 
 import org.HdrHistogram.Histogram;
 import poolbench.compare.CompareRun;
-import poolbench.compare.record.Environment;
 import poolbench.compare.machine.Interference;
 import poolbench.compare.machine.Pinning;
+import poolbench.compare.record.Environment;
 import poolbench.compare.record.RunRecord;
 import poolbench.compare.record.ServerDeltas;
 import poolbench.loadgen.HistogramCodec;

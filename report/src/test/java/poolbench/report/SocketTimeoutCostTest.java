@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import poolbench.compare.record.RunRecord;
 import poolbench.compare.plan.Workload;
+import poolbench.compare.record.RunRecord;
 
 class SocketTimeoutCostTest {
 

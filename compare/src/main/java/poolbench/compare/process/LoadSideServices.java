@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import poolbench.db.PostgresCluster;
 import poolbench.compare.machine.Pinning;
 import poolbench.compare.plan.Workload;
+import poolbench.db.PostgresCluster;
 
 /**
  * The services the {@code downstream} and {@code db} workloads call, started once per compare when the first run

@@ -2,11 +2,11 @@ package poolbench.compare.record;
 
 import java.util.List;
 
-import poolbench.loadgen.LoadResult;
-import poolbench.server.StatsSnapshot;
 import poolbench.compare.machine.Interference;
 import poolbench.compare.plan.JvmSetting;
 import poolbench.compare.plan.Workload;
+import poolbench.loadgen.LoadResult;
+import poolbench.server.StatsSnapshot;
 
 /**
  * One arm × workload × connection count × repeat, as stored in {@code raw/<id>.json}: the load's own result

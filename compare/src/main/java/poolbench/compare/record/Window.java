@@ -1,8 +1,8 @@
 package poolbench.compare.record;
 
-import poolbench.loadgen.LoadResult;
 import poolbench.compare.machine.Interference;
 import poolbench.compare.plan.Comparison;
+import poolbench.loadgen.LoadResult;
 
 /**
  * One arm driven at one offered rate for one window of a comparison: the load's result over the measured part,
