@@ -24,6 +24,16 @@ final class ChartFiles {
         return DIRECTORY + "/throughput-vs-connections-" + workload + ".png";
     }
 
+    /** p50 and p99 against the offered rate, one line per arm, for one comparison. */
+    static String latencyVsRate(String comparison) {
+        return DIRECTORY + "/latency-vs-rate-" + comparison + ".png";
+    }
+
+    /** Server CPU per request against the offered rate, one line per arm, for one comparison. */
+    static String cpuVsRate(String comparison) {
+        return DIRECTORY + "/cpu-vs-rate-" + comparison + ".png";
+    }
+
     static String latency(WorkloadPoint p) {
         return DIRECTORY + "/latency-" + p.slug() + ".png";
     }

@@ -44,6 +44,9 @@ final class ChartStyle {
 
     /** Every line solid: XChart would otherwise dash the fifth series, which reads as a different kind of line. */
     static final BasicStroke LINE = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    /** A second figure of the same arm on one chart (a p50 beside its p99): the same colour, dashed. */
+    static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {8f, 6f}, 0f);
 
     /** What the three spaces before a value label take up at the tick labels' size. */
     private static final int LABEL_LIFT_PIXELS = 14;

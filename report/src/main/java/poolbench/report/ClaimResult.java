@@ -5,19 +5,50 @@ import java.util.List;
 /**
  * A claim's verdict and everything it rests on.
  *
+ * @param number   the claim's place in {@link Claims#RULES}, from 1 (0 before {@link Claims#evaluate} numbers it)
+ * @param kind     demonstration or measured
  * @param reason   one sentence on why the rule gave this verdict; for missing data it names what is missing
- * @param evidence the per-repeat figures, those the rule read first
+ * @param deciding a measured claim's series: one decision on one comparison, a verdict per operating point
+ * @param shown    series shown beside them that do not decide (e.g. a mitigation, keep-alive)
+ * @param evidence figures from the single runs (a demonstration's, or context)
  * @param notes    computed sentences that put the figures in context
  * @param charts   the charts the claim rests on, as paths relative to the run directory
  */
-record ClaimResult(int number, String claim, String rule, Verdict verdict, String reason, List<Figure> evidence,
-                   List<String> notes, List<String> charts) {
+record ClaimResult(int number, String claim, ClaimRule.Kind kind, String rule, Verdict verdict, String reason,
+                   List<Series> deciding, List<Series> shown, List<Figure> evidence, List<String> notes,
+                   List<String> charts) {
 
-    /** The deciding figures with their spread: the one-line answer the results index shows. */
+    ClaimResult {
+        deciding = List.copyOf(deciding);
+        shown = List.copyOf(shown);
+        evidence = List.copyOf(evidence);
+        notes = List.copyOf(notes);
+        charts = List.copyOf(charts);
+    }
+
+    ClaimResult numbered(int n) {
+        return new ClaimResult(n, claim, kind, rule, verdict, reason, deciding, shown, evidence, notes, charts);
+    }
+
+    boolean demonstration() {
+        return kind == ClaimRule.Kind.DEMONSTRATION;
+    }
+
+    boolean missingData() {
+        return reason.startsWith(ClaimRule.MISSING);
+    }
+
+    /**
+     * The one-line answer the tables and the results index show: each deciding series' geometric means at its
+     * rates, a demonstration's deciding figures with their spread, or the reason when there is no data.
+     */
     String headline() {
-        List<String> deciding = evidence.stream().filter(Figure::decides).filter(e -> !e.values().isEmpty())
+        if (missingData()) {
+            return reason;
+        }
+        List<String> figures = !deciding.isEmpty() ? deciding.stream().map(Series::summary).toList()
+                : evidence.stream().filter(Figure::decides).filter(e -> !e.values().isEmpty())
                 .map(e -> e.label() + ": " + e.summary()).toList();
-        return (verdict == Verdict.INCONCLUSIVE && reason.startsWith(ClaimRule.MISSING)) || deciding.isEmpty()
-                ? reason : String.join("; ", deciding);
+        return figures.isEmpty() ? reason : String.join("; ", figures);
     }
 }

@@ -4,27 +4,30 @@ import java.util.List;
 
 /**
  * One claim of the article and the mechanical rule that turns a run's records into its verdict. The rule text is
- * printed beside the verdict, so anyone can recompute it from raw/; a rule's thresholds are {@link Threshold}s, which
- * write that text and apply it, so the two cannot differ.
+ * printed beside the verdict, so anyone can recompute it from the records; a rule's thresholds and questions are
+ * values ({@link Threshold}, {@link Decision}) that write that text and apply it, so the two cannot differ.
  *
- * <p>Adding a claim is one subclass (its number and claim in the constructor, {@link #rule()} and
- * {@link #evaluate(RunSet)}) and one line in {@link Claims#RULES}.
+ * <p>A claim is either a demonstration ({@link Demonstration}: the port shows fasthttp's behaviour, which the data
+ * cannot turn around, so it is "shown" or "not shown") or measured ({@link MeasuredRule}: a verdict per operating
+ * point of the comparisons). Its number is its place in {@link Claims#RULES}.
  */
 abstract class ClaimRule {
 
     /** How the reason of a verdict without its data begins. */
     static final String MISSING = "missing data: ";
 
-    private final int number;
-    private final String claim;
-
-    ClaimRule(int number, String claim) {
-        this.number = number;
-        this.claim = claim;
+    /** Whether the data could turn the claim around. */
+    enum Kind {
+        /** Shown by the port: reported as shown / not shown with its figures, apart from the verdicts. */
+        DEMONSTRATION,
+        /** Decided on the comparisons: confirmed, refuted, depends on the load, or inconclusive. */
+        MEASURED
     }
 
-    final int number() {
-        return number;
+    private final String claim;
+
+    ClaimRule(String claim) {
+        this.claim = claim;
     }
 
     /** The claim as the article makes it. */
@@ -32,30 +35,23 @@ abstract class ClaimRule {
         return claim;
     }
 
-    /** The rule, in words, with its thresholds (written by its {@link Threshold}s). */
+    abstract Kind kind();
+
+    /** The rule, in words, with its thresholds (written by its {@link Threshold}s and {@link Decision}s). */
     abstract String rule();
 
     abstract ClaimResult evaluate(RunSet runs);
 
+    /** A result without series: a demonstration's, or a measured rule's that has no comparison to read. */
     final ClaimResult result(Verdict verdict, String reason, List<Figure> evidence, List<String> notes,
                              List<String> charts) {
-        return new ClaimResult(number, claim, rule(), verdict, reason, evidence, notes, charts);
+        return new ClaimResult(0, claim, kind(), rule(), verdict, reason, List.of(), List.of(), evidence, notes,
+                charts);
     }
 
-    /**
-     * The verdict of a rule that is one threshold on one figure, with the reason in the threshold's words.
-     *
-     * @param per what one value of {@code deciding} is: a pair of arms in one repeat (judged by its interval) or
-     *            one arm's repeat (judged repeat by repeat)
-     */
-    final ClaimResult decide(Threshold threshold, Per per, Figure deciding, List<Figure> evidence,
-                             List<String> notes, List<String> charts) {
-        Verdict verdict = threshold.verdict(deciding, per);
-        return result(verdict, threshold.reason(verdict, deciding, per), evidence, notes, charts);
-    }
-
-    /** A result for a rule whose data is not in the run. */
+    /** A result for a rule whose data is not in the run: inconclusive, or for a demonstration, not shown. */
     final ClaimResult missing(String what, List<Figure> evidence, List<String> notes, List<String> charts) {
-        return result(Verdict.INCONCLUSIVE, MISSING + what, evidence, notes, charts);
+        return result(kind() == Kind.MEASURED ? Verdict.INCONCLUSIVE : Verdict.NOT_SHOWN, MISSING + what, evidence,
+                notes, charts);
     }
 }

@@ -1,16 +1,17 @@
 package poolbench.report;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every claim the reports rule on, in the order the README's results table (and the article's argument) lists them:
- * the article's five, the Java question, the article's own Go comparison, then light requests under mixed CPU load
- * (10). A new claim is one {@link ClaimRule} subclass and one entry here.
+ * Every claim the reports rule on, in the article's order: its five, the Java question, its own Go comparison, then
+ * pooled virtual threads by heap, the database, and light requests under mixed CPU load. A claim's number is its
+ * place here and nothing else; a new claim is one {@link ClaimRule} subclass and one entry.
  */
 final class Claims {
 
     static final List<ClaimRule> RULES = List.of(
-            new ThroughputMultipleRule(),
+            new PoolEfficiencyRule(),
             new BoundedParallelismRule(),
             new GcPressureRule(),
             new GrowAndReapRule(),
@@ -24,7 +25,20 @@ final class Claims {
     private Claims() {
     }
 
+    /** The claim's number: its place in {@link #RULES}, from 1. */
+    static int number(ClaimRule rule) {
+        int i = RULES.indexOf(rule);
+        if (i < 0) {
+            throw new IllegalArgumentException(rule.getClass().getSimpleName() + " is not in Claims.RULES");
+        }
+        return i + 1;
+    }
+
     static List<ClaimResult> evaluate(RunSet runs) {
-        return RULES.stream().map(rule -> rule.evaluate(runs)).toList();
+        List<ClaimResult> results = new ArrayList<>();
+        for (int i = 0; i < RULES.size(); i++) {
+            results.add(RULES.get(i).evaluate(runs).numbered(i + 1));
+        }
+        return results;
     }
 }

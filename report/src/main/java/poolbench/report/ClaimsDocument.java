@@ -37,20 +37,22 @@ final class ClaimsDocument {
     static String render(RunSet runs, ChartSet charts, List<ClaimResult> claims) {
         Markdown md = new Markdown();
         md.heading(1, "The article's claims, checked against run " + Markdown.code(runs.name()));
-        md.paragraph("Each verdict is computed from the records in " + Markdown.code(RunSet.RAW + "/")
-                + (runs.jmh().isEmpty() ? "" : " and " + Markdown.code(JmhResults.DIRECTORY + "/"))
-                + " by the rule printed beside it. A figure comparing two arms pairs repeat k of one with repeat k "
-                + "of the other (they ran back to back on the same machine) and is summarised by the geometric mean "
-                + "of the pairs' ratios with a 95% interval (percentile bootstrap over the pairs, fixed seed, so the "
-                + "same records give the same report), widened by the run's A/A noise floor where the run has an "
-                + "A/A arm. **Confirmed** and **refuted** need the whole interval on one side of the rule's threshold "
-                + "(a figure of one arm, every repeat); **inconclusive** names the interval that straddles it, or the "
-                + "data the rule needs that is not in this run. Runs still disturbed after their retries are left "
-                + "out. Tables and charts of the whole run: " + Markdown.link(RunReadme.FILE, RunReadme.FILE) + ".");
-        md.table(List.of("#", "claim", "verdict", "measured"), claims.stream().map(c -> List.of(
-                Integer.toString(c.number()), Markdown.link(c.claim(), "#" + anchor(c)),
-                "**" + c.verdict().word() + "**", c.headline())).toList());
-        RunReadme.aa(md, runs);
+        md.paragraph("Each verdict is computed from the records by the rule printed beside it. The measured claims "
+                + "are decided on the comparisons (" + Markdown.code(OperatingPoints.DIRECTORY + "/") + "): the "
+                + "compared arms run at once, each in its own JVM under the same CPU quota, and take the same offered "
+                + "rates open-loop in interleaved windows; the ladder of rates is set from the weakest arm's capacity. "
+                + "An arm's figure at a step in one launch is its total over the launch's counted windows there (a "
+                + "step it did not sustain gives that launch no value); the ratio of two arms is taken launch by "
+                + "launch, since both ran in the same launch, and summarised by the geometric mean of the per-launch "
+                + "ratios with a 95% t-interval on their logarithms (t with n − 1 degrees of freedom; no interval "
+                + "from fewer than " + poolbench.compare.Comparison.MIN_LAUNCHES + " launches). The A/A arm "
+                + "(classic launched a second time under its own label) gives each step its own noise interval, "
+                + "which every verdict at that comparison includes as its rule says. Each operating point gets a "
+                + "verdict; a claim is confirmed or refuted when its points agree, and otherwise names the rate "
+                + "where the answer turns. Demonstrations are read from the single runs in "
+                + Markdown.code(RunSet.RAW + "/") + " and are shown or not shown. Tables and charts of the whole "
+                + "run: " + Markdown.link(RunReadme.FILE, RunReadme.FILE) + ".");
+        ClaimTables.summary(md, claims, "#", 2);
         for (ClaimResult c : claims) {
             claim(md, c, charts);
         }
@@ -62,8 +64,15 @@ final class ClaimsDocument {
     private static void claim(Markdown md, ClaimResult c, ChartSet charts) {
         md.paragraph("<a id=\"" + anchor(c) + "\"></a>");
         md.heading(2, c.number() + ". " + c.claim());
-        md.paragraph("**Verdict: " + c.verdict().word() + "** — " + c.reason() + ".");
+        md.paragraph("**" + (c.demonstration() ? "Demonstration: " : "Verdict: ") + c.verdict().word() + "** — "
+                + c.reason() + ".");
         md.paragraph("Rule: " + c.rule());
+        for (Series s : c.deciding()) {
+            ClaimTables.series(md, s, true);
+        }
+        for (Series s : c.shown()) {
+            ClaimTables.series(md, s, false);
+        }
         List<Figure> shown = c.evidence().stream().filter(e -> !e.values().isEmpty()).toList();
         if (!shown.isEmpty()) {
             for (Figure e : shown) {

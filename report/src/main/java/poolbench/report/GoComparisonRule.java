@@ -2,67 +2,59 @@ package poolbench.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import poolbench.compare.Workload;
 
 /**
- * Claim 7: the article's own comparison, fasthttp against net/http, measured on the same load as the Java arms, and
- * whether Java's pool against its thread per connection gives the same answer workload by workload.
+ * The article's own comparison, fasthttp against net/http, measured at the same operating points as the Java arms
+ * (the full suite puts the Go originals in the plaintext-close comparison), and whether Java's thread per connection
+ * against its pool gives the same answer at each of them.
  */
-final class GoComparisonRule extends ClaimRule {
+final class GoComparisonRule extends MeasuredRule {
+
+    static final Decision DECIDES = new Decision(KnownArms.GO_NETHTTP, KnownArms.GO_FASTHTTP,
+            StepMetric.CPU_MICROS_PER_REQUEST, Selection.of(Workload.PLAINTEXT_CLOSE),
+            new Judge.Beyond(Threshold.MANY_TIMES));
 
     GoComparisonRule() {
-        super(7, "(the article's own comparison) fasthttp's worker pool makes it many times more efficient than "
-                + "net/http's goroutine per connection.");
+        super("(the article's own comparison) fasthttp's worker pool makes it many times more efficient than "
+                        + "net/http's goroutine per connection.",
+                "More efficient is less server CPU per request at the same offered rate (the Go process's own CPU "
+                        + "time), on Connection: close, asked of the Go originals as of the Java arms.",
+                List.of(DECIDES), List.of(DECIDES.of(KnownArms.PER_CONNECTION, KnownArms.CLASSIC)));
     }
 
+    /** The comparison lacks the Go arms when Go was not installed: environment.json says so. */
     @Override
-    String rule() {
-        return "claim 1's rule on the Go arms: go-fasthttp ÷ go-nethttp requests per server CPU-second (the Go "
-                + "process's own CPU time over the measured window: on plaintext-close compare's one load CPU "
-                + "saturates before the server's, so requests/s would measure the client) on plaintext-close, repeat k "
-                + "paired with repeat k: " + ThroughputMultipleRule.MANY_TIMES.rule(Per.PAIR) + ". For every workload both Go arms ran, the Go ratio is shown "
-                + "beside classic ÷ per-connection; Java gives the same answer on a workload when both geometric means are on "
-                + "the same side of " + ThroughputMultipleRule.MANY_TIMES.format().apply(ThroughputMultipleRule.MANY_TIMES.confirmAt())
-                + ".";
+    String missing(RunSet runs, Decision d) {
+        String why = d.missing(runs.operatingPoints());
+        Optional<String> skipped = runs.environment().map(e -> e.skipped() == null ? List.<String>of() : e.skipped())
+                .flatMap(lines -> lines.stream().filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("go"))
+                        .findFirst());
+        return why + skipped.map(s -> " (no data: " + s + ")").orElse(" (compare's full suite adds "
+                + KnownArms.GO_FASTHTTP + " and " + KnownArms.GO_NETHTTP + " where Go is installed)");
     }
 
+    /** At each step, Java's answer beside Go's: the same side of "many times" or not. */
     @Override
-    ClaimResult evaluate(RunSet runs) {
-        List<String> charts = List.of(ChartFiles.RELATIVE_THROUGHPUT);
-        if (!runs.arms().contains(KnownArms.GO_FASTHTTP) || !runs.arms().contains(KnownArms.GO_NETHTTP)) {
-            return missing("the Go arms were not in this run (" + KnownArms.GO_FASTHTTP + " and "
-                            + KnownArms.GO_NETHTTP + " need records); compare's full suite includes them where Go is "
-                            + "installed, or name them: ./poolbench compare --arms classic,per-connection,"
-                            + KnownArms.GO_FASTHTTP + "," + KnownArms.GO_NETHTTP,
-                    List.of(), List.of(), charts);
-        }
-        ClaimResult go = ThroughputMultipleRule.evaluate(runs, KnownArms.GO_FASTHTTP, KnownArms.GO_NETHTTP,
-                Metric.REQUESTS_PER_CPU_SECOND, this, charts);
-        List<Figure> evidence = new ArrayList<>(go.evidence().stream().filter(Figure::decides).toList());
+    List<String> notes(RunSet runs, List<Series> series) {
         List<String> notes = new ArrayList<>();
-        for (String w : runs.workloads()) {
-            Figure goRatio = ThroughputMultipleRule.requestsRatio(runs, w, KnownArms.GO_FASTHTTP,
-                    KnownArms.GO_NETHTTP, false);
-            if (goRatio.values().isEmpty()) {
+        Decision java = DECIDES.of(KnownArms.PER_CONNECTION, KnownArms.CLASSIC);
+        for (Series go : series) {
+            List<Series> javaSeries = java.evaluate(runs.operatingPoints()).stream()
+                    .filter(s -> s.comparison().id().equals(go.comparison().id())).toList();
+            if (javaSeries.isEmpty()) {
                 continue;
             }
-            Figure javaRatio = ThroughputMultipleRule.requestsRatio(runs, w, KnownArms.CLASSIC,
-                    KnownArms.PER_CONNECTION, false);
-            if (!w.equals(Workload.PLAINTEXT_CLOSE)) {
-                evidence.add(goRatio);
-            }
-            if (!javaRatio.values().isEmpty()) {
-                evidence.add(javaRatio);
-                notes.add(w + ": Go " + goRatio.summary() + ", Java " + javaRatio.summary() + " — "
-                        + (sameSide(goRatio, javaRatio) ? "the same answer" : "a different answer") + ".");
+            for (int i = 0; i < go.points().size(); i++) {
+                PointVerdict g = go.points().get(i);
+                PointVerdict j = javaSeries.get(0).points().get(i);
+                notes.add(g.point().text() + ": Go " + Numbers.ratio(g.geometricMean()) + " (" + g.verdict().word()
+                        + "), Java " + Numbers.ratio(j.geometricMean()) + " (" + j.verdict().word() + ") — "
+                        + (g.verdict() == j.verdict() ? "the same answer" : "a different answer") + ".");
             }
         }
-        return result(go.verdict(), go.reason(), evidence, notes, charts);
-    }
-
-    private static boolean sameSide(Figure a, Figure b) {
-        Threshold t = ThroughputMultipleRule.MANY_TIMES;
-        return t.confirms(a.geometricMean()) == t.confirms(b.geometricMean());
+        return notes;
     }
 }

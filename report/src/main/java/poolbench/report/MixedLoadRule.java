@@ -3,65 +3,113 @@ package poolbench.report;
 import java.util.ArrayList;
 import java.util.List;
 
+import poolbench.compare.Comparison;
 import poolbench.compare.Workload;
 
 /**
- * Claim 10: are light requests served as promptly on virtual threads as on platform threads while a few
- * connections keep the server busy with CPU-heavy work? Virtual threads are not time-sliced: a heavy request keeps
- * its carrier until it is done, so when heavy requests hold every carrier a light one waits for one to finish,
- * where the OS preempts a platform thread within its time slice. The {@code mixed} workload records the light
- * requests' latency apart from the heavy group's, so this rule reads the light group's p99 alone.
+ * Are light requests served as promptly on virtual threads as on platform threads while the server is busy with
+ * CPU-heavy work? Virtual threads are not time-sliced: a heavy request keeps its carrier until it is done, so a light
+ * one may wait for a carrier where the OS would preempt a platform thread. The mixed comparison holds two questions
+ * apart, at each share of the server's CPU the heavy group is offered: (a) light requests on connections established
+ * before the heavy group started, and (b) new connections opened under it, timed from connect to first response.
+ * Latency is of answered requests only; a request not answered within the load's timeout is counted apart, as the
+ * unanswered share, so no ratio contains the timeout. The mitigation (CPU-heavy work on a bounded platform executor,
+ * {@code virtual-offload}) is shown beside virtual.
  */
-final class MixedLoadRule extends ClaimRule {
+final class MixedLoadRule extends MeasuredRule {
 
-    /** "As promptly": the light requests' p99 on virtual is at most this multiple of classic's. */
-    static final Threshold AS_PROMPTLY = Threshold.atMost(1.5);
-    /** The other arms whose light-request p99 ratio to classic is shown beside the deciding one. */
-    private static final List<String> SHOWN_BESIDE = List.of(KnownArms.VIRTUAL_POOLED, KnownArms.JDK_POOL,
-            KnownArms.PER_CONNECTION);
+    private static final Selection MIXED = Selection.of(Workload.MIXED);
+    private static final Judge AS_PROMPTLY = new Judge.Beyond(Threshold.ABOUT_AS_PROMPT);
+    static final Decision LIGHT = new Decision(KnownArms.VIRTUAL, KnownArms.CLASSIC, StepMetric.LIGHT_P99_MS, MIXED,
+            AS_PROMPTLY);
+    static final Decision FRESH = new Decision(KnownArms.VIRTUAL, KnownArms.CLASSIC, StepMetric.FRESH_P99_MS, MIXED,
+            AS_PROMPTLY);
+    private static final String OFFLOAD = poolbench.compare.ArmLabel.VIRTUAL_OFFLOAD.label();
 
     MixedLoadRule() {
-        super(10, "Virtual threads serve light requests as promptly as platform threads under mixed CPU load.");
+        super("Virtual threads serve light requests as promptly as platform threads under mixed CPU load.",
+                "\"As promptly\" is the answered requests' p99 at most " + Threshold.ABOUT_AS_PROMPT.format()
+                        .apply(Threshold.ABOUT_AS_PROMPT.confirmAt()) + " times classic's at each heavy share, for "
+                        + "(a) light requests on established connections and (b) new connections; a step where "
+                        + "virtual left more than " + Numbers.percent(Comparison.MAX_ERROR_SHARE) + " of a group's "
+                        + "requests unanswered in every launch while classic did not is refuted whatever the answered "
+                        + "ones' latency.",
+                List.of(LIGHT, FRESH),
+                List.of(LIGHT.of(OFFLOAD, KnownArms.CLASSIC), FRESH.of(OFFLOAD, KnownArms.CLASSIC),
+                        LIGHT.of(OFFLOAD, KnownArms.VIRTUAL), FRESH.of(OFFLOAD, KnownArms.VIRTUAL),
+                        new Decision(KnownArms.VIRTUAL, KnownArms.CLASSIC, StepMetric.LIGHT_P50_MS, MIXED,
+                                AS_PROMPTLY),
+                        new Decision(KnownArms.VIRTUAL, KnownArms.CLASSIC, StepMetric.FRESH_P50_MS, MIXED,
+                                AS_PROMPTLY)));
     }
 
+    /** A point where the numerator left requests unanswered in every launch and the denominator did not: refuted. */
     @Override
-    String rule() {
-        return "on " + Workload.MIXED + " (light /plaintext connections beside a heavy /cpu group of two connections "
-                + "per server CPU, recorded apart), the light requests' p99 latency virtual ÷ classic, a light request "
-                + "that timed out counted as the load's timeout (its client waited at least that long), repeat k "
-                + "paired with repeat k: " + AS_PROMPTLY.rule(Per.PAIR) + ". The same ratio for the other arms ÷ classic, "
-                + "and every arm's light-request p99 in ms, are shown beside it and do not decide.";
+    List<Series> adjust(List<Series> series) {
+        List<Series> adjusted = new ArrayList<>();
+        for (Series s : series) {
+            LoadGroup group = s.decision().metric().group().orElse(LoadGroup.MEASURED);
+            List<PointVerdict> points = new ArrayList<>();
+            for (PointVerdict p : s.points()) {
+                points.add(unanswered(s, group, p));
+            }
+            adjusted.add(new Series(s.decision(), s.comparison(), points));
+        }
+        return adjusted;
     }
 
+    private static PointVerdict unanswered(Series s, LoadGroup group, PointVerdict p) {
+        List<ArmStep> numerator = s.comparison().at(s.decision().numerator(), p.point().step());
+        List<ArmStep> denominator = s.comparison().at(s.decision().denominator(), p.point().step());
+        List<Double> ns = new ArrayList<>();
+        List<Double> ds = new ArrayList<>();
+        for (int i = 0; i < numerator.size(); i++) {
+            double n = numerator.get(i).unansweredShare(group);
+            double d = denominator.get(i).unansweredShare(group);
+            if (Double.isFinite(n) && Double.isFinite(d)) {
+                ns.add(n);
+                ds.add(d);
+            }
+        }
+        double limit = Comparison.MAX_ERROR_SHARE;
+        if (ns.size() < Comparison.MIN_LAUNCHES || !ns.stream().allMatch(v -> v > limit)
+                || !ds.stream().allMatch(v -> v <= limit)) {
+            return p;
+        }
+        return p.overruled(Verdict.REFUTED, s.decision().numerator() + " left " + share(ns) + " of its "
+                + group.meaning() + " unanswered in every launch, " + s.decision().denominator() + " " + share(ds)
+                + ": not as prompt, whatever the answered ones' latency");
+    }
+
+    private static String share(List<Double> shares) {
+        return Figure.of(shares).range(Numbers::percent);
+    }
+
+    /** Each arm's unanswered shares and heavy work at each heavy share: what the latencies leave out. */
     @Override
-    ClaimResult evaluate(RunSet runs) {
-        List<String> charts = new ArrayList<>();
-        runs.points(Workload.MIXED).forEach(p -> charts.add(ChartFiles.latency(p)));
-        Figure deciding = runs.ratio("virtual ÷ classic light-request p99 latency, " + Workload.MIXED,
-                Workload.MIXED, KnownArms.VIRTUAL, KnownArms.CLASSIC, Metric.P99_MS_TIMEOUTS_INCLUDED, true);
-        List<Figure> evidence = new ArrayList<>(List.of(deciding));
-        for (String arm : SHOWN_BESIDE) {
-            Figure f = runs.ratio(arm + " ÷ classic light-request p99 latency, " + Workload.MIXED, Workload.MIXED,
-                    arm, KnownArms.CLASSIC, Metric.P99_MS_TIMEOUTS_INCLUDED, false);
-            if (!f.values().isEmpty()) {
-                evidence.add(f);
+    List<String> notes(RunSet runs, List<Series> series) {
+        List<String> notes = new ArrayList<>();
+        for (ComparisonLaunches c : runs.operatingPoints().of(Workload.MIXED)) {
+            for (OperatingPoint p : c.points()) {
+                List<String> arms = new ArrayList<>();
+                for (String arm : c.arms()) {
+                    List<ArmStep> steps = c.at(arm, p.step());
+                    arms.add(arm + ": unanswered " + median(steps, s -> s.unansweredShare(LoadGroup.MEASURED),
+                            Numbers::percent) + " of light requests, " + median(steps,
+                            s -> s.unansweredShare(LoadGroup.FRESH), Numbers::percent) + " of new connections; heavy "
+                            + "group " + median(steps, s -> s.achievedRate(LoadGroup.HEAVY), Numbers::human)
+                            + " req/s answered");
+                }
+                notes.add(c.label() + " " + p.text() + " (medians over launches) — " + String.join("; ", arms)
+                        + ".");
             }
         }
-        // The light requests' p99 of every arm in the run, in ms: the figure the claim is about, arm by arm. A run
-        // whose light requests all timed out answered none, so their p99 alone would read 0: timeouts count in.
-        for (String arm : runs.arms()) {
-            List<Figure.Repeat> p99 = runs.ok(Workload.MIXED, arm).stream().map(r -> new Figure.Repeat(
-                    r.connections(), r.repeat(), Metric.P99_MS_TIMEOUTS_INCLUDED.of(r),
-                    Numbers.count(r.load().requests()) + " light requests answered, "
-                            + Numbers.count(r.load().errors().timeout()) + " timed out")).toList();
-            if (!p99.isEmpty()) {
-                evidence.add(new Figure("light-request p99 ms (timeouts included), " + arm, p99, Numbers::human,
-                        false));
-            }
-        }
-        if (deciding.values().isEmpty()) {
-            return missing("no paired virtual and classic runs of " + Workload.MIXED, evidence, List.of(), charts);
-        }
-        return decide(AS_PROMPTLY, Per.PAIR, deciding, evidence, List.of(), charts);
+        return notes;
+    }
+
+    private static String median(List<ArmStep> steps, java.util.function.ToDoubleFunction<ArmStep> figure,
+                                 java.util.function.DoubleFunction<String> format) {
+        List<Double> values = steps.stream().mapToDouble(figure).filter(Double::isFinite).boxed().toList();
+        return values.isEmpty() ? "–" : format.apply(Figure.median(values));
     }
 }

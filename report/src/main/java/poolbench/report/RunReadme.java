@@ -43,6 +43,7 @@ final class RunReadme {
         environment(md, runs);
         method(md, runs);
         claimsSummary(md, claims);
+        ComparisonSection.render(md, runs, charts);
         results(md, runs, charts);
         SweepTable.render(md, runs);
         jmh(md, runs, charts);
@@ -76,6 +77,9 @@ final class RunReadme {
         rows.add(List.of("suite", e.suite()));
         rows.add(List.of("warm-up / measured window", duration(e.warmup()) + " / " + duration(e.duration())));
         rows.add(List.of("repeats", Integer.toString(e.repeats())));
+        if (e.cpuQuota() != null) {
+            rows.add(List.of("server CPU quota", e.cpuQuota().describe()));
+        }
         Environment.Accounting a = e.accounting();
         if (a != null) {
             rows.add(List.of("CPU accounting", (a.perCpu() ? "server CPUs " + a.serverCpus() + ", load CPUs "
@@ -100,12 +104,18 @@ final class RunReadme {
 
     private static void method(Markdown md, RunSet runs) {
         md.heading(2, "Method");
-        if (!runs.hasCompareRecords()) {
+        if (!runs.hasCompareRecords() && runs.operatingPoints().isEmpty()) {
             md.paragraph("This run has no compare records (no " + Markdown.code(RunSet.RAW + "/") + "); only JMH "
                     + "results are reported below.");
             return;
         }
         Environment e = runs.environment().orElse(null);
+        if (!runs.operatingPoints().isEmpty()) {
+            comparisonMethod(md, e);
+        }
+        if (!runs.hasCompareRecords()) {
+            return;
+        }
         String modes = runs.all().stream().filter(RunRecord::ok).map(r -> r.load().mode()).distinct()
                 .collect(Collectors.joining(", "));
         md.bullet("Every run is one arm × workload × connection count × repeat on a fresh server JVM"
@@ -145,6 +155,27 @@ final class RunReadme {
                 + "them. Ratios between arms pair repeat k of one arm with repeat k of the other.");
     }
 
+    /** How the comparisons measure: the CPU quota, interleaved windows, launches, and what a verdict reads. */
+    private static void comparisonMethod(Markdown md, Environment e) {
+        String quota = e == null || e.cpuQuota() == null ? "" : " Each server ran under a CPU quota of "
+                + e.cpuQuota().describe() + ": what a container with a CPU limit gets; it leaves the load generator "
+                + "headroom, so capacity is the server's. A quota's throttling can add up to one period minus the "
+                + "quota to a request's latency.";
+        md.bullet("Comparisons: every arm of a comparison runs at once, each in its own server JVM with the same flags, "
+                + "warmed to steady state; in the first launch a bounded search finds each arm's capacity (the "
+                + "highest offered rate it sustains: achieved ≥ 99% of offered, errors ≤ 1%, p99 under the "
+                + "comparison's bound), and its weakest arm's capacity sets a ladder of offered rates that later "
+                + "launches keep. Each round drives every arm at every step open-loop for one short window (a "
+                + "lead-in first, not counted), in a new random order; a window whose CPUs others took is measured "
+                + "again at the end of its round, and a round is also judged on the sum of its windows' ticks. The "
+                + "waiting arms' CPU is accounted as a side of its own." + quota);
+        md.bullet("Verdicts on the measured claims read the launches: an arm's figure at a step in a launch is its "
+                + "total over that launch's counted windows there, the ratio of two arms is taken launch by launch, "
+                + "and its 95% interval is a t-interval on the per-launch log-ratios (none from fewer than "
+                + poolbench.compare.Comparison.MIN_LAUNCHES + " launches). See " + Markdown.link(ClaimsDocument.FILE,
+                ClaimsDocument.FILE) + ".");
+    }
+
     /** The warm-up the runs actually had: compare extends it until two one-second rounds agree within 5%. */
     static String warmups(RunSet runs) {
         Figure used = Figure.of(runs.all().stream().filter(r -> r.ok() && r.warmupMillis() > 0)
@@ -155,10 +186,7 @@ final class RunReadme {
 
     private static void claimsSummary(Markdown md, List<ClaimResult> claims) {
         md.heading(2, "The article's claims");
-        List<List<String>> rows = claims.stream().map(c -> List.of(Integer.toString(c.number()),
-                Markdown.link(c.claim(), ClaimsDocument.FILE + "#" + ClaimsDocument.anchor(c)),
-                "**" + c.verdict().word() + "**", c.headline())).toList();
-        md.table(List.of("#", "claim", "verdict", "measured"), rows);
+        ClaimTables.summary(md, claims, ClaimsDocument.FILE + "#", 3);
     }
 
     private static void results(Markdown md, RunSet runs, ChartSet charts) {
@@ -166,6 +194,9 @@ final class RunReadme {
             return;
         }
         md.heading(2, "Results per workload");
+        md.paragraph("Single runs: one arm × workload × connection count × repeat on a fresh server JVM, closed loop."
+                + (runs.operatingPoints().isEmpty() ? "" : " They show the demonstrations and context; the measured "
+                + "claims are decided on the comparisons above."));
         for (String workload : runs.workloads()) {
             RunRecord first = runs.all().stream().filter(r -> r.workload().equals(workload)).findFirst().orElseThrow();
             md.heading(3, workload);
@@ -187,7 +218,6 @@ final class RunReadme {
                 }
             }
         }
-        aa(md, runs);
         List<RunRecord> disturbed = runs.disturbed();
         if (!disturbed.isEmpty()) {
             md.heading(3, "Disturbed runs (left out)");
@@ -303,34 +333,6 @@ final class RunReadme {
                         Numbers.percent(r.interference().serverCpusOthersShare()),
                         Numbers.percent(r.interference().loadCpusOthersShare()),
                         Numbers.percent(r.interference().stealShare()))).toList());
-    }
-
-    /** The A/A pair per workload point: the run's resolution, stated as a sentence a reader can use. */
-    static void aa(Markdown md, RunSet runs) {
-        if (!runs.arms().contains(KnownArms.CLASSIC_AA)) {
-            return;
-        }
-        md.heading(3, "A/A: the noise floor of this run");
-        md.paragraph(Markdown.code(KnownArms.CLASSIC_AA) + " is classic run a second time under its own label, "
-                + "taking its turn like any arm. Its ratio to classic would be 1 on a perfect machine; how far its "
-                + "95% interval reaches from 1 is what this run cannot tell from no difference, and claim verdicts "
-                + "widen their intervals by it.");
-        for (String w : runs.workloads()) {
-            Figure aa = runs.aa(w, Metric.REQUESTS_PER_SECOND);
-            if (aa.values().isEmpty() && !runs.pairedRatios(w, KnownArms.CLASSIC_AA, KnownArms.CLASSIC,
-                    Metric.REQUESTS_PER_SECOND::of).isEmpty()) {
-                md.bullet(w + ": every A/A pair was client-bound (the load's CPU saturated), so this run has no "
-                        + "requests/s noise floor here, and no requests/s ratio decides on it.");
-                continue;
-            }
-            if (aa.values().isEmpty() || aa.spread().empty()) {
-                continue;
-            }
-            md.bullet(w + ": " + KnownArms.CLASSIC_AA + " ÷ " + KnownArms.CLASSIC + " requests/s "
-                    + Numbers.ratio(aa.geometricMean()) + ", 95% interval " + aa.spread().text(Numbers::ratio)
-                    + ": differences smaller than ±" + Numbers.percent(runs.aaNoise(w, Metric.REQUESTS_PER_SECOND))
-                    + " are noise in this run.");
-        }
     }
 
     private static void jmh(Markdown md, RunSet runs, ChartSet charts) {

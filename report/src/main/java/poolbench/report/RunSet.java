@@ -17,8 +17,9 @@ import poolbench.compare.RunRecord;
 import poolbench.compare.Workload;
 
 /**
- * Everything one run directory holds, indexed the way reports ask for it: by workload, connection count, arm and
- * repeat. Records that failed, and records still disturbed after their retries, are kept (tables count them, the
+ * Everything one run directory holds: the comparisons' launches ({@link OperatingPoints}, what the measured claims
+ * are decided on), and the single runs, indexed the way reports ask for them: by workload, connection count, arm and
+ * repeat. Single runs that failed, and those still disturbed after their retries, are kept (tables count them, the
  * README lists the disturbed with their figures) but never measured: {@link #ok} returns neither.
  */
 final class RunSet {
@@ -32,18 +33,22 @@ final class RunSet {
     private final List<RunRecord> swept;
     private final Optional<Environment> environment;
     private final JmhResults jmh;
+    private final OperatingPoints operatingPoints;
 
-    RunSet(Path dir, List<RunRecord> records, Optional<Environment> environment, JmhResults jmh) {
+    RunSet(Path dir, List<RunRecord> records, Optional<Environment> environment, JmhResults jmh,
+           OperatingPoints operatingPoints) {
         this.dir = dir;
         this.records = records.stream().filter(r -> r.jvm().isDefault()).toList();
         this.swept = records.stream().filter(r -> !r.jvm().isDefault()).toList();
         this.environment = environment;
         this.jmh = jmh;
+        this.operatingPoints = operatingPoints;
     }
 
-    /** A run directory is one that compare ({@code raw/}) or jmh ({@code jmh/}) wrote into. */
+    /** A run directory is one that compare ({@code raw/}, {@code launches/}) or jmh ({@code jmh/}) wrote into. */
     static boolean isRunDirectory(Path dir) {
-        return Files.isDirectory(dir.resolve(RAW)) || Files.isDirectory(dir.resolve(JmhResults.DIRECTORY));
+        return Files.isDirectory(dir.resolve(RAW)) || Files.isDirectory(dir.resolve(OperatingPoints.DIRECTORY))
+                || Files.isDirectory(dir.resolve(JmhResults.DIRECTORY));
     }
 
     static RunSet load(Path dir) throws IOException {
@@ -61,7 +66,7 @@ final class RunSet {
         Path env = dir.resolve(ENVIRONMENT);
         Optional<Environment> environment = Files.isRegularFile(env)
                 ? Optional.of(CompareRun.JSON.readValue(env.toFile(), Environment.class)) : Optional.empty();
-        return new RunSet(dir, records, environment, JmhResults.load(dir));
+        return new RunSet(dir, records, environment, JmhResults.load(dir), OperatingPoints.load(dir));
     }
 
     Path dir() {
@@ -79,6 +84,11 @@ final class RunSet {
 
     JmhResults jmh() {
         return jmh;
+    }
+
+    /** The comparisons: every launch record, by comparison. */
+    OperatingPoints operatingPoints() {
+        return operatingPoints;
     }
 
     List<RunRecord> all() {
@@ -115,35 +125,7 @@ final class RunSet {
         return records.stream().anyMatch(r -> r.interference() != null);
     }
 
-    /**
-     * The A/A figure of a workload: the same arm twice under two labels, paired repeat by repeat. Its interval is
-     * what this run cannot tell apart from no difference.
-     */
-    Figure aa(String workload, Metric metric) {
-        return Figure.ratios(KnownArms.CLASSIC_AA + " ÷ " + KnownArms.CLASSIC + " " + metric.heading() + ", "
-                + workload, pairedRatios(workload, KnownArms.CLASSIC_AA, KnownArms.CLASSIC, metric), false);
-    }
-
-    /** The A/A noise floor, relative: how far the A/A interval reaches from 1 on either side; 0 without one. */
-    double aaNoise(String workload, Metric metric) {
-        Figure.Interval i = aa(workload, metric).spread();
-        return i.empty() ? 0 : Math.max(1 - i.low(), i.high() - 1);
-    }
-
-    /**
-     * {@code numerator} ÷ {@code denominator} on a workload, pair by pair, with the run's A/A noise floor for that
-     * workload and figure in its interval.
-     */
-    Figure ratio(String label, String workload, String numerator, String denominator, Metric metric,
-                 boolean decides) {
-        List<Figure.Repeat> pairs = pairedRatios(workload, numerator, denominator, metric);
-        int leftOut = pairedRatios(workload, numerator, denominator, metric::of).size() - pairs.size();
-        String note = leftOut == 0 ? "" : " (" + leftOut + " client-bound " + (leftOut == 1 ? "pair" : "pairs")
-                + " left out: the load's CPU was saturated, so " + (leftOut == 1 ? "it" : "they")
-                + " measured the client)";
-        return Figure.ratios(label + note, pairs, decides).withNoise(aaNoise(workload, metric));
-    }
-
+    /** Whether the run has single runs ({@code raw/}). */
     boolean hasCompareRecords() {
         return !records.isEmpty();
     }

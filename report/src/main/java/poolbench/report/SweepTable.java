@@ -29,12 +29,13 @@ final class SweepTable {
             return;
         }
         md.heading(2, "Heap × collector sweep");
-        md.paragraph("Each cell is the median over repeats (min–max where there are several); the ratio pairs repeat k "
-                + "with repeat k. Full GCs are the server's full collections in the measured window (G1 Old "
-                + "Generation or PS MarkSweep); StackChunk bytes per request are JFR allocation samples of "
-                + "jdk.internal.vm.StackChunk over the window. Claim 8's verdict is computed from these runs.");
+        md.paragraph("Single runs at each heap and collector. Each cell is the median over repeats (min–max where there "
+                + "are several); the ratio pairs repeat k with repeat k. Full GCs are the server's full collections "
+                + "in the measured window (G1 Old Generation or PS MarkSweep); StackChunk bytes per request are JFR "
+                + "allocation samples of jdk.internal.vm.StackChunk over the window. These runs are shown; the "
+                + "pooled-virtual-threads claim is decided on the sweep's comparisons, at equal load.");
         List<List<String>> rows = new ArrayList<>();
-        for (PooledVirtualHeapRule.Series s : PooledVirtualHeapRule.series(swept)) {
+        for (Series s : series(swept)) {
             for (int i = 0; i < s.heaps().size(); i++) {
                 JvmSetting jvm = new JvmSetting(s.heaps().get(i), s.gc());
                 List<RunRecord> here = swept.stream().filter(r -> r.jvm().equals(jvm)
@@ -54,6 +55,53 @@ final class SweepTable {
         md.table(List.of("point", "heap, collector", "virtual req/s", "virtual-pooled req/s", "pooled ÷ virtual",
                 "classic req/s", "full GCs virtual / pooled", "StackChunk B/req virtual / pooled"), rows);
         md.paragraph(QUARKUS);
+    }
+
+    /** One swept point under one collector: virtual-pooled ÷ virtual requests/s at each heap, smallest first. */
+    record Series(String point, String gc, List<String> heaps, List<List<Figure.Repeat>> ratios) {
+    }
+
+    /** The swept points × collectors, heaps ordered by size. */
+    static List<Series> series(List<RunRecord> swept) {
+        List<Series> all = new ArrayList<>();
+        List<String> points = swept.stream().map(SweepTable::point).distinct().sorted().toList();
+        List<String> gcs = swept.stream().map(r -> r.jvm().gc()).distinct().sorted().toList();
+        for (String point : points) {
+            for (String gc : gcs) {
+                List<String> heaps = swept.stream().filter(r -> point(r).equals(point) && r.jvm().gc().equals(gc))
+                        .map(r -> r.jvm().heap()).distinct()
+                        .sorted(Comparator.comparingLong(OperatingPoints::heapBytes)).toList();
+                if (heaps.isEmpty()) {
+                    continue;
+                }
+                List<List<Figure.Repeat>> ratios = new ArrayList<>();
+                for (String heap : heaps) {
+                    ratios.add(pairs(swept, point, new JvmSetting(heap, gc)));
+                }
+                all.add(new Series(point, gc, heaps, ratios));
+            }
+        }
+        return all;
+    }
+
+    private static String point(RunRecord r) {
+        return r.workload() + " c" + r.connections();
+    }
+
+    private static List<Figure.Repeat> pairs(List<RunRecord> swept, String point, JvmSetting jvm) {
+        List<Figure.Repeat> ratios = new ArrayList<>();
+        for (RunRecord pooled : of(swept, point, jvm, KnownArms.VIRTUAL_POOLED)) {
+            of(swept, point, jvm, KnownArms.VIRTUAL).stream().filter(v -> v.repeat() == pooled.repeat()).findFirst()
+                    .filter(v -> Metric.REQUESTS_PER_SECOND.comparable(pooled, v))
+                    .ifPresent(v -> ratios.add(Figure.Repeat.ratio(pooled.connections(), pooled.repeat(),
+                            Metric.REQUESTS_PER_SECOND.of(pooled), Metric.REQUESTS_PER_SECOND.of(v))));
+        }
+        return ratios;
+    }
+
+    private static List<RunRecord> of(List<RunRecord> swept, String point, JvmSetting jvm, String arm) {
+        return swept.stream().filter(r -> r.arm().equals(arm) && r.jvm().equals(jvm) && point(r).equals(point))
+                .sorted(Comparator.comparingInt(RunRecord::repeat)).toList();
     }
 
     private static String cell(List<RunRecord> runs, String arm, ToDoubleFunction<RunRecord> figure,

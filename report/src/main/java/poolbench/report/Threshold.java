@@ -15,6 +15,13 @@ import java.util.function.DoubleFunction;
 record Threshold(String confirmOp, double confirmAt, String refuteOp, double refuteAt,
                  DoubleFunction<String> format) {
 
+    /** "Many times": at least twice, the article's word for what a pool does against a thread per connection. */
+    static final Threshold MANY_TIMES = atLeast(2.0);
+    /** "About as efficient": at most 10% more server CPU per request than the arm compared with. */
+    static final Threshold ABOUT_AS_EFFICIENT = atMost(1.10);
+    /** "About as prompt": a latency at most 1.5 times the arm compared with. */
+    static final Threshold ABOUT_AS_PROMPT = atMost(1.5);
+
     Threshold {
         for (String op : List.of(confirmOp, refuteOp)) {
             if (!List.of("≥", ">", "≤", "<").contains(op)) {
@@ -36,11 +43,6 @@ record Threshold(String confirmOp, double confirmAt, String refuteOp, double ref
     /** Confirmed at or below {@code t} (e.g. a latency ratio), refuted above it. */
     static Threshold atMost(double t) {
         return new Threshold("≤", t, ">", t, Numbers::plain);
-    }
-
-    /** Confirmed below {@code t} (e.g. arms within noise of each other), refuted at or above it. */
-    static Threshold below(double t) {
-        return new Threshold("<", t, "≥", t, Numbers::plain);
     }
 
     /** Confirmed at or above {@code confirmAt}, refuted at or below {@code refuteAt}; between is inconclusive. */
@@ -75,74 +77,28 @@ record Threshold(String confirmOp, double confirmAt, String refuteOp, double ref
         return refuteOp + " " + format.apply(refuteAt);
     }
 
-    /**
-     * The rule's verdict clause, e.g. "confirmed when the whole 95% interval of the geometric mean of the pairs'
-     * ratios is ≥ 2.00, refuted when it is wholly < 2.00, otherwise inconclusive".
-     */
-    String rule(Per per) {
-        return switch (per) {
-            case PAIR -> "confirmed when the whole 95% interval of the geometric mean of the pairs' ratios (bootstrap "
-                    + "over pairs, widened by the run's A/A noise where it has an A/A arm, and by at least ±"
-                    + Numbers.percent(Figure.FEW_PAIRS_NOISE) + " with fewer than " + Figure.MIN_PAIRS + " pairs; "
-                    + "a pair with a client-bound run is left out of a requests/s ratio) is " + confirmText()
-                    + ", refuted when it is wholly " + refuteText() + ", otherwise inconclusive (the interval "
-                    + "straddles the threshold)";
-            case REPEAT -> "confirmed when " + confirmText() + " in every repeat, refuted when " + refuteText()
-                    + " in every repeat, otherwise inconclusive";
-        };
+    /** "2.00", or "≥ 1.20 / ≤ 1.00" for a band: what an interval that decides nothing straddles. */
+    String boundaryText() {
+        return confirmAt == refuteAt ? format.apply(confirmAt) : confirmText() + " / " + refuteText();
     }
 
-    /**
-     * Pairs: confirmed when the whole interval confirms, refuted when the whole interval refutes. Repeats: confirmed when
-     * every value confirms, refuted when every value refutes. Anything else (a straddle, no values, one that is not a
-     * number) is inconclusive.
-     */
-    Verdict verdict(Figure f, Per per) {
-        List<Double> values = f.numbers();
-        if (values.isEmpty() || values.stream().anyMatch(v -> !Double.isFinite(v))) {
+    /** Confirmed when the whole interval confirms, refuted when the whole interval refutes; else inconclusive. */
+    Verdict verdict(Interval i) {
+        if (i.empty()) {
             return Verdict.INCONCLUSIVE;
         }
-        if (per == Per.PAIR) {
-            Figure.Interval i = f.interval();
-            if (i.empty()) {
-                return Verdict.INCONCLUSIVE;
-            }
-            // Each side is a half-line, so the whole interval is on it when both ends are.
-            if (confirms(i.low()) && confirms(i.high())) {
-                return Verdict.CONFIRMED;
-            }
-            return refutes(i.low()) && refutes(i.high()) ? Verdict.REFUTED : Verdict.INCONCLUSIVE;
-        }
-        if (values.stream().allMatch(this::confirms)) {
+        // Each side is a half-line, so the whole interval is on it when both ends are.
+        if (confirms(i.low()) && confirms(i.high())) {
             return Verdict.CONFIRMED;
         }
-        if (values.stream().allMatch(this::refutes)) {
-            return Verdict.REFUTED;
-        }
-        return Verdict.INCONCLUSIVE;
+        return refutes(i.low()) && refutes(i.high()) ? Verdict.REFUTED : Verdict.INCONCLUSIVE;
     }
 
-    /** Why {@code f} got {@code verdict}, in the rule's own words, naming the interval for pairs. */
-    String reason(Verdict verdict, Figure f, Per per) {
-        int n = f.values().size();
-        if (per == Per.PAIR && !f.interval().empty()) {
-            String interval = "the 95% interval " + f.interval().text(f.format()) + " (geometric mean "
-                    + f.format().apply(f.geometricMean()) + " over " + (n == 1 ? "the one pair" : n + " pairs") + ")";
-            return switch (verdict) {
-                case CONFIRMED -> interval + " is wholly " + confirmText();
-                case REFUTED -> interval + " is wholly " + refuteText();
-                case INCONCLUSIVE -> interval + " straddles " + (confirmAt == refuteAt
-                        ? format.apply(confirmAt) : confirmText() + " / " + refuteText());
-            };
-        }
-        String unit = per.noun();
-        return switch (verdict) {
-            case CONFIRMED -> confirmText() + " in " + Numbers.all(n, unit);
-            case REFUTED -> refuteText() + " in " + Numbers.all(n, unit);
-            case INCONCLUSIVE -> confirmAt == refuteAt
-                    ? "the " + unit + "s fall on both sides of " + format.apply(confirmAt)
-                    + " (or one could not be computed)"
-                    : "the " + unit + "s are not all " + confirmText() + " nor all " + refuteText();
-        };
+    /**
+     * Whether every value confirms ({@code true}), and so what a demonstration shows; no values, or one that is not
+     * a number, shows nothing.
+     */
+    boolean confirmsEvery(List<Double> values) {
+        return !values.isEmpty() && values.stream().allMatch(v -> Double.isFinite(v) && confirms(v));
     }
 }

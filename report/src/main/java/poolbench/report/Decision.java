@@ -1,0 +1,91 @@
+package poolbench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One question a claim asks of the comparisons, as one value: which comparisons ({@link Selection}), which two arms,
+ * which figure, and how a point is judged ({@link Judge}). The same value prints the rule's sentence and computes the
+ * verdicts, so the prose and the computation cannot drift apart.
+ *
+ * @param numerator   the arm on top
+ * @param denominator the arm below
+ * @param metric      the figure, per launch at each step
+ * @param selection   the comparisons read
+ * @param judge       how a point is decided
+ */
+record Decision(String numerator, String denominator, StepMetric metric, Selection selection, Judge judge) {
+
+    /** "per-connection ÷ classic server CPU µs per request". */
+    String label() {
+        return numerator + " ÷ " + denominator + " " + metric.words();
+    }
+
+    /** The rule's sentence for this question. */
+    String sentence() {
+        return label() + " " + selection.text() + ", each launch's figure over its counted windows at each step of "
+                + "the comparison's ladder (a step an arm did not sustain in a launch gives that launch no value), "
+                + "the ratio launch by launch: " + judge.sentence();
+    }
+
+    /** The same question of two other arms (a claim that asks it of another pair). */
+    Decision of(String otherNumerator, String otherDenominator) {
+        return new Decision(otherNumerator, otherDenominator, metric, selection, judge);
+    }
+
+    /** The same question of other comparisons (a context shown beside the deciding one). */
+    Decision withSelection(Selection other) {
+        return new Decision(numerator, denominator, metric, other, judge);
+    }
+
+    /** One series per selected comparison that has both arms. */
+    List<Series> evaluate(OperatingPoints points) {
+        List<Series> series = new ArrayList<>();
+        for (ComparisonLaunches c : selection.select(points)) {
+            if (!c.has(numerator) || !c.has(denominator)) {
+                continue;
+            }
+            List<PointVerdict> verdicts = new ArrayList<>();
+            for (OperatingPoint p : c.points()) {
+                verdicts.add(at(c, p));
+            }
+            series.add(new Series(this, c, verdicts));
+        }
+        return series;
+    }
+
+    private PointVerdict at(ComparisonLaunches c, OperatingPoint p) {
+        LaunchRatio effect = c.ratio(numerator, denominator, p.step(), metric);
+        LaunchRatio aa = c.hasAa() ? c.aa(p.step(), metric) : null;
+        Judge.PointJudgement j = judge.judge(effect, aa);
+        List<String> gaps = new ArrayList<>();
+        for (String arm : List.of(numerator, denominator)) {
+            for (ArmStep s : c.at(arm, p.step())) {
+                if (!Double.isFinite(metric.of(s))) {
+                    String why = s.gap();
+                    gaps.add("launch " + s.launch() + ", " + arm + ": " + (why.isEmpty() ? "no answered request"
+                            : why));
+                }
+            }
+        }
+        return new PointVerdict(p, effect, aa, j.verdict(), j.judged(), j.reason(), gaps);
+    }
+
+    /** Why this question has no series in the run, as the reason of a verdict without its data. */
+    String missing(OperatingPoints points) {
+        List<ComparisonLaunches> selected = selection.select(points);
+        if (selected.isEmpty()) {
+            return selection.heap() == Selection.Heap.DEFAULT ? "no " + selection.workload() + " comparison in this run"
+                    : "no heap × collector sweep of " + selection.workload() + " with two heaps or more in this run";
+        }
+        List<String> lacking = new ArrayList<>();
+        for (ComparisonLaunches c : selected) {
+            for (String arm : List.of(numerator, denominator)) {
+                if (!c.has(arm)) {
+                    lacking.add(c.id() + " has no " + arm);
+                }
+            }
+        }
+        return String.join("; ", lacking);
+    }
+}
