@@ -1,7 +1,9 @@
 package poolbench.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One question a claim asks of the comparisons, as one value: which comparisons ({@link Selection}), which two arms,
@@ -58,17 +60,21 @@ record Decision(String numerator, String denominator, StepMetric metric, Selecti
         LaunchRatio effect = c.ratio(numerator, denominator, p.step(), metric);
         LaunchRatio aa = c.hasAa() ? c.aa(p.step(), metric) : null;
         Judge.PointJudgement j = judge.judge(effect, aa);
-        List<String> gaps = new ArrayList<>();
+        // The launches without a value, those with the same reason together.
+        Map<String, List<Integer>> gaps = new LinkedHashMap<>();
         for (String arm : List.of(numerator, denominator)) {
             for (ArmStep s : c.at(arm, p.step())) {
                 if (!Double.isFinite(metric.of(s))) {
                     String why = s.gap();
-                    gaps.add("launch " + s.launch() + ", " + arm + ": " + (why.isEmpty() ? "no answered request"
-                            : why));
+                    gaps.computeIfAbsent(arm + ": " + (why.isEmpty() ? "no answered request" : why),
+                            k -> new ArrayList<>()).add(s.launch());
                 }
             }
         }
-        return new PointVerdict(p, effect, aa, j.verdict(), j.judged(), j.reason(), gaps);
+        List<String> lines = gaps.entrySet().stream().map(e -> (e.getValue().size() == 1 ? "launch " : "launches ")
+                + String.join(", ", e.getValue().stream().map(String::valueOf).toList()) + ", " + e.getKey())
+                .toList();
+        return new PointVerdict(p, effect, aa, j.verdict(), j.judged(), j.reason(), lines);
     }
 
     /** Why this question has no series in the run, as the reason of a verdict without its data. */

@@ -2,7 +2,6 @@ package poolbench.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import poolbench.compare.Workload;
 
@@ -28,12 +27,9 @@ final class GoComparisonRule extends MeasuredRule {
     /** The comparison lacks the Go arms when Go was not installed: environment.json says so. */
     @Override
     String missing(RunSet runs, Decision d) {
-        String why = d.missing(runs.operatingPoints());
-        Optional<String> skipped = runs.environment().map(e -> e.skipped() == null ? List.<String>of() : e.skipped())
-                .flatMap(lines -> lines.stream().filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("go"))
-                        .findFirst());
-        return why + skipped.map(s -> " (no data: " + s + ")").orElse(" (compare's full suite adds "
-                + KnownArms.GO_FASTHTTP + " and " + KnownArms.GO_NETHTTP + " where Go is installed)");
+        String skipped = skipped(runs, l -> l.contains("Go "));
+        return d.missing(runs.operatingPoints()) + (skipped.isEmpty() ? " (compare's full suite adds "
+                + KnownArms.GO_FASTHTTP + " and " + KnownArms.GO_NETHTTP + " where Go is installed)" : skipped);
     }
 
     /** At each step, Java's answer beside Go's: the same side of "many times" or not. */

@@ -12,7 +12,7 @@ import poolbench.loadgen.LoadResult;
  */
 enum LoadGroup {
     MEASURED("light requests on established connections", Window::load),
-    FRESH("new connections, connect to first response", Window::fresh),
+    FRESH("new connections' first requests", Window::fresh),
     HEAVY("the heavy group", Window::heavy);
 
     private final String meaning;

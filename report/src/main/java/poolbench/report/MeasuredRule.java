@@ -57,7 +57,7 @@ abstract class MeasuredRule extends ClaimRule {
     String rule() {
         StringBuilder s = new StringBuilder(reading);
         for (Decision d : deciding) {
-            s.append(" ").append(capitalised(d.sentence())).append(".");
+            s.append(" Asked: ").append(d.sentence()).append(".");
         }
         s.append(" ").append(COMBINATION);
         if (!shown.isEmpty()) {
@@ -67,10 +67,6 @@ abstract class MeasuredRule extends ClaimRule {
         return s.toString();
     }
 
-    private static String capitalised(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
     @Override
     ClaimResult evaluate(RunSet runs) {
         OperatingPoints points = runs.operatingPoints();
@@ -78,7 +74,7 @@ abstract class MeasuredRule extends ClaimRule {
         if (points.isEmpty()) {
             return missing("no comparison in this run" + (runs.hasCompareRecords() ? " (only single runs in "
                     + RunSet.RAW + "/, as compare wrote before the measured claims were decided on comparisons)"
-                    : ""), List.of(), List.of(), charts);
+                    : ""), List.of(), notes(runs, List.of()), charts);
         }
         List<Series> series = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -111,9 +107,18 @@ abstract class MeasuredRule extends ClaimRule {
         return List.of();
     }
 
-    /** Why a decision has no series; a subclass may say more (why the arms were not run). */
+    /**
+     * Why a decision has no series, with compare's own reason where it skipped the workload (environment.json's
+     * skipped lines, e.g. "db: PostgreSQL not found"); a subclass may say more.
+     */
     String missing(RunSet runs, Decision d) {
-        return d.missing(runs.operatingPoints());
+        return d.missing(runs.operatingPoints()) + skipped(runs, l -> l.startsWith(d.selection().workload() + ":"));
+    }
+
+    /** " (compare skipped it: …)" for the first skipped line that matches, or nothing. */
+    static String skipped(RunSet runs, java.util.function.Predicate<String> about) {
+        return runs.environment().map(e -> e.skipped() == null ? List.<String>of() : e.skipped()).orElse(List.of())
+                .stream().filter(about).findFirst().map(l -> " (compare skipped it: " + l + ")").orElse("");
     }
 
     /** The charts of every comparison the decisions read: latency and CPU against the offered rate. */

@@ -22,15 +22,6 @@ import poolbench.compare.Workload;
 final class OperatingPoints {
 
     static final String DIRECTORY = CompareRun.LAUNCHES;
-    static final OperatingPoints NONE = new OperatingPoints(List.of(), List.of());
-
-    private final List<ComparisonLaunches> comparisons;
-    private final List<String> unreadable;
-
-    OperatingPoints(List<ComparisonLaunches> comparisons, List<String> unreadable) {
-        this.comparisons = comparisons.stream().sorted(ORDER).toList();
-        this.unreadable = List.copyOf(unreadable);
-    }
 
     /** By workload in the order compare knows them, then connections, then heap and collector. */
     private static final Comparator<ComparisonLaunches> ORDER = Comparator
@@ -41,6 +32,15 @@ final class OperatingPoints {
             .thenComparing(c -> !c.jvm().isDefault())
             .thenComparingLong(c -> heapBytes(c.jvm().heap()))
             .thenComparing(c -> c.jvm().gc());
+    static final OperatingPoints NONE = new OperatingPoints(List.of(), List.of());
+
+    private final List<ComparisonLaunches> comparisons;
+    private final List<String> unreadable;
+
+    OperatingPoints(List<ComparisonLaunches> comparisons, List<String> unreadable) {
+        this.comparisons = comparisons.stream().sorted(ORDER).toList();
+        this.unreadable = List.copyOf(unreadable);
+    }
 
     /** The launch records grouped by comparison. */
     static OperatingPoints of(List<LaunchRecord> records) {

@@ -38,7 +38,7 @@ public final class Report {
      */
     public static Written write(Path runDir, Path resultsIndexDir) throws IOException {
         if (!isRunDirectory(runDir)) {
-            throw new IllegalArgumentException(runDir + " is not a run directory (no raw/ and no jmh/): run "
+            throw new IllegalArgumentException(runDir + " is not a run directory (no raw/, launches/ or jmh/): run "
                     + "./poolbench compare first, or pass a results/<run> directory");
         }
         RunSet runs = RunSet.load(runDir);

@@ -18,8 +18,8 @@ import poolbench.compare.RunRecord;
 import poolbench.compare.Workload;
 
 /**
- * A run with CPU accounting and an A/A arm: the A/A line and its noise floor, a disturbed run listed and left out of
- * every figure, a client-bound run flagged.
+ * A run with CPU accounting and an A/A arm: each comparison's A/A interval at every step, a disturbed run listed and
+ * left out of every figure, a client-bound run flagged.
  */
 @Timeout(120)
 class AccountedRunTest {
@@ -44,23 +44,22 @@ class AccountedRunTest {
     }
 
     @Test
-    void theAaLineStatesTheNoiseFloorAndVerdictsWidenByIt() {
-        RunSet runs = Runs.set(clean());
-        Figure aa = runs.aa(CLOSE, Metric.REQUESTS_PER_SECOND);
-        assertEquals(3, aa.values().size());
-        double noise = runs.aaNoise(CLOSE, Metric.REQUESTS_PER_SECOND);
-        assertTrue(noise > 0 && noise < 0.1, "A/A noise " + noise);
-        Figure ratio = runs.ratio("x", CLOSE, KnownArms.CLASSIC, KnownArms.PER_CONNECTION,
-                Metric.REQUESTS_PER_SECOND, true);
-        assertEquals(noise, ratio.noise());
-
-        Markdown md = new Markdown();
-        RunReadme.aa(md, runs);
-        String text = md.toString();
-        assertTrue(text.contains("### A/A: the noise floor of this run"), text);
-        assertTrue(text.contains("plaintext-close: classic-aa ÷ classic requests/s "), text);
-        assertTrue(text.contains(": differences smaller than ±" + Numbers.percent(noise) + " are noise in this run."),
-                text);
+    void theReadmeStatesEachComparisonsAaIntervalAtEveryStep(@TempDir Path dir) throws IOException {
+        Path run = Runs.writeRunDirectory(dir.resolve("2026-12-02-compared"), List.of(),
+                ClaimRulesTest.withClassicAndAa(CLOSE).arm(KnownArms.PER_CONNECTION, ClaimRulesTest.cpu(300, 0.03, 1))
+                        .capacity(KnownArms.PER_CONNECTION, 4_000, true).capacity(KnownArms.CLASSIC, 9_000, false)
+                        .build(), Runs.accountedEnvironment());
+        Report.write(run, null);
+        String readme = Files.readString(run.resolve("README.md"));
+        assertTrue(readme.contains("## Comparisons: cost at equal load"), readme);
+        assertTrue(readme.contains("### plaintext-close, 16 connections"), readme);
+        assertTrue(readme.contains("- A/A 1,000 req/s: classic-aa ÷ classic server CPU µs per request 1.01× (95% 0.98×–1.04× over 5 launches)"),
+                readme);
+        assertTrue(readme.contains("| per-connection | 4,000 | 50% | yes |"), readme);
+        assertTrue(readme.contains("| 1,000 req/s | per-connection | 5 of 5 | 1,000 | 302 (291–309) |"), readme);
+        assertTrue(readme.contains("| server CPU quota | 0.50 CPU (5.0 ms per 10.0 ms, cgroup-v1) |"), readme);
+        assertTrue(Files.isRegularFile(run.resolve(ChartFiles.latencyVsRate("plaintext-close-c16"))));
+        assertTrue(readme.contains("](" + ChartFiles.cpuVsRate("plaintext-close-c16") + ")"), readme);
     }
 
     @Test

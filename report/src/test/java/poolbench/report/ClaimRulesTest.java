@@ -1,91 +1,409 @@
 package poolbench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import poolbench.compare.Environment;
+import poolbench.compare.LaunchRecord;
 import poolbench.compare.RunRecord;
 import poolbench.compare.Workload;
 
-/** Every claim's rule on records made to confirm it, to refute it, and to leave it undecided. */
+/**
+ * Every claim's rule on records made to go each way: a demonstration shown and not shown, a measured rule confirmed
+ * and refuted (and left undecided, and depending on the load), each by a fixture of launch records.
+ */
 class ClaimRulesTest {
 
     private static final String CLASSIC = KnownArms.CLASSIC;
+    private static final String AA = KnownArms.CLASSIC_AA;
     private static final String PER_CONNECTION = KnownArms.PER_CONNECTION;
     private static final String VIRTUAL = KnownArms.VIRTUAL;
-
-    /**
-     * Requests/s of two arms on one workload, repeat by repeat: {@code rates[k] = {first arm's, second arm's}}, each
-     * on a saturated server.
-     */
-    private static List<RunRecord> rates(String workload, String first, String second, double[]... rates) {
-        List<RunRecord> records = new ArrayList<>();
-        for (int k = 0; k < rates.length; k++) {
-            // A saturated server spends its CPU on the requests it serves: CPU per request is 1 / throughput.
-            records.add(Runs.run(first, workload, 16, k + 1).rps(rates[k][0]).cpu(1e6 / rates[k][0]).build());
-            records.add(Runs.run(second, workload, 16, k + 1).rps(rates[k][1]).cpu(1e6 / rates[k][1]).build());
-        }
-        return records;
-    }
-
-    /** classic against per-connection on plaintext-close, {classic's, per-connection's} requests/s a repeat. */
-    private static List<RunRecord> onCloseClassicVsPerConnection(double[]... rates) {
-        return rates(Workload.PLAINTEXT_CLOSE, CLASSIC, PER_CONNECTION, rates);
-    }
 
     private static ClaimResult evaluate(ClaimRule rule, List<RunRecord> records) {
         return rule.evaluate(Runs.set(records));
     }
 
+    private static ClaimResult evaluate(ClaimRule rule, Launches.Comparison... comparisons) {
+        List<LaunchRecord> records = new ArrayList<>();
+        for (Launches.Comparison c : comparisons) {
+            records.addAll(c.build());
+        }
+        return rule.evaluate(Runs.compared(records));
+    }
+
+    /** CPU µs per request {@code base}, moved launch by launch by ±{@code spread} (log scale) in a known pattern. */
+    static Launches.Cells cpu(double base, double spread, int shift) {
+        return (step, launch) -> Launches.Cell.cpu(base * Launches.noise(launch + shift, spread));
+    }
+
+    /** Classic and its A/A twin at 100 µs, a few percent apart launch by launch. */
+    static Launches.Comparison withClassicAndAa(String workload) {
+        return Launches.comparison(workload, 16).arm(CLASSIC, cpu(100, 0.03, 0)).arm(AA, cpu(100, 0.03, 2));
+    }
+
     @Nested
     class PoolEfficiency {
-        final ClaimRule rule = new ThroughputMultipleRule();
+        final ClaimRule rule = new PoolEfficiencyRule();
 
-        @Test
-        void confirmedWhenThePoolServesTwiceAsManyInEveryRepeatOnClose() {
-            // Two pairs: their interval is widened by the ±20% few-pairs floor, and 3× stays clear of 2× with it.
-            ClaimResult r = evaluate(rule, onCloseClassicVsPerConnection(new double[] {12_000, 4_000},
-                    new double[] {9_000, 3_000}));
-            assertEquals(Verdict.CONFIRMED, r.verdict());
-            assertEquals(List.of(3.0, 3.0), r.evidence().get(0).numbers());
+        private Launches.Comparison close(Launches.Cells perConnection) {
+            return withClassicAndAa(Workload.PLAINTEXT_CLOSE).arm(PER_CONNECTION, perConnection);
         }
 
         @Test
-        void refutedWhenThePoolIsBelowTwiceInEveryRepeat() {
-            ClaimResult r = evaluate(rule, onCloseClassicVsPerConnection(new double[] {10_000, 7_000},
-                    new double[] {10_000, 9_000}));
-            assertEquals(Verdict.REFUTED, r.verdict());
+        void confirmedWhenAThreadPerConnectionCostsThreeTimesTheCpuAtEveryRate() {
+            ClaimResult r = evaluate(rule, close(cpu(300, 0.05, 1)).capacity(PER_CONNECTION, 4_000, true));
+            assertEquals(Verdict.CONFIRMED, r.verdict(), r.reason());
+            assertEquals(3, r.deciding().get(0).points().size(), "a verdict per step of the ladder");
+            PointVerdict first = r.deciding().get(0).points().get(0);
+            assertEquals(5, first.effect().launches());
+            assertTrue(first.judged().low() < first.effect().interval().low(), "the A/A reach widens the interval");
+            assertTrue(first.point().text().startsWith("at 1,000 req/s, 25% of"), first.point().text());
         }
 
         @Test
-        void inconclusiveWhenTheRepeatsFallOnBothSides() {
-            ClaimResult r = evaluate(rule, onCloseClassicVsPerConnection(new double[] {10_000, 4_000},
-                    new double[] {10_000, 6_000}));
+        void refutedWhenItCostsLessThanTwiceAtEveryRate() {
+            ClaimResult r = evaluate(rule, close(cpu(150, 0.05, 1)));
+            assertEquals(Verdict.REFUTED, r.verdict(), r.reason());
+            assertTrue(r.reason().startsWith("refuted at every step of per-connection ÷ classic server CPU µs per "
+                    + "request, plaintext-close, 16 connections: 1.5"), r.reason());
+        }
+
+        @Test
+        void dependsOnTheLoadAndNamesTheCrossoverWhenTheAnswerTurnsAlongTheLadder() {
+            double[] perConnection = {300, 250, 150};
+            ClaimResult r = evaluate(rule, close((step, launch) -> Launches.Cell.cpu(perConnection[step]
+                    * Launches.noise(launch + 1, 0.03))));
+            assertEquals(Verdict.DEPENDS, r.verdict(), r.reason());
+            // ln 2.5 → ln 1.5 crosses ln 2 at 0.44 of the way from 2,000 to 3,200 req/s.
+            assertTrue(r.reason().contains("confirmed below about 2,52"), r.reason());
+            assertTrue(r.reason().contains("refuted above (it turns between 2,000 req/s and 3,200 req/s)"),
+                    r.reason());
+        }
+
+        @Test
+        void inconclusiveWhenTheAaNoiseIsWiderThanTheMarginOverTheThreshold() {
+            ClaimResult r = evaluate(rule, Launches.comparison(Workload.PLAINTEXT_CLOSE, 16)
+                    .arm(CLASSIC, cpu(100, 0.03, 0)).arm(AA, cpu(100, 0.4, 2)).arm(PER_CONNECTION, cpu(260, 0.03, 1)));
+            assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.reason());
+            PointVerdict p = r.deciding().get(0).points().get(0);
+            assertTrue(p.effect().interval().low() > 2, "the arms alone clear 2×");
+            assertTrue(p.reason().contains("widened by the A/A reach") && p.reason().endsWith("straddles 2.00"),
+                    p.reason());
+        }
+
+        @Test
+        void noIntervalAndSoNoVerdictFromTwoLaunches() {
+            ClaimResult r = evaluate(rule, close(cpu(300, 0.05, 1)).launches(2));
             assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+            assertTrue(r.reason().contains("no interval from fewer than 3"), r.reason());
         }
 
         @Test
-        void inconclusiveAndSaysWhatIsMissingWithoutTheThreadPerConnectionArm() {
-            ClaimResult r = evaluate(rule, List.of(Runs.run(CLASSIC, Workload.PLAINTEXT_CLOSE, 16, 1).build()));
-            assertEquals(Verdict.INCONCLUSIVE, r.verdict());
-            assertTrue(r.reason().startsWith("missing data: no plaintext-close runs of both classic and "
-                    + "per-connection"), r.reason());
+        void aStepNotSustainedGivesNoValueAndTheGapIsNamed() {
+            ClaimResult r = evaluate(rule, close((step, launch) -> step == 2 ? Launches.Cell.cpu(300).notSustained()
+                    : Launches.Cell.cpu(300 * Launches.noise(launch, 0.05))));
+            assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.reason());
+            PointVerdict top = r.deciding().get(0).points().get(2);
+            assertEquals(0, top.effect().launches());
+            assertTrue(top.gaps().get(0).startsWith("launches 1, 2, 3, 4, 5, per-connection: not sustained (2 of 2 "
+                    + "windows; achieved 1,600 of 3,200 req/s"), top.gaps().toString());
+            assertEquals(Verdict.CONFIRMED, r.deciding().get(0).points().get(0).verdict());
         }
 
         @Test
-        void keepAliveRatioIsShownButDoesNotDecide() {
-            List<RunRecord> records = new ArrayList<>(onCloseClassicVsPerConnection(new double[] {10_000, 3_000}));
-            records.addAll(rates(Workload.PLAINTEXT, CLASSIC, PER_CONNECTION, new double[] {10_000, 9_000}));
-            ClaimResult r = evaluate(rule, records);
+        void keepAliveIsShownBesideAndCapacityWhereBothAreServerBound() {
+            ClaimResult r = evaluate(rule, close(cpu(300, 0.05, 1)).capacity(CLASSIC, 12_000, true)
+                    .capacity(PER_CONNECTION, 4_000, true), Launches.comparison(Workload.PLAINTEXT, 16)
+                    .arm(CLASSIC, cpu(50, 0.02, 0)).arm(PER_CONNECTION, cpu(55, 0.02, 1)));
             assertEquals(Verdict.CONFIRMED, r.verdict());
-            Figure keepAlive = r.evidence().get(1);
-            assertEquals(List.of(10_000 / 9_000.0), keepAlive.numbers());
-            assertTrue(!keepAlive.decides());
+            assertEquals(1, r.deciding().size());
+            assertEquals(Workload.PLAINTEXT, r.shown().get(0).comparison().workload());
+            assertTrue(r.notes().get(0).contains("so classic ÷ per-connection 3.00×"), r.notes().toString());
         }
+
+        @Test
+        void inconclusiveAndSaysWhatIsMissing() {
+            ClaimResult old = evaluate(rule, List.of(Runs.run(CLASSIC, Workload.PLAINTEXT_CLOSE, 16, 1).build()));
+            assertEquals(Verdict.INCONCLUSIVE, old.verdict());
+            assertTrue(old.reason().startsWith("missing data: no comparison in this run (only single runs in raw/"),
+                    old.reason());
+            ClaimResult noArm = evaluate(rule, withClassicAndAa(Workload.PLAINTEXT_CLOSE).arm(VIRTUAL,
+                    cpu(100, 0.03, 1)));
+            assertEquals("missing data: plaintext-close-c16 has no per-connection", noArm.reason());
+        }
+
+        @Test
+        void theRuleIsItsDecisionsSentence() {
+            assertTrue(rule.rule().contains(PoolEfficiencyRule.DECIDES.sentence()), rule.rule());
+            assertTrue(rule.rule().contains("per-connection ÷ classic server CPU µs per request on plaintext-close"),
+                    rule.rule());
+            assertTrue(rule.rule().contains("is ≥ 2.00, refuted when it is wholly < 2.00"), rule.rule());
+        }
+    }
+
+    @Nested
+    class GcPressure {
+        final ClaimRule rule = new GcPressureRule();
+
+        private ClaimResult alloc(double classic, double perConnection) {
+            return evaluate(rule, Launches.comparison(Workload.PLAINTEXT_CLOSE, 16)
+                    .arm(CLASSIC, (s, l) -> Launches.Cell.cpu(100).alloc(classic * Launches.noise(l, 0.02)))
+                    .arm(AA, (s, l) -> Launches.Cell.cpu(100).alloc(classic * Launches.noise(l + 2, 0.02)))
+                    .arm(PER_CONNECTION, (s, l) -> Launches.Cell.cpu(300).alloc(perConnection
+                            * Launches.noise(l + 1, 0.02))));
+        }
+
+        @Test
+        void confirmedWhenAThreadPerConnectionAllocatesClearlyMoreAtEveryRate() {
+            assertEquals(Verdict.CONFIRMED, alloc(3_000, 60_000).verdict());
+        }
+
+        @Test
+        void refutedWhenItAllocatesLessAtEveryRate() {
+            assertEquals(Verdict.REFUTED, alloc(3_000, 2_400).verdict());
+        }
+
+        @Test
+        void inconclusiveBetweenTheThresholds() {
+            assertEquals(Verdict.INCONCLUSIVE, alloc(3_000, 3_300).verdict());
+        }
+
+        @Test
+        void splitsBuffersFromThreadsWithAConnectionBufferRunBesideTheComparison() {
+            List<LaunchRecord> launches = Launches.comparison(Workload.PLAINTEXT_CLOSE, 16).launches(3)
+                    .arm(CLASSIC, Launches.Cell.cpu(100).alloc(3_000))
+                    .arm(PER_CONNECTION, Launches.Cell.cpu(300).alloc(60_000)).build();
+            RunRecord connectionBuffers = Runs.run(CLASSIC, "plaintext-close-connbuf", 16, 1).close()
+                    .buffers("connection").serverArgs("--buffers", "connection").alloc(27_000).build();
+            ClaimResult r = rule.evaluate(Runs.set(List.of(connectionBuffers), launches));
+            assertTrue(r.notes().get(0).contains("buffers account for 24,000 B and the thread for 33,000 B"),
+                    r.notes().get(0));
+            assertTrue(r.notes().get(0).contains("buffers are 42% of the difference"), r.notes().get(0));
+        }
+
+        @Test
+        void saysBuffersCannotBeSeparatedWithoutAConnectionBufferRun() {
+            ClaimResult r = alloc(3_000, 60_000);
+            assertTrue(r.notes().get(0).startsWith("Buffers vs threads: no Connection: close run of classic with "
+                    + "--buffers connection"), r.notes().get(0));
+        }
+    }
+
+    @Nested
+    class VirtualThreads {
+        final ClaimRule rule = new VirtualThreadsRule();
+
+        /** Virtual's CPU at each step as a multiple of classic's, on one workload; equal latencies. */
+        private Launches.Comparison on(String workload, double... virtualOverClassic) {
+            return withClassicAndAa(workload).arm(VIRTUAL, (step, launch) -> Launches.Cell.cpu(100
+                    * virtualOverClassic[Math.min(step, virtualOverClassic.length - 1)]
+                    * Launches.noise(launch + 1, 0.02)));
+        }
+
+        @Test
+        void confirmedWhenVirtualThreadsCostAboutWhatThePoolCostsEverywhere() {
+            ClaimResult r = evaluate(rule, on(Workload.PLAINTEXT, 0.9), on(Workload.PLAINTEXT_CLOSE, 1.0),
+                    on(Workload.SLEEP, 0.95));
+            assertEquals(Verdict.CONFIRMED, r.verdict(), r.reason());
+            assertEquals(6, r.deciding().size(), "CPU and p99 on each of the three workloads");
+        }
+
+        @Test
+        void refutedWhenOneWorkloadCostsClearlyMoreAtEveryRate() {
+            ClaimResult r = evaluate(rule, on(Workload.PLAINTEXT, 1.0), on(Workload.PLAINTEXT_CLOSE, 1.5),
+                    on(Workload.SLEEP, 1.0));
+            assertEquals(Verdict.REFUTED, r.verdict(), r.reason());
+            assertTrue(r.reason().contains("server CPU µs per request, plaintext-close"), r.reason());
+        }
+
+        @Test
+        void refutedOnLatencyAloneWhenVirtualsP99IsClearlyWorse() {
+            Launches.Comparison slowTail = withClassicAndAa(Workload.SLEEP).arm(VIRTUAL, (step, launch) ->
+                    Launches.Cell.cpu(100 * Launches.noise(launch + 1, 0.02)).latency(0.1, 8));
+            ClaimResult r = evaluate(rule, on(Workload.PLAINTEXT, 1.0), on(Workload.PLAINTEXT_CLOSE, 1.0), slowTail);
+            assertEquals(Verdict.REFUTED, r.verdict(), r.reason());
+            assertTrue(r.reason().contains("p99 latency, sleep"), r.reason());
+        }
+
+        @Test
+        void dependsOnTheLoadWhenVirtualCostsMoreAtLowRatesAndLessAtHighOnes() {
+            ClaimResult r = evaluate(rule, on(Workload.PLAINTEXT, 1.3, 1.0, 0.8), on(Workload.PLAINTEXT_CLOSE, 1.0),
+                    on(Workload.SLEEP, 1.0));
+            assertEquals(Verdict.DEPENDS, r.verdict(), r.reason());
+            assertTrue(r.reason().contains("virtual ÷ classic server CPU µs per request, plaintext, 16 connections: "
+                    + "refuted below about"), r.reason());
+            assertTrue(r.reason().contains("confirmed above (it turns between 1,000 req/s and 2,000 req/s)"),
+                    r.reason());
+        }
+
+        @Test
+        void inconclusiveWhenAWorkloadIsMissingAndNoneRefutes() {
+            ClaimResult r = evaluate(rule, on(Workload.PLAINTEXT, 1.0), on(Workload.PLAINTEXT_CLOSE, 1.0));
+            assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+            assertTrue(r.reason().startsWith("not every part has its data (no sleep comparison in this run)"),
+                    r.reason());
+        }
+    }
+
+    @Nested
+    class GoComparison {
+        final ClaimRule rule = new GoComparisonRule();
+
+        private Launches.Comparison close(double netHttp) {
+            return withClassicAndAa(Workload.PLAINTEXT_CLOSE).arm(PER_CONNECTION, cpu(300, 0.03, 1))
+                    .arm(KnownArms.GO_FASTHTTP, cpu(100, 0.03, 3)).arm(KnownArms.GO_NETHTTP, cpu(netHttp, 0.03, 4));
+        }
+
+        @Test
+        void confirmedForFasthttpAndSetBesideJavasAnswerAtEachRate() {
+            ClaimResult r = evaluate(rule, close(300));
+            assertEquals(Verdict.CONFIRMED, r.verdict(), r.reason());
+            assertEquals(3, r.notes().size());
+            assertTrue(r.notes().get(0).startsWith("at 1,000 req/s") && r.notes().get(0).endsWith(
+                    "— the same answer."), r.notes().get(0));
+        }
+
+        @Test
+        void refutedWhenNetHttpCostsLessThanTwiceFasthttpsCpu() {
+            ClaimResult r = evaluate(rule, close(150));
+            assertEquals(Verdict.REFUTED, r.verdict(), r.reason());
+            assertTrue(r.notes().get(0).endsWith("— a different answer."), r.notes().get(0));
+        }
+
+        @Test
+        void noDataWhenGoWasNotInstalledSaysSoFromTheEnvironment() {
+            Environment env = new Environment("2026-12-02T10:00:00Z", "fixture1", "Test CPU", 2, "6.1.0", "Linux",
+                    "Eclipse Adoptium", "25", "OpenJDK", List.of(), null, "abc123", "full", "PT2S", "PT5S", 3, null,
+                    List.of(), List.of(), 0, List.of("the Go arms in comparisons: Go is not installed; to include "
+                    + "them: apt-get install golang"), Launches.QUOTA, List.of());
+            RunSet runs = new RunSet(java.nio.file.Path.of("fixture"), List.of(), Optional.of(env),
+                    new JmhResults(List.of(), List.of()), OperatingPoints.of(withClassicAndAa(
+                    Workload.PLAINTEXT_CLOSE).arm(PER_CONNECTION, cpu(300, 0.03, 1)).build()));
+            ClaimResult r = rule.evaluate(runs);
+            assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+            assertTrue(r.reason().startsWith("missing data: plaintext-close-c16 has no go-nethttp"), r.reason());
+            assertTrue(r.reason().contains("(compare skipped it: the Go arms in comparisons: Go is not installed"),
+                    r.reason());
+        }
+    }
+
+    @Nested
+    class MixedLoad {
+        final ClaimRule rule = new MixedLoadRule();
+        final String offload = poolbench.compare.ArmLabel.VIRTUAL_OFFLOAD.label();
+
+        /** Classic, its twin and virtual-offload answer light and new connections in 0.1–2 ms; virtual as given. */
+        private Launches.Comparison mixed(Launches.Cells virtual) {
+            Launches.Cells prompt = (step, launch) -> Launches.Cell.cpu(50).latency(0.1, 2 * Launches.noise(launch,
+                    0.03)).fresh(0.2, 3 * Launches.noise(launch + 2, 0.03));
+            return Launches.comparison(Workload.MIXED, 16).heavyShares(0.5, 0.9).arm(CLASSIC, prompt)
+                    .arm(AA, (s, l) -> prompt.at(s, l + 1)).arm(VIRTUAL, virtual)
+                    .arm(offload, (s, l) -> prompt.at(s, l + 3));
+        }
+
+        @Test
+        void confirmedWhenVirtualAnswersLightRequestsAndNewConnectionsAsPromptly() {
+            ClaimResult r = evaluate(rule, mixed((s, l) -> Launches.Cell.cpu(50).latency(0.1, 2.2
+                    * Launches.noise(l + 4, 0.03)).fresh(0.2, 3.1 * Launches.noise(l + 5, 0.03))));
+            assertEquals(Verdict.CONFIRMED, r.verdict(), r.reason());
+            assertEquals(2, r.deciding().size(), "(a) established connections and (b) new connections");
+            assertTrue(r.deciding().get(0).points().get(1).point().text().startsWith("with the heavy group at 90% of "
+                    + "the server's CPU"), r.deciding().get(0).points().get(1).point().text());
+        }
+
+        @Test
+        void refutedWhenLightRequestsWaitBehindHeavyOnes() {
+            ClaimResult r = evaluate(rule, mixed((s, l) -> Launches.Cell.cpu(50).latency(25, 31
+                    * Launches.noise(l + 4, 0.03)).fresh(0.2, 3 * Launches.noise(l + 5, 0.03))));
+            assertEquals(Verdict.REFUTED, r.verdict(), r.reason());
+            assertTrue(r.reason().contains("light requests' p99 on established connections"), r.reason());
+        }
+
+        @Test
+        void refutedWhenVirtualLeavesNewConnectionsUnansweredThoughTheAnsweredOnesWereFast() {
+            ClaimResult r = evaluate(rule, mixed((s, l) -> Launches.Cell.cpu(50).latency(0.1, 2.1
+                    * Launches.noise(l + 4, 0.03)).fresh(0.2, 3).freshAnswered(2, 18)));
+            assertEquals(Verdict.REFUTED, r.verdict(), r.reason());
+            PointVerdict fresh = r.deciding().get(1).points().get(0);
+            assertTrue(fresh.reason().startsWith("virtual left 90% of its new connections' first requests "
+                    + "unanswered in every launch, classic 0%"), fresh.reason());
+        }
+
+        @Test
+        void theMitigationIsShownBesideAndNoRatioHoldsATimeout() {
+            ClaimResult r = evaluate(rule, mixed((s, l) -> Launches.Cell.cpu(50).latency(25, 31
+                    * Launches.noise(l + 4, 0.03)).fresh(0.2, 3).freshAnswered(0, 20)));
+            assertTrue(r.shown().stream().anyMatch(s -> s.label().startsWith("virtual-offload ÷ virtual light "
+                    + "requests' p99")), r.shown().toString());
+            Series offloadOverVirtual = r.shown().stream().filter(s -> s.label().startsWith("virtual-offload ÷ "
+                    + "virtual light")).findFirst().orElseThrow();
+            assertTrue(offloadOverVirtual.points().get(0).geometricMean() < 0.1, "what the mitigation gives back");
+            // Every new connection of virtual went unanswered: no latency, so no ratio, and the share says why.
+            assertEquals(0, r.deciding().get(1).points().get(0).effect().launches());
+            assertTrue(r.notes().get(0).contains("virtual: unanswered 0% of light requests, 100% of new "
+                    + "connections"), r.notes().get(0));
+            for (Series s : r.deciding()) {
+                for (PointVerdict p : s.points()) {
+                    p.effect().pairs().forEach(pair -> assertTrue(pair.numerator() < 1_000 && pair.denominator()
+                            < 1_000, "a ratio of answered latencies, never a 2 s timeout"));
+                }
+            }
+        }
+
+        @Test
+        void theRuleSaysWhatItReadsAndItsThreshold() {
+            assertTrue(rule.rule().contains("virtual ÷ classic light requests' p99 on established connections "
+                    + "(answered) on mixed"), rule.rule());
+            assertTrue(rule.rule().contains("virtual ÷ classic new connections' connect-to-first-response p99"),
+                    rule.rule());
+            assertTrue(rule.rule().contains("is ≤ 1.50"), rule.rule());
+            assertFalse(rule.rule().contains("timeout counted"), rule.rule());
+        }
+    }
+
+    @Test
+    void everyClaimsNumberIsItsPlaceInTheList() {
+        for (int i = 0; i < Claims.RULES.size(); i++) {
+            assertEquals(i + 1, Claims.number(Claims.RULES.get(i)));
+        }
+        List<ClaimResult> results = Claims.evaluate(Runs.set(List.of()));
+        for (int i = 0; i < results.size(); i++) {
+            assertEquals(i + 1, results.get(i).number());
+            assertEquals(Claims.RULES.get(i).claim(), results.get(i).claim());
+        }
+    }
+
+    @Test
+    void aDemonstrationIsShownOrNotShownAndAMeasuredClaimNeverIs() {
+        for (ClaimResult c : Claims.evaluate(Runs.set(List.of()))) {
+            if (c.demonstration()) {
+                assertEquals(Verdict.NOT_SHOWN, c.verdict(), c.claim());
+            } else {
+                assertEquals(Verdict.INCONCLUSIVE, c.verdict(), c.claim());
+                assertTrue(c.reason().startsWith("missing data: no comparison in this run"), c.reason());
+            }
+        }
+    }
+
+    @Test
+    void aThresholdPrintsTheSameNumbersItApplies() {
+        Threshold band = Threshold.band(1.2, 1.0);
+        assertEquals("≥ 1.20", band.confirmText());
+        assertEquals("≤ 1.00", band.refuteText());
+        assertEquals(Verdict.CONFIRMED, band.verdict(new Interval(1.2, 1.5)));
+        assertEquals(Verdict.REFUTED, band.verdict(new Interval(0.8, 1.0)));
+        assertEquals(Verdict.INCONCLUSIVE, band.verdict(new Interval(1.1, 1.3)));
+        assertEquals(Verdict.INCONCLUSIVE, band.verdict(Interval.NONE));
+        Threshold atMost = Threshold.atMost(1.5);
+        assertEquals(Verdict.CONFIRMED, atMost.verdict(new Interval(0.9, 1.5)));
+        assertEquals(Verdict.REFUTED, atMost.verdict(new Interval(1.51, 3)));
     }
 
     @Nested
@@ -98,108 +416,50 @@ class ClaimRulesTest {
         }
 
         @Test
-        void confirmedWhenWorkersStayWithinTheCapAndOverflowGets503() {
+        void shownWhenWorkersStayWithinTheCapAndOverflowGets503() {
             ClaimResult r = evaluate(rule, List.of(overload(CLASSIC, 1, 64, 500), overload(CLASSIC, 2, 60, 20),
                     Runs.run(PER_CONNECTION, Workload.OVERLOAD, 256, 1).threads(270, 256).build()));
-            assertEquals(Verdict.CONFIRMED, r.verdict());
+            assertEquals(Verdict.SHOWN, r.verdict());
             assertTrue(r.notes().get(0).contains("peaked at 270 live platform threads"), r.notes().toString());
         }
 
         @Test
-        void refutedWhenARepeatHasMoreWorkersThanTheCap() {
+        void notShownWhenARepeatHasMoreWorkersThanTheCap() {
             ClaimResult r = evaluate(rule, List.of(overload(CLASSIC, 1, 64, 500), overload(CLASSIC, 2, 65, 500)));
-            assertEquals(Verdict.REFUTED, r.verdict());
+            assertEquals(Verdict.NOT_SHOWN, r.verdict());
             assertEquals("a repeat had more workers than the cap", r.reason());
         }
 
         @Test
-        void refutedWhenTheSamplerMissedAPeakThePoolCounted() {
+        void notShownWhenTheSamplerMissedAPeakThePoolCounted() {
             RunRecord r1 = Runs.run(CLASSIC, Workload.OVERLOAD, 256, 1).serverArgs("--concurrency", "64")
                     .workers(60, 0, 60).poolPeakCounter(70).connections(1_000, 5).build();
-            assertEquals(Verdict.REFUTED, evaluate(rule, List.of(r1)).verdict());
+            assertEquals(Verdict.NOT_SHOWN, evaluate(rule, List.of(r1)).verdict());
         }
 
         @Test
-        void refutedWhenARepeatAnsweredNo503() {
+        void notShownWhenARepeatAnsweredNo503() {
             ClaimResult r = evaluate(rule, List.of(overload(CLASSIC, 1, 64, 0)));
-            assertEquals(Verdict.REFUTED, r.verdict());
+            assertEquals(Verdict.NOT_SHOWN, r.verdict());
             assertEquals("a repeat answered no connection with 503", r.reason());
         }
 
         @Test
-        void inconclusiveWhenNothingCouldOverflow() {
+        void notShownWhenNothingCouldOverflow() {
             RunRecord underCap = Runs.run(CLASSIC, Workload.OVERLOAD, 32, 1).serverArgs("--concurrency", "64")
                     .workers(32, 0, 32).build();
             ClaimResult r = evaluate(rule, List.of(underCap));
-            assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+            assertEquals(Verdict.NOT_SHOWN, r.verdict());
             assertTrue(r.reason().contains("no more connections than its cap"), r.reason());
         }
 
         @Test
-        void inconclusiveWithoutTheOverloadWorkload() {
+        void notShownWithoutTheOverloadWorkload() {
             ClaimResult r = evaluate(rule, List.of(Runs.run(CLASSIC, Workload.PLAINTEXT, 16, 1).build()));
-            assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+            assertEquals(Verdict.NOT_SHOWN, r.verdict());
             assertEquals("missing data: no successful overload runs of classic", r.reason());
         }
     }
-
-    @Nested
-    class GcPressure {
-        final ClaimRule rule = new GcPressureRule();
-
-        private List<RunRecord> alloc(double[]... bytes) {
-            List<RunRecord> records = new ArrayList<>();
-            for (int k = 0; k < bytes.length; k++) {
-                records.add(Runs.run(CLASSIC, Workload.PLAINTEXT_CLOSE, 16, k + 1).close().alloc(bytes[k][0]).build());
-                records.add(Runs.run(PER_CONNECTION, Workload.PLAINTEXT_CLOSE, 16, k + 1).close().alloc(bytes[k][1])
-                        .build());
-            }
-            return records;
-        }
-
-        @Test
-        void confirmedWhenAThreadPerConnectionAllocatesClearlyOverAFifthMoreInEveryRepeat() {
-            // Two pairs carry the ±20% few-pairs floor: 2× stays over 1.2× with it, 1.2× itself would not.
-            assertEquals(Verdict.CONFIRMED, evaluate(rule, alloc(new double[] {3_000, 60_000},
-                    new double[] {3_000, 6_000})).verdict());
-            assertEquals(Verdict.INCONCLUSIVE, evaluate(rule, alloc(new double[] {3_000, 60_000},
-                    new double[] {3_000, 3_600})).verdict());
-        }
-
-        @Test
-        void refutedWhenItAllocatesClearlyLessInEveryRepeat() {
-            assertEquals(Verdict.REFUTED, evaluate(rule, alloc(new double[] {3_000, 2_400},
-                    new double[] {3_000, 2_000})).verdict());
-        }
-
-        @Test
-        void inconclusiveBetweenTheThresholds() {
-            assertEquals(Verdict.INCONCLUSIVE, evaluate(rule, alloc(new double[] {3_000, 3_300})).verdict());
-        }
-
-        @Test
-        void splitsBuffersFromThreadsWhenClassicRanWithConnectionBuffers() {
-            List<RunRecord> records = new ArrayList<>(alloc(new double[] {3_000, 60_000}));
-            records.add(Runs.run(CLASSIC, "plaintext-close-connbuf", 16, 1).close().buffers("connection")
-                    .serverArgs("--buffers", "connection").alloc(27_000).build());
-            ClaimResult r = evaluate(rule, records);
-            Figure buffers = r.evidence().stream().filter(e -> e.label().startsWith("buffers'")).findFirst()
-                    .orElseThrow();
-            Figure threads = r.evidence().stream().filter(e -> e.label().startsWith("threads'")).findFirst()
-                    .orElseThrow();
-            assertEquals(List.of(24_000.0), buffers.numbers());
-            assertEquals(List.of(33_000.0), threads.numbers());
-            assertTrue(r.notes().get(0).contains("buffers are 42% of the difference"), r.notes().get(0));
-        }
-
-        @Test
-        void saysBuffersCannotBeSeparatedWithoutAConnectionBufferRun() {
-            ClaimResult r = evaluate(rule, alloc(new double[] {3_000, 60_000}));
-            assertTrue(r.notes().get(0).startsWith("Buffers vs threads: no plaintext-close run of classic with "
-                    + "--buffers connection"), r.notes().get(0));
-        }
-    }
-
     @Nested
     class GrowAndReap {
         final ClaimRule rule = new GrowAndReapRule();
@@ -210,30 +470,31 @@ class ClaimRulesTest {
         }
 
         @Test
-        void confirmedWhenThePoolGrewReapedAndEndedBelowItsPeak() {
-            assertEquals(Verdict.CONFIRMED, evaluate(rule, List.of(burst(1, 128, 127, 1), burst(2, 128, 120, 8)))
+        void shownWhenThePoolGrewReapedAndEndedBelowItsPeak() {
+            assertEquals(Verdict.SHOWN, evaluate(rule, List.of(burst(1, 128, 127, 1), burst(2, 128, 120, 8)))
                     .verdict());
         }
 
         @Test
-        void refutedWhenARepeatReapedNone() {
+        void notShownWhenARepeatReapedNone() {
             ClaimResult r = evaluate(rule, List.of(burst(1, 128, 127, 1), burst(2, 128, 0, 128)));
-            assertEquals(Verdict.REFUTED, r.verdict());
+            assertEquals(Verdict.NOT_SHOWN, r.verdict());
             assertEquals("a repeat reaped no worker", r.reason());
         }
 
         @Test
-        void inconclusiveWhenWorkersWereReapedButAsManyWereAliveAtTheEnd() {
-            assertEquals(Verdict.INCONCLUSIVE, evaluate(rule, List.of(burst(1, 256, 128, 128))).verdict());
+        void notShownWhenWorkersWereReapedButAsManyWereAliveAtTheEnd() {
+            ClaimResult r = evaluate(rule, List.of(burst(1, 256, 128, 128)));
+            assertEquals(Verdict.NOT_SHOWN, r.verdict());
+            assertTrue(r.reason().startsWith("workers were reaped, but"), r.reason());
         }
 
         @Test
-        void inconclusiveWithoutTheBurstWorkload() {
+        void notShownWithoutTheBurstWorkload() {
             assertEquals("missing data: no successful burst runs of classic",
                     evaluate(rule, List.of(Runs.run(CLASSIC, Workload.PLAINTEXT, 16, 1).build())).reason());
         }
     }
-
     @Nested
     class WorkerReuse {
         final ClaimRule rule = new WorkerReuseRule();
@@ -245,255 +506,31 @@ class ClaimRulesTest {
         }
 
         @Test
-        void confirmedWhenEachWorkerServedTenConnectionsOrMore() {
+        void shownWhenEachWorkerServedTenConnectionsOrMore() {
             ClaimResult r = evaluate(rule, List.of(close(1, 16_000, 16, 0), close(2, 1_600, 8, 8)));
-            assertEquals(Verdict.CONFIRMED, r.verdict());
+            assertEquals(Verdict.SHOWN, r.verdict());
             assertEquals(List.of(1_000.0, 100.0), r.evidence().get(0).numbers());
         }
 
         @Test
-        void refutedWhenWorkersServedFewerThanTenEachInEveryRepeat() {
-            assertEquals(Verdict.REFUTED, evaluate(rule, List.of(close(1, 100, 16, 0))).verdict());
+        void notShownWhenWorkersServedFewerThanTenEachInEveryRepeat() {
+            assertEquals(Verdict.NOT_SHOWN, evaluate(rule, List.of(close(1, 100, 16, 0))).verdict());
         }
 
         @Test
-        void inconclusiveWhenRepeatsDisagree() {
-            assertEquals(Verdict.INCONCLUSIVE, evaluate(rule, List.of(close(1, 16_000, 16, 0), close(2, 100, 16, 0)))
-                    .verdict());
-        }
-    }
-
-    @Nested
-    class VirtualThreads {
-        final ClaimRule rule = new VirtualThreadsRule();
-
-        /** Three repeats of each workload at the given virtual ÷ classic ratio: enough pairs for their own spread. */
-        private List<RunRecord> threeWorkloads(double keepAlive, double close, double sleep) {
-            List<RunRecord> records = new ArrayList<>();
-            records.addAll(rates(Workload.PLAINTEXT, VIRTUAL, CLASSIC, threeTimes(keepAlive * 10_000, 10_000)));
-            records.addAll(rates(Workload.PLAINTEXT_CLOSE, VIRTUAL, CLASSIC, threeTimes(close * 5_000, 5_000)));
-            records.addAll(rates(Workload.SLEEP, VIRTUAL, CLASSIC, threeTimes(sleep * 8_000, 8_000)));
-            return records;
-        }
-
-        private double[][] threeTimes(double virtual, double classic) {
-            return new double[][] {{virtual, classic}, {virtual, classic}, {virtual, classic}};
-        }
-
-        @Test
-        void confirmedWhenVirtualThreadsKeepUpOnEveryWorkload() {
-            assertEquals(Verdict.CONFIRMED, evaluate(rule, threeWorkloads(0.95, 1.0, 1.2)).verdict());
-        }
-
-        @Test
-        void refutedWhenOneWorkloadFallsBelowInEveryRepeat() {
-            ClaimResult r = evaluate(rule, threeWorkloads(1.0, 0.5, 1.0));
-            assertEquals(Verdict.REFUTED, r.verdict());
-            assertTrue(r.reason().contains("plaintext-close"), r.reason());
-        }
-
-        @Test
-        void inconclusiveWhenAWorkloadIsMissingAndNoneRefutes() {
-            List<RunRecord> records = new ArrayList<>();
-            records.addAll(rates(Workload.PLAINTEXT, VIRTUAL, CLASSIC, new double[] {10_000, 10_000}));
-            records.addAll(rates(Workload.PLAINTEXT_CLOSE, VIRTUAL, CLASSIC, new double[] {5_000, 5_000}));
-            ClaimResult r = evaluate(rule, records);
-            assertEquals(Verdict.INCONCLUSIVE, r.verdict());
-            assertTrue(r.reason().startsWith("missing data: no paired virtual and classic runs of sleep"), r.reason());
-        }
-
-        @Test
-        void inconclusiveWhenAWorkloadsRepeatsFallOnBothSides() {
-            List<RunRecord> records = new ArrayList<>(threeWorkloads(1.0, 1.0, 1.0));
-            records.addAll(List.of(Runs.run(VIRTUAL, Workload.SLEEP, 16, 4).rps(5_000).build(),
-                    Runs.run(CLASSIC, Workload.SLEEP, 16, 4).rps(8_000).build()));
-            assertEquals(Verdict.INCONCLUSIVE, evaluate(rule, records).verdict());
-        }
-    }
-
-    @Nested
-    class MixedLoad {
-        final ClaimRule rule = new MixedLoadRule();
-
-        /** One repeat per pair: the light requests' latencies from 0.1 ms to {@code virtualToMs} and {@code classicToMs}. */
-        private List<RunRecord> mixed(double[]... virtualAndClassicToMs) {
-            List<RunRecord> records = new ArrayList<>();
-            for (int k = 0; k < virtualAndClassicToMs.length; k++) {
-                records.add(Runs.run(VIRTUAL, Workload.MIXED, 62, k + 1).latency(0.1, virtualAndClassicToMs[k][0])
-                        .build());
-                records.add(Runs.run(CLASSIC, Workload.MIXED, 62, k + 1).latency(0.1, virtualAndClassicToMs[k][1])
-                        .build());
-            }
-            return records;
-        }
-
-        @Test
-        void confirmedWhenTheIntervalOfVirtualsLightRequestP99OverClassicsIsWhollyWithinTheThreshold() {
-            ClaimResult r = evaluate(rule, mixed(new double[] {2.2, 2}, new double[] {1.9, 2}));
-            assertEquals(Verdict.CONFIRMED, r.verdict());
-            assertTrue(r.evidence().stream().anyMatch(e -> e.label().equals("light-request p99 ms (timeouts included), virtual")
-                    && e.values().size() == 2), "every arm's light p99 is shown");
-        }
-
-        @Test
-        void refutedWhenLightRequestsWaitBehindHeavyOnesSoTheWholeIntervalIsAbove() {
-            ClaimResult r = evaluate(rule, mixed(new double[] {20, 2}, new double[] {9, 2}));
-            assertEquals(Verdict.REFUTED, r.verdict());
-            assertTrue(r.reason().endsWith("is wholly > 1.50"), r.reason());
-        }
-
-        @Test
-        void inconclusiveWhenTheIntervalStraddlesTheThreshold() {
-            assertEquals(Verdict.INCONCLUSIVE, evaluate(rule, mixed(new double[] {20, 2}, new double[] {2, 2}))
+        void notShownWhenRepeatsDisagree() {
+            assertEquals(Verdict.NOT_SHOWN, evaluate(rule, List.of(close(1, 16_000, 16, 0), close(2, 100, 16, 0)))
                     .verdict());
         }
 
-        /** What the quick suite measured on 2026-12-02: the heavy group held virtual's only carrier throughout. */
         @Test
-        void refutedWhenVirtualsLightRequestsAllTimedOutThoughNoneWasAnsweredToHaveALatency() {
-            List<RunRecord> records = new ArrayList<>();
-            for (int k = 1; k <= 2; k++) {
-                records.add(Runs.run(VIRTUAL, Workload.MIXED, 62, k).rps(0).timeouts(124).build());
-                records.add(Runs.run(CLASSIC, Workload.MIXED, 62, k).latency(0.1, 6).build());
-            }
-            ClaimResult r = evaluate(rule, records);
-            assertEquals(Verdict.REFUTED, r.verdict(), r.reason());
-            assertTrue(r.evidence().stream().anyMatch(e -> e.label().contains("virtual") && e.values().stream()
-                    .allMatch(v -> v.value() == 2_000)), "timed-out light requests count as the 2 s timeout");
-        }
-
-        @Test
-        void missingWithoutPairedMixedRuns() {
-            List<RunRecord> records = List.of(Runs.run(VIRTUAL, Workload.MIXED, 62, 1).build(),
-                    Runs.run(CLASSIC, Workload.PLAINTEXT, 62, 1).build());
-            ClaimResult r = evaluate(rule, records);
-            assertEquals(Verdict.INCONCLUSIVE, r.verdict());
-            assertEquals("missing data: no paired virtual and classic runs of mixed", r.reason());
-        }
-
-        @Test
-        void theRuleSaysWhatItReadsAndItsThreshold() {
-            assertTrue(rule.rule().contains("light requests' p99") && rule.rule().contains("≤ 1.5"), rule.rule());
-            assertEquals(10, rule.number());
-        }
-    }
-
-    @Nested
-    class GoComparison {
-        final ClaimRule rule = new GoComparisonRule();
-
-        @Test
-        void inconclusiveAndSaysHowToIncludeTheGoArmsWhenTheyDidNotRun() {
-            ClaimResult r = evaluate(rule, onCloseClassicVsPerConnection(new double[] {10_000, 4_000}));
-            assertEquals(Verdict.INCONCLUSIVE, r.verdict());
-            assertTrue(r.reason().contains("the Go arms were not in this run"), r.reason());
-            assertTrue(r.reason().contains("--arms"), r.reason());
-        }
-
-        @Test
-        void confirmedForFasthttpAndComparedWithJavaWorkloadByWorkload() {
-            List<RunRecord> records = new ArrayList<>(rates(Workload.PLAINTEXT_CLOSE, KnownArms.GO_FASTHTTP,
-                    KnownArms.GO_NETHTTP, new double[] {12_000, 4_000}));
-            records.addAll(onCloseClassicVsPerConnection(new double[] {10_000, 4_000}));
-            records.addAll(rates(Workload.PLAINTEXT, KnownArms.GO_FASTHTTP, KnownArms.GO_NETHTTP,
-                    new double[] {60_000, 30_000}));
-            records.addAll(rates(Workload.PLAINTEXT, CLASSIC, PER_CONNECTION, new double[] {50_000, 48_000}));
-            ClaimResult r = evaluate(rule, records);
-            assertEquals(Verdict.CONFIRMED, r.verdict());
-            // One pair each: every summary carries the few-pairs floor's interval.
-            assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("plaintext: Go 2.00× (one repeat)")
-                    && n.contains("Java 1.04× (one repeat)") && n.endsWith("— a different answer.")), r.notes().toString());
-            assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("plaintext-close: Go 3.00× (one repeat)")
-                    && n.contains("Java 2.50× (one repeat)") && n.endsWith("— the same answer.")), r.notes().toString());
-        }
-
-        @Test
-        void refutedWhenFasthttpIsLessThanTwiceAsFastOnClose() {
-            List<RunRecord> records = rates(Workload.PLAINTEXT_CLOSE, KnownArms.GO_FASTHTTP, KnownArms.GO_NETHTTP,
-                    new double[] {12_000, 10_000});
-            assertEquals(Verdict.REFUTED, evaluate(rule, records).verdict());
-        }
-    }
-
-    @Test
-    void everyValueNeedsEveryRepeatToAgreeAndANumber() {
-        Threshold twice = Threshold.atLeast(2);
-        assertEquals(Verdict.CONFIRMED, twice.verdict(Figure.of(List.of(3.0, 2.0)), Per.REPEAT));
-        assertEquals(Verdict.REFUTED, twice.verdict(Figure.of(List.of(1.0, 1.9)), Per.REPEAT));
-        assertEquals(Verdict.INCONCLUSIVE, twice.verdict(Figure.of(List.of(1.0, 2.0)), Per.REPEAT));
-        assertEquals(Verdict.INCONCLUSIVE, twice.verdict(Figure.of(List.of(3.0, Double.NaN)), Per.REPEAT));
-        assertEquals(Verdict.INCONCLUSIVE, twice.verdict(Figure.of(List.of()), Per.REPEAT));
-    }
-
-    @Test
-    void aThresholdPrintsTheSameNumbersItApplies() {
-        assertEquals("confirmed when ≥ 1.20 in every repeat, refuted when ≤ 1.00 in every repeat, otherwise "
-                + "inconclusive", Threshold.band(1.2, 1.0).rule(Per.REPEAT));
-        assertTrue(Threshold.atLeast(2).rule(Per.PAIR).contains("whole 95% interval"));
-        assertEquals("≥ 2.00 in all 2 repeats", Threshold.atLeast(2).reason(Verdict.CONFIRMED,
-                Figure.of(List.of(3.0, 2.0)), Per.REPEAT));
-    }
-
-    /** Paired ratios are judged by the 95% interval of their geometric mean, not pair by pair. */
-    @Nested
-    class IntervalVerdicts {
-        final Threshold twice = Threshold.atLeast(2);
-
-        private Figure pairs(double... ratios) {
-            return Runs.pairs(ratios);
-        }
-
-        @Test
-        void confirmedWhenTheWholeIntervalIsAboveTheThreshold() {
-            Figure f = pairs(2.4, 2.6, 2.5, 2.7, 2.3);
-            assertTrue(f.interval().low() >= 2, f.summary());
-            assertEquals(Verdict.CONFIRMED, twice.verdict(f, Per.PAIR));
-            assertTrue(twice.reason(Verdict.CONFIRMED, f, Per.PAIR).endsWith("is wholly ≥ 2.00"));
-        }
-
-        @Test
-        void refutedWhenTheWholeIntervalIsBelowIt() {
-            Figure f = pairs(1.1, 1.3, 1.2);
-            assertEquals(Verdict.REFUTED, twice.verdict(f, Per.PAIR));
-            assertTrue(twice.reason(Verdict.REFUTED, f, Per.PAIR).endsWith("is wholly < 2.00"));
-        }
-
-        @Test
-        void inconclusiveNamesTheIntervalThatStraddles() {
-            Figure f = pairs(1.6, 2.6, 2.1);
-            assertEquals(Verdict.INCONCLUSIVE, twice.verdict(f, Per.PAIR));
-            String reason = twice.reason(Verdict.INCONCLUSIVE, f, Per.PAIR);
-            assertTrue(reason.startsWith("the 95% interval " + f.interval().text(Numbers::ratio)), reason);
-            assertTrue(reason.endsWith("straddles 2.00"), reason);
-        }
-
-        @Test
-        void theAaNoiseFloorWidensAnIntervalIntoAStraddle() {
-            Figure f = pairs(2.2, 2.3, 2.25);
-            assertEquals(Verdict.CONFIRMED, twice.verdict(f, Per.PAIR));
-            assertEquals(Verdict.INCONCLUSIVE, twice.verdict(f.withNoise(0.15), Per.PAIR));
-            assertEquals(f.interval().low() * 0.85, f.withNoise(0.15).interval().low(), 1e-12);
-        }
-
-        @Test
-        void aThresholdThatConfirmsLowValuesNeedsTheWholeIntervalBelowIt() {
-            Threshold asPromptly = Threshold.atMost(1.2);
-            assertEquals(Verdict.CONFIRMED, asPromptly.verdict(pairs(1.0, 1.1, 1.05), Per.PAIR));
-            assertEquals(Verdict.REFUTED, asPromptly.verdict(pairs(1.5, 1.6, 1.7), Per.PAIR));
-            assertEquals(Verdict.INCONCLUSIVE, asPromptly.verdict(pairs(0.9, 1.5, 1.2), Per.PAIR));
-            assertEquals("confirmed when ≤ 1.20 in every repeat, refuted when > 1.20 in every repeat, otherwise "
-                    + "inconclusive", asPromptly.rule(Per.REPEAT));
-            assertEquals("< 1.10", Threshold.below(1.1).confirmText());
-        }
-
-        @Test
-        void theIntervalIsReproducible() {
-            assertEquals(pairs(1.6, 2.6, 2.1).interval(), pairs(1.6, 2.6, 2.1).interval());
-        }
-
-        @Test
-        void theGeometricMeanOfReciprocalRatiosIsOne() {
-            assertEquals(1.0, pairs(2.0, 0.5).geometricMean(), 1e-12);
+        void shownFromTheComparisonsClassicWindowsWhenTheRunHasNoSingleRunOfClose() {
+            // Two windows a step of 1,000, 2,000 and 3,200 connections, 16 workers alive and none started.
+            ClaimResult r = rule.evaluate(Runs.compared(Launches.comparison(Workload.PLAINTEXT_CLOSE, 16).launches(3)
+                    .arm(CLASSIC, Launches.Cell.cpu(100)).arm(PER_CONNECTION, Launches.Cell.cpu(300)).build()));
+            assertEquals(Verdict.SHOWN, r.verdict(), r.reason());
+            assertEquals(9, r.evidence().get(0).values().size(), "one value per launch and step");
+            assertEquals(2_000 / 32.0, r.evidence().get(0).numbers().get(0), 1e-9);
         }
     }
 }

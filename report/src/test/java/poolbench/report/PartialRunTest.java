@@ -45,7 +45,8 @@ class PartialRunTest {
         assertTrue(Files.isRegularFile(dir.resolve(ChartFiles.JMH_HAND_OFF)));
         assertTrue(readme.contains("| ThreadStartBenchmark.virtualThread | – | avgt | 1 | 38.5 | – | us/op |"), readme);
         ClaimsDocument.Summary summary = ClaimsDocument.readJson(dir.resolve("claims.json"));
-        assertTrue(summary.claims().stream().allMatch(c -> c.verdict().equals("inconclusive")));
+        assertTrue(summary.claims().stream().allMatch(c -> c.verdict().equals("inconclusive")
+                || c.verdict().equals("not shown")), summary.claims().toString());
         assertEquals(null, summary.date(), "no environment.json, no date");
     }
 

@@ -14,6 +14,7 @@ import org.HdrHistogram.Histogram;
 import poolbench.compare.CompareRun;
 import poolbench.compare.Environment;
 import poolbench.compare.Interference;
+import poolbench.compare.LaunchRecord;
 import poolbench.compare.Pinning;
 import poolbench.compare.RunRecord;
 import poolbench.compare.ServerDeltas;
@@ -39,17 +40,36 @@ final class Runs {
         return new Run(arm, workload, connections, repeat);
     }
 
-    /** Paired ratios, one per repeat from 1, at 16 connections: what a ratio rule judges. */
-    static Figure pairs(double... ratios) {
-        List<Figure.Repeat> values = new ArrayList<>();
-        for (int i = 0; i < ratios.length; i++) {
-            values.add(new Figure.Repeat(16, i + 1, ratios[i], ""));
-        }
-        return Figure.ratios("a ÷ b", values, true);
+    static RunSet set(List<RunRecord> records) {
+        return set(records, List.of());
     }
 
-    static RunSet set(List<RunRecord> records) {
-        return new RunSet(Path.of("fixture"), records, Optional.empty(), new JmhResults(List.of(), List.of()));
+    /** Single runs and launch records, as a run directory holds them. */
+    static RunSet set(List<RunRecord> records, List<LaunchRecord> launches) {
+        return new RunSet(Path.of("fixture"), records, Optional.empty(), new JmhResults(List.of(), List.of()),
+                OperatingPoints.of(launches));
+    }
+
+    /** Single runs and launch records with an environment. */
+    static RunSet set(List<RunRecord> records, List<LaunchRecord> launches, Environment env) {
+        return new RunSet(Path.of("fixture"), records, Optional.of(env), new JmhResults(List.of(), List.of()),
+                OperatingPoints.of(launches));
+    }
+
+    /** An environment of a comparison run, with its CPU accounting (ticks of 10 ms) and quota. */
+    static Environment accountedEnvironment() {
+        return new Environment("2026-12-02T10:00:00Z", "fixture1", "Test CPU", 2, "6.1.0", "Linux amd64",
+                "Eclipse Adoptium", "25.0.3+9-LTS", "OpenJDK 64-Bit Server VM",
+                List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC"),
+                new Pinning(true, "0", "1", 1, 1, "server on CPUs 0, load on CPUs 1 (taskset)"), "abc123", "quick",
+                "PT2S", "PT4S", 1, new Environment.Accounting(100, "0", "1", true, 0.03, 3, 10, 0.9, 2, 0.05),
+                List.of(), List.of(), 0, List.of(), Launches.QUOTA, List.of("plaintext-close-c16: 5 launches × 2 "
+                + "rounds"));
+    }
+
+    /** Launch records alone: a run of comparisons. */
+    static RunSet compared(List<LaunchRecord> launches) {
+        return set(List.of(), launches);
     }
 
     static Environment environment(int repeats) {
@@ -58,6 +78,14 @@ final class Runs {
                 List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC"),
                 new Pinning(true, "0", "1", 1, 1, "server on CPUs 0, load on CPUs 1 (taskset)"), "abc123", "fixture",
                 "PT1S", "PT2S", repeats);
+    }
+
+    /** Writes single runs, launch records and an environment as compare would. */
+    static Path writeRunDirectory(Path dir, List<RunRecord> records, List<LaunchRecord> launches, Environment env)
+            throws IOException {
+        writeRunDirectory(dir, records, env);
+        Launches.write(dir, launches);
+        return dir;
     }
 
     /** Writes the records and an environment as compare would: raw/<id>.json and environment.json. */

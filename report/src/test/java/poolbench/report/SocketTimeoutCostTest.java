@@ -6,28 +6,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import poolbench.compare.RunRecord;
+import poolbench.compare.LaunchRecord;
 import poolbench.compare.Workload;
 
 class SocketTimeoutCostTest {
 
     @Test
-    void eachArmGetsTheRatioOfTheAblationToTheDefaultRepeatByRepeat() {
-        List<RunRecord> records = new ArrayList<>();
-        for (int repeat = 1; repeat <= 2; repeat++) {
-            records.add(Runs.run(KnownArms.CLASSIC, Workload.PLAINTEXT, 64, repeat).rps(100_000).build());
-            records.add(Runs.run(KnownArms.CLASSIC, Workload.PLAINTEXT_SOCKET_TIMEOUTS, 64, repeat).rps(95_000)
-                    .build());
-            records.add(Runs.run(KnownArms.VIRTUAL, Workload.PLAINTEXT, 64, repeat).rps(100_000).build());
-            records.add(Runs.run(KnownArms.VIRTUAL, Workload.PLAINTEXT_SOCKET_TIMEOUTS, 64, repeat)
-                    .rps(repeat == 1 ? 50_000 : 60_000).build());
-        }
+    void theAblationIsReadFromCostAtEqualLoadWithinEachComparison() {
+        List<LaunchRecord> records = new ArrayList<>(Launches.comparison(Workload.PLAINTEXT, 64).launches(3)
+                .arm(KnownArms.CLASSIC, Launches.Cell.cpu(10)).arm(KnownArms.VIRTUAL, Launches.Cell.cpu(11)).build());
+        records.addAll(Launches.comparison(Workload.PLAINTEXT_SOCKET_TIMEOUTS, 64).launches(3)
+                .arm(KnownArms.CLASSIC, Launches.Cell.cpu(10.5)).arm(KnownArms.VIRTUAL, Launches.Cell.cpu(21))
+                .build());
         Markdown md = new Markdown();
-        SocketTimeoutCost.render(md, Runs.set(records));
+        SocketTimeoutCost.render(md, Runs.compared(records));
         String text = md.toString();
         assertTrue(text.contains(SocketTimeoutCost.TITLE), text);
-        assertTrue(text.contains("| classic | 64 | 100,000 | 95,000 | 0.95× |"), text);
-        assertTrue(text.contains("| virtual | 64 | 100,000 | 55,000 (50,000–60,000) | 0.55× (0.50×–0.60×) |"), text);
+        assertTrue(text.contains("| 64 | 1,000 req/s / 1,000 req/s | 1.10× (95% 1.10×–1.10× over 3 launches) | "
+                + "2.00× (95% 2.00×–2.00× over 3 launches) | 10.0 → 10.5 | 11.0 → 21.0 |"), text);
+        assertTrue(!text.contains("requests/s, --timeouts socket"), "no requests/s ratio");
     }
 
     @Test
@@ -35,6 +32,6 @@ class SocketTimeoutCostTest {
         Markdown md = new Markdown();
         SocketTimeoutCost.render(md, Runs.set(List.of(Runs.run(KnownArms.CLASSIC, Workload.PLAINTEXT, 64, 1)
                 .build())));
-        assertTrue(md.toString().contains("Needs `plaintext-socket-timeouts`"), md.toString());
+        assertTrue(md.toString().contains("Needs the `plaintext-socket-timeouts` comparison"), md.toString());
     }
 }
