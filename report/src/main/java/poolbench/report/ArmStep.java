@@ -99,19 +99,26 @@ record ArmStep(String arm, int step, int launch, boolean mixed, double p99BoundM
         return perRequest(ServerDeltas::allocBytesPerRequest);
     }
 
-    /** Not a number where a window's server could not count them. */
+    /**
+     * Not a number where a window's server could not count them, or where the count went down: summed over the
+     * live threads, it loses the switches of threads that ended in the window, so a negative figure is not measured.
+     */
     double voluntaryContextSwitchesPerRequest() {
         if (windows.stream().anyMatch(w -> w.server().voluntaryContextSwitchesPerRequest() == null)) {
             return Double.NaN;
         }
-        return perRequest(ServerDeltas::voluntaryContextSwitchesPerRequest);
+        return notBelowZero(perRequest(ServerDeltas::voluntaryContextSwitchesPerRequest));
     }
 
     double involuntaryContextSwitchesPerRequest() {
         if (windows.stream().anyMatch(w -> w.server().involuntaryContextSwitchesPerRequest() == null)) {
             return Double.NaN;
         }
-        return perRequest(ServerDeltas::involuntaryContextSwitchesPerRequest);
+        return notBelowZero(perRequest(ServerDeltas::involuntaryContextSwitchesPerRequest));
+    }
+
+    private static double notBelowZero(double v) {
+        return v < 0 ? Double.NaN : v;
     }
 
     /** The pool's wait for a connection per request (the db workload's HikariCP timing), µs. */

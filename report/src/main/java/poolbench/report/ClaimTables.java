@@ -23,7 +23,7 @@ final class ClaimTables {
         md.heading(headingLevel, "Shown by the port");
         md.paragraph("What the port demonstrates of fasthttp's behaviour: the data cannot turn these around, so they "
                 + "are shown or not shown, with their figures, and carry no verdict.");
-        md.table(List.of("#", "claim", "", "figures"), rows(claims.stream().filter(ClaimResult::demonstration)
+        md.table(List.of("#", "claim", "result", "figures"), rows(claims.stream().filter(ClaimResult::demonstration)
                 .toList(), linkPrefix));
         md.heading(headingLevel, "Measured");
         md.paragraph("Decided on the comparisons, a verdict per operating point, each with its 95% interval over "

@@ -17,6 +17,8 @@ final class KnownArms {
     static final String PER_CONNECTION = "per-connection";
     static final String VIRTUAL = "virtual";
     static final String VIRTUAL_POOLED = "virtual-pooled";
+    /** virtual with CPU-heavy work on a bounded platform executor: the mitigation shown beside virtual. */
+    static final String VIRTUAL_OFFLOAD = poolbench.compare.ArmLabel.VIRTUAL_OFFLOAD.label();
     static final String GO_FASTHTTP = "go-fasthttp";
     static final String GO_NETHTTP = "go-nethttp";
     /** Production servers compare runs beside the arms, for scale. */
@@ -24,8 +26,8 @@ final class KnownArms {
     static final String JETTY_QTP = "jetty-qtp";
     static final String JETTY_VIRTUAL = "jetty-virtual";
 
-    static final List<String> ORDER = List.of(CLASSIC, CLASSIC_AA, JDK_POOL, PER_CONNECTION, VIRTUAL, VIRTUAL_POOLED, GO_FASTHTTP,
-            GO_NETHTTP, HELIDON, JETTY_QTP, JETTY_VIRTUAL);
+    static final List<String> ORDER = List.of(CLASSIC, CLASSIC_AA, JDK_POOL, PER_CONNECTION, VIRTUAL, VIRTUAL_POOLED,
+            VIRTUAL_OFFLOAD, GO_FASTHTTP, GO_NETHTTP, HELIDON, JETTY_QTP, JETTY_VIRTUAL);
 
     static final Comparator<String> COMPARATOR = Comparator.<String>comparingInt(KnownArms::rank)
             .thenComparing(Comparator.naturalOrder());

@@ -21,8 +21,6 @@ enum Metric {
     P50_MS("p50 ms", r -> r.load().latency().percentileMs(50), Numbers::human),
     P99_MS("p99 ms", r -> r.load().latency().percentileMs(99), Numbers::human),
     P999_MS("p99.9 ms", r -> r.load().latency().percentileMs(99.9), Numbers::human),
-    /** The p99 of every request sent, a timed-out one counted as its timeout: what the clients waited. */
-    P99_MS_TIMEOUTS_INCLUDED("p99 ms, timeouts included", Metric::p99TimeoutsIncluded, Numbers::human),
     CPU_MICROS_PER_REQUEST("CPU µs/request", r -> known(r, StatsSnapshot::processCpuNanos,
             r.server().cpuMicrosPerRequest()), Numbers::human),
     ALLOC_BYTES_PER_REQUEST("alloc B/request", r -> known(r, StatsSnapshot::allocatedBytes,
@@ -69,25 +67,6 @@ enum Metric {
     /** Whether two runs' figures make a pair that can be compared: neither client-bound where that caps it. */
     boolean comparable(RunRecord a, RunRecord b) {
         return !cappedByClient() || !(a.clientBound() || b.clientBound());
-    }
-
-    /**
-     * The answered requests' p99 says nothing of the requests that were never answered: a run whose every light
-     * request timed out has no latency at all, and its p99 would read 0. Counted in, each took at least the
-     * timeout; being the slowest, they move the 99th percentile of all requests up to the answered ones'
-     * {@code 99 / (1 - share)}th, or to the timeout itself once they are 1% or more.
-     */
-    static double p99TimeoutsIncluded(RunRecord r) {
-        long timedOut = r.load().errors().timeout();
-        if (timedOut == 0) {
-            return r.load().latency().percentileMs(99);
-        }
-        double timeoutMs = r.load().config().timeout().toNanos() / 1e6;
-        double share = timedOut / (double) (r.load().requests() + timedOut);
-        if (share >= 0.01) {
-            return timeoutMs;
-        }
-        return Math.min(timeoutMs, r.load().latency().percentileMs(Math.min(100, 99 / (1 - share))));
     }
 
     /**

@@ -24,7 +24,7 @@ final class MixedLoadRule extends MeasuredRule {
             AS_PROMPTLY);
     static final Decision FRESH = new Decision(KnownArms.VIRTUAL, KnownArms.CLASSIC, StepMetric.FRESH_P99_MS, MIXED,
             AS_PROMPTLY);
-    private static final String OFFLOAD = poolbench.compare.ArmLabel.VIRTUAL_OFFLOAD.label();
+    private static final String OFFLOAD = KnownArms.VIRTUAL_OFFLOAD;
 
     MixedLoadRule() {
         super("Virtual threads serve light requests as promptly as platform threads under mixed CPU load.",

@@ -29,14 +29,4 @@ record PointVerdict(OperatingPoint point, LaunchRatio effect, LaunchRatio aa, Ve
     PointVerdict overruled(Verdict v, String why) {
         return new PointVerdict(point, effect, aa, v, judged, why, gaps);
     }
-
-    /** "A/A 1.01× (95% 0.97×–1.05× over 5 launches)", or that the comparison has none. */
-    String aaText() {
-        return aa == null ? "no A/A arm" : "A/A " + aa.summary();
-    }
-
-    /** The point in one sentence: where, the ratio and its interval, the A/A interval, and the verdict. */
-    String text() {
-        return point.text() + ": " + effect.summary() + "; " + aaText() + " — " + verdict.word() + ": " + reason;
-    }
 }

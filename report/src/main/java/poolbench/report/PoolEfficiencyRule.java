@@ -1,6 +1,5 @@
 package poolbench.report;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import poolbench.compare.Workload;
@@ -29,8 +28,7 @@ final class PoolEfficiencyRule extends MeasuredRule {
 
     @Override
     List<String> notes(RunSet runs, List<Series> series) {
-        List<String> notes = new ArrayList<>(capacityNotes(runs.operatingPoints(), Workload.PLAINTEXT_CLOSE,
-                KnownArms.CLASSIC, KnownArms.PER_CONNECTION));
-        return notes;
+        return capacityNotes(runs.operatingPoints(), Workload.PLAINTEXT_CLOSE, KnownArms.CLASSIC,
+                KnownArms.PER_CONNECTION);
     }
 }

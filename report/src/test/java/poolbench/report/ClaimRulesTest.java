@@ -297,7 +297,7 @@ class ClaimRulesTest {
     @Nested
     class MixedLoad {
         final ClaimRule rule = new MixedLoadRule();
-        final String offload = poolbench.compare.ArmLabel.VIRTUAL_OFFLOAD.label();
+        final String offload = KnownArms.VIRTUAL_OFFLOAD;
 
         /** Classic, its twin and virtual-offload answer light and new connections in 0.1–2 ms; virtual as given. */
         private Launches.Comparison mixed(Launches.Cells virtual) {

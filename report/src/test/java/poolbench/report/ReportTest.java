@@ -98,7 +98,7 @@ class ReportTest {
         records.addAll(Launches.comparison(Workload.MIXED, 16).heavyShares(0.5, 0.9)
                 .arm(KnownArms.CLASSIC, Launches.Cell.cpu(50)).arm(KnownArms.CLASSIC_AA, Launches.Cell.cpu(50))
                 .arm(KnownArms.VIRTUAL, Launches.Cell.cpu(50).latency(25, 31).freshAnswered(0, 20))
-                .arm(poolbench.compare.ArmLabel.VIRTUAL_OFFLOAD.label(), Launches.Cell.cpu(50)).build());
+                .arm(KnownArms.VIRTUAL_OFFLOAD, Launches.Cell.cpu(50)).build());
         return records;
     }
 
