@@ -23,12 +23,15 @@ record Decision(String numerator, String denominator, StepMetric metric, Selecti
         return numerator + " ÷ " + denominator + " " + metric.words();
     }
 
-    /** The rule's sentence for this question. */
+    /** What is asked, where, and its threshold: "per-connection ÷ classic … on plaintext-close: confirmed when …". */
     String sentence() {
-        return label() + " " + selection.text() + ", each launch's figure over its counted windows at each step of "
-                + "the comparison's ladder (a step an arm did not sustain in a launch gives that launch no value), "
-                + "the ratio launch by launch: " + judge.sentence();
+        return label() + " " + selection.text() + ": " + judge.thresholdText();
     }
+
+    /** How every question is read from the launches, before its judge: one sentence of every measured rule. */
+    static final String READING = "Each question is asked at every step of its comparison's ladder: an arm's figure in "
+            + "a launch is its total over that launch's counted windows at the step (a step the arm did not sustain "
+            + "there gives that launch no value), and the ratio of two arms is taken launch by launch.";
 
     /** The same question of two other arms (a claim that asks it of another pair). */
     Decision of(String otherNumerator, String otherDenominator) {

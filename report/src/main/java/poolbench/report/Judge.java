@@ -6,8 +6,11 @@ package poolbench.report;
  */
 sealed interface Judge permits Judge.Beyond, Judge.WithinNoise {
 
-    /** The clause of the rule's sentence that says how a point is judged. */
-    String sentence();
+    /** How a step is judged, the same for every question judged this way: one sentence of the rule. */
+    String method();
+
+    /** This judge's threshold in the rule's words: "confirmed when ≥ 2.00, refuted when wholly < 2.00". */
+    String thresholdText();
 
     /**
      * The verdict at one point.
@@ -32,12 +35,17 @@ sealed interface Judge permits Judge.Beyond, Judge.WithinNoise {
     record Beyond(Threshold threshold) implements Judge {
 
         @Override
-        public String sentence() {
-            return "confirmed at a step when the whole 95% interval over launches (t-interval on the per-launch "
-                    + "log-ratios, no interval from fewer than " + poolbench.compare.Comparison.MIN_LAUNCHES
-                    + " launches), widened on both sides by how far the comparison's A/A interval at the same step "
-                    + "reaches from 1, is " + threshold.confirmText() + ", refuted when it is wholly "
-                    + threshold.refuteText() + ", otherwise inconclusive";
+        public String method() {
+            return "A step is judged on the whole 95% interval of the ratio over launches (a t-interval on the "
+                    + "per-launch log-ratios; none from fewer than " + poolbench.compare.Comparison.MIN_LAUNCHES
+                    + " launches), widened on both sides by how far the comparison's A/A interval (classic-aa ÷ "
+                    + "classic, same figure, same step) reaches from 1, or not widened where a comparison has no A/A "
+                    + "arm; it is inconclusive when that interval straddles the threshold.";
+        }
+
+        @Override
+        public String thresholdText() {
+            return "confirmed when " + threshold.confirmText() + ", refuted when wholly " + threshold.refuteText();
         }
 
         @Override
@@ -82,14 +90,19 @@ sealed interface Judge permits Judge.Beyond, Judge.WithinNoise {
     record WithinNoise(double tolerance) implements Judge {
 
         @Override
-        public String sentence() {
-            return "at each step, the comparison's A/A interval (classic-aa ÷ classic, same figure, same step) must "
-                    + "reach less than ±" + Numbers.percent(tolerance - 1) + " from 1, else the step is "
-                    + "inconclusive (the noise is wider than the effect asked about); then the arm's 95% interval "
-                    + "over launches (t-interval on the per-launch log-ratios, no interval from fewer than "
-                    + poolbench.compare.Comparison.MIN_LAUNCHES + " launches), widened on both sides by the A/A "
-                    + "reach, confirms when it lies wholly within " + Numbers.ratio(1 / tolerance) + "–"
-                    + Numbers.ratio(tolerance) + " and refutes when it lies wholly outside it";
+        public String method() {
+            return "A step is inconclusive when the comparison's A/A interval there (classic-aa ÷ classic, same "
+                    + "figure) reaches further from 1 than the tolerance: the noise is then wider than the effect "
+                    + "asked about. Otherwise the arm's 95% interval over launches (a t-interval on the per-launch "
+                    + "log-ratios; none from fewer than " + poolbench.compare.Comparison.MIN_LAUNCHES + " launches), "
+                    + "widened on both sides by the A/A reach, confirms when it lies wholly within the tolerance and "
+                    + "refutes when it lies wholly outside it.";
+        }
+
+        @Override
+        public String thresholdText() {
+            return "within ±" + Numbers.percent(tolerance - 1) + " (" + Numbers.ratio(1 / tolerance) + "–"
+                    + Numbers.ratio(tolerance) + ")";
         }
 
         @Override

@@ -55,10 +55,9 @@ abstract class MeasuredRule extends ClaimRule {
 
     @Override
     String rule() {
-        StringBuilder s = new StringBuilder(reading);
-        for (Decision d : deciding) {
-            s.append(" Asked: ").append(d.sentence()).append(".");
-        }
+        StringBuilder s = new StringBuilder(reading).append(" ").append(Decision.READING).append(" Asked: ")
+                .append(String.join("; ", deciding.stream().map(Decision::sentence).toList())).append(".");
+        deciding.stream().map(d -> d.judge().method()).distinct().forEach(m -> s.append(" ").append(m));
         s.append(" ").append(COMBINATION);
         if (!shown.isEmpty()) {
             s.append(" Shown beside them, not deciding: ").append(String.join("; ", shown.stream()

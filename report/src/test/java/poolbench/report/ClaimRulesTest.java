@@ -144,7 +144,10 @@ class ClaimRulesTest {
             assertTrue(rule.rule().contains(PoolEfficiencyRule.DECIDES.sentence()), rule.rule());
             assertTrue(rule.rule().contains("per-connection ÷ classic server CPU µs per request on plaintext-close"),
                     rule.rule());
-            assertTrue(rule.rule().contains("is ≥ 2.00, refuted when it is wholly < 2.00"), rule.rule());
+            assertTrue(rule.rule().contains("on plaintext-close: confirmed when ≥ 2.00, refuted when wholly < 2.00"),
+                    rule.rule());
+            assertTrue(rule.rule().contains("widened on both sides by how far the comparison's A/A interval"),
+                    rule.rule());
         }
     }
 
@@ -363,7 +366,7 @@ class ClaimRulesTest {
                     + "(answered) on mixed"), rule.rule());
             assertTrue(rule.rule().contains("virtual ÷ classic new connections' connect-to-first-response p99"),
                     rule.rule());
-            assertTrue(rule.rule().contains("is ≤ 1.50"), rule.rule());
+            assertTrue(rule.rule().contains("(answered) on mixed: confirmed when ≤ 1.50"), rule.rule());
             assertFalse(rule.rule().contains("timeout counted"), rule.rule());
         }
     }
