@@ -6,6 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import poolbench.report.charts.ChartSet;
+import poolbench.report.claims.ClaimResult;
+import poolbench.report.claims.Claims;
+import poolbench.report.documents.ClaimsDocument;
+import poolbench.report.documents.HeadlineTable;
+import poolbench.report.documents.ResultsIndex;
+import poolbench.report.documents.RunReadme;
+import poolbench.report.run.RunSet;
+
 /**
  * Writes a run directory's report: README.md (environment, method, tables, charts), CLAIMS.md and claims.json (the
  * article's claims with verdicts computed from the records), charts/*.png; and, when given the results directory,

@@ -13,6 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import poolbench.compare.Workload;
+import poolbench.report.charts.ChartFiles;
+import poolbench.report.documents.ClaimsDocument;
+import poolbench.report.documents.ResultsIndex;
+import poolbench.report.run.KnownArms;
+import poolbench.report.run.Runs;
 
 /** Runs that hold only part of what a report can show: each missing part is named, never invented. */
 @Timeout(60)

@@ -21,6 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
 import poolbench.compare.LaunchRecord;
 import poolbench.compare.RunRecord;
 import poolbench.compare.Workload;
+import poolbench.report.charts.ChartFiles;
+import poolbench.report.claims.ClaimResult;
+import poolbench.report.claims.ClaimRule;
+import poolbench.report.claims.ClaimRulesTest;
+import poolbench.report.claims.Claims;
+import poolbench.report.documents.ClaimsDocument;
+import poolbench.report.run.KnownArms;
+import poolbench.report.run.Launches;
+import poolbench.report.run.RunSet;
+import poolbench.report.run.Runs;
+import poolbench.report.run.WorkloadPoint;
 
 /**
  * A report of a whole run directory, written once from records built in code and a JMH result file: every section
@@ -120,7 +131,8 @@ class ReportTest {
         String readme = read("README.md");
         for (String heading : List.of("# poolbench run `2026-11-28-fixture1`", "## Environment", "## Method",
                 "## The article's claims", "### Shown by the port", "### Measured",
-                "## Comparisons: cost at equal load", "### mixed, 16 connections", "## Results per workload", "### plaintext", "#### plaintext, 16 connections",
+                "## Comparisons: cost at equal load", "### mixed, 16 connections", "## Results per workload",
+                "### plaintext", "#### plaintext, 16 connections",
                 "#### plaintext, 64 connections", "### plaintext-close", "### plaintext-close-connbuf", "### sleep",
                 "### overload", "### burst", "### Across workloads", "### Threads and workers through the burst",
                 "## JMH")) {
