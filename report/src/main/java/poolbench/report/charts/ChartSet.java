@@ -3,6 +3,7 @@ package poolbench.report.charts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import poolbench.report.run.RunSet;
 
@@ -29,7 +30,7 @@ public record ChartSet(List<DrawnChart> comparisons, List<DrawnChart> throughput
         return find(file).isPresent();
     }
 
-    public java.util.Optional<DrawnChart> find(String file) {
+    public Optional<DrawnChart> find(String file) {
         return all().stream().filter(c -> c.file().equals(file)).findFirst();
     }
 }

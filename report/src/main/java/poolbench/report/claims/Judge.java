@@ -1,12 +1,14 @@
 package poolbench.report.claims;
 
+import poolbench.compare.Comparison;
 import poolbench.report.run.Interval;
 import poolbench.report.run.LaunchRatio;
 import poolbench.report.run.Numbers;
 
 /**
  * How a ratio between two arms at one operating point is judged, with the comparison's A/A ratio at the same point:
- * a rule prints {@link #sentence()} and the verdict comes from {@link #judge}, so the two cannot drift apart.
+ * a rule prints {@link #method()} and {@link #thresholdText()} and the verdict comes from {@link #judge}, so the
+ * two cannot drift apart.
  */
 sealed interface Judge permits Judge.Beyond, Judge.WithinNoise {
 
@@ -41,7 +43,7 @@ sealed interface Judge permits Judge.Beyond, Judge.WithinNoise {
         @Override
         public String method() {
             return "A step is judged on the whole 95% interval of the ratio over launches (a t-interval on the "
-                    + "per-launch log-ratios; none from fewer than " + poolbench.compare.Comparison.MIN_LAUNCHES
+                    + "per-launch log-ratios; none from fewer than " + Comparison.MIN_LAUNCHES
                     + " launches), widened on both sides by how far the comparison's A/A interval (classic-aa ÷ "
                     + "classic, same figure, same step) reaches from 1, or not widened where a comparison has no A/A "
                     + "arm; it is inconclusive when that interval straddles the threshold.";
@@ -98,7 +100,7 @@ sealed interface Judge permits Judge.Beyond, Judge.WithinNoise {
             return "A step is inconclusive when the comparison's A/A interval there (classic-aa ÷ classic, same "
                     + "figure) reaches further from 1 than the tolerance: the noise is then wider than the effect "
                     + "asked about. Otherwise the arm's 95% interval over launches (a t-interval on the per-launch "
-                    + "log-ratios; none from fewer than " + poolbench.compare.Comparison.MIN_LAUNCHES + " launches), "
+                    + "log-ratios; none from fewer than " + Comparison.MIN_LAUNCHES + " launches), "
                     + "widened on both sides by the A/A reach, confirms when it lies wholly within the tolerance and "
                     + "refutes when it lies wholly outside it.";
         }
@@ -155,6 +157,6 @@ sealed interface Judge permits Judge.Beyond, Judge.WithinNoise {
         int n = effect.launches();
         return n == 0 ? "no launch in which both arms had a value at this step"
                 : "only " + n + (n == 1 ? " launch" : " launches") + " in which both arms had a value: no interval "
-                + "from fewer than " + poolbench.compare.Comparison.MIN_LAUNCHES;
+                + "from fewer than " + Comparison.MIN_LAUNCHES;
     }
 }

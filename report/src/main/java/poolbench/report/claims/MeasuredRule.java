@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import poolbench.compare.CapacityPoint;
 import poolbench.report.charts.ChartFiles;
@@ -120,7 +121,7 @@ abstract class MeasuredRule extends ClaimRule {
     }
 
     /** " (compare skipped it: …)" for the first skipped line that matches, or nothing. */
-    static String skipped(RunSet runs, java.util.function.Predicate<String> about) {
+    static String skipped(RunSet runs, Predicate<String> about) {
         return runs.environment().map(e -> e.skipped() == null ? List.<String>of() : e.skipped()).orElse(List.of())
                 .stream().filter(about).findFirst().map(l -> " (compare skipped it: " + l + ")").orElse("");
     }
@@ -166,6 +167,9 @@ abstract class MeasuredRule extends ClaimRule {
                     why.add("not every part has its data (" + String.join("; ", distinct(missing)) + ")");
                 }
                 for (Series s : series) {
+                    if (s.points().isEmpty()) {
+                        why.add(s.label() + ": no step was measured (" + s.comparison().id() + " has no ladder)");
+                    }
                     s.points().stream().filter(p -> p.verdict() == Verdict.INCONCLUSIVE).findFirst()
                             .ifPresent(p -> why.add(s.label() + " " + p.point().text() + ": " + p.reason()));
                 }

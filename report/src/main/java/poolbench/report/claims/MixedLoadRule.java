@@ -2,6 +2,8 @@ package poolbench.report.claims;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleFunction;
+import java.util.function.ToDoubleFunction;
 
 import poolbench.compare.Comparison;
 import poolbench.compare.Workload;
@@ -116,8 +118,8 @@ final class MixedLoadRule extends MeasuredRule {
         return notes;
     }
 
-    private static String median(List<ArmStep> steps, java.util.function.ToDoubleFunction<ArmStep> figure,
-                                 java.util.function.DoubleFunction<String> format) {
+    private static String median(List<ArmStep> steps, ToDoubleFunction<ArmStep> figure,
+                                 DoubleFunction<String> format) {
         List<Double> values = steps.stream().mapToDouble(figure).filter(Double::isFinite).boxed().toList();
         return values.isEmpty() ? "–" : format.apply(Figure.median(values));
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import poolbench.report.run.ComparisonLaunches;
@@ -52,7 +53,7 @@ record Selection(String workload, Heap heap) {
         // Per collector and connection count, the comparisons by heap; at least two heaps make a smallest and a
         // largest that differ.
         Map<String, List<ComparisonLaunches>> series = points.swept(workload).stream().collect(Collectors.groupingBy(
-                c -> c.jvm().gc() + "|" + c.connections(), java.util.TreeMap::new, Collectors.toList()));
+                c -> c.jvm().gc() + "|" + c.connections(), TreeMap::new, Collectors.toList()));
         List<ComparisonLaunches> chosen = new ArrayList<>();
         for (List<ComparisonLaunches> byHeap : series.values()) {
             if (byHeap.size() < 2) {

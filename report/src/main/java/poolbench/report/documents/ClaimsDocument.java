@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import poolbench.compare.Comparison;
 import poolbench.compare.Environment;
 import poolbench.report.charts.ChartSet;
 import poolbench.report.claims.ClaimResult;
@@ -47,11 +48,12 @@ public final class ClaimsDocument {
                 + "are decided on the comparisons (" + Markdown.code(OperatingPoints.DIRECTORY + "/") + "): the "
                 + "compared arms run at once, each in its own JVM under the same CPU quota, and take the same offered "
                 + "rates open-loop in interleaved windows; the ladder of rates is set from the weakest arm's capacity. "
-                + "An arm's figure at a step in one launch is its total over the launch's counted windows there (a "
-                + "step it did not sustain gives that launch no value); the ratio of two arms is taken launch by "
+                + "An arm's figure at a step in one launch is its total over the launch's counted windows there, and "
+                + "its latency is read from those windows' histograms merged (a step it did not sustain gives that "
+                + "launch no value); the ratio of two arms is taken launch by "
                 + "launch, since both ran in the same launch, and summarised by the geometric mean of the per-launch "
                 + "ratios with a 95% t-interval on their logarithms (t with n − 1 degrees of freedom; no interval "
-                + "from fewer than " + poolbench.compare.Comparison.MIN_LAUNCHES + " launches). The A/A arm "
+                + "from fewer than " + Comparison.MIN_LAUNCHES + " launches). The A/A arm "
                 + "(classic launched a second time under its own label) gives each step its own noise interval, "
                 + "which every verdict at that comparison includes as its rule says. Each operating point gets a "
                 + "verdict; a claim is confirmed or refuted when its points agree, and otherwise names the rate "

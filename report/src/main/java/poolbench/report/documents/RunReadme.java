@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import poolbench.compare.Comparison;
 import poolbench.compare.Environment;
 import poolbench.compare.RunRecord;
 import poolbench.compare.SummaryTable;
@@ -183,7 +184,7 @@ public final class RunReadme {
         md.bullet("Verdicts on the measured claims read the launches: an arm's figure at a step in a launch is its "
                 + "total over that launch's counted windows there, the ratio of two arms is taken launch by launch, "
                 + "and its 95% interval is a t-interval on the per-launch log-ratios (none from fewer than "
-                + poolbench.compare.Comparison.MIN_LAUNCHES + " launches). See " + Markdown.link(ClaimsDocument.FILE,
+                + Comparison.MIN_LAUNCHES + " launches). See " + Markdown.link(ClaimsDocument.FILE,
                 ClaimsDocument.FILE) + ".");
     }
 

@@ -3,6 +3,7 @@ package poolbench.report.documents;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 
 import poolbench.compare.JvmSetting;
@@ -112,7 +113,7 @@ public final class SweepTable {
     }
 
     private static String cell(List<RunRecord> runs, String arm, ToDoubleFunction<RunRecord> figure,
-                               java.util.function.DoubleFunction<String> format) {
+                               DoubleFunction<String> format) {
         List<Double> values = runs.stream().filter(r -> r.arm().equals(arm))
                 .sorted(Comparator.comparingInt(RunRecord::repeat)).map(figure::applyAsDouble)
                 .filter(v -> v >= 0).toList();

@@ -1,5 +1,6 @@
 package poolbench.report.run;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
@@ -68,7 +69,7 @@ public record ArmStep(String arm, int step, int launch, boolean mixed, double p9
         }
         long failing = windows.stream().filter(w -> !w.sustained(p99BoundMs)).count();
         Window worst = windows.stream().filter(w -> !w.sustained(p99BoundMs))
-                .min(java.util.Comparator.comparingDouble(w -> w.achievedRate() / w.offeredRate())).orElseThrow();
+                .min(Comparator.comparingDouble(w -> w.achievedRate() / w.offeredRate())).orElseThrow();
         return "not sustained (" + failing + " of " + windows.size() + " windows; achieved "
                 + Numbers.human(worst.achievedRate()) + " of " + Numbers.human(worst.offeredRate()) + " req/s, p99 "
                 + Numbers.human(worst.load().latency().percentileMs(99)) + " ms)";

@@ -63,7 +63,7 @@ public final class ComparisonLaunches {
         return launches;
     }
 
-    /** The launches that ran (a launch that failed before its windows has none, and an error). */
+    /** The launches that ended early, each with its error (one that failed before its windows has none). */
     public List<LaunchRecord> failed() {
         return launches.stream().filter(l -> l.error() != null).toList();
     }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import poolbench.compare.CompareRun;
@@ -97,7 +98,7 @@ public final class OperatingPoints {
     }
 
     /** The comparison of {@code workload} at {@code connections} and the default JVM, if the run has it. */
-    public java.util.Optional<ComparisonLaunches> of(String workload, int connections) {
+    public Optional<ComparisonLaunches> of(String workload, int connections) {
         return of(workload).stream().filter(c -> c.connections() == connections).findFirst();
     }
 

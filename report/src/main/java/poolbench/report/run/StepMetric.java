@@ -1,5 +1,6 @@
 package poolbench.report.run;
 
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -41,8 +42,8 @@ public enum StepMetric {
     }
 
     /** The load group of a latency figure; empty for a server figure. */
-    public java.util.Optional<LoadGroup> group() {
-        return java.util.Optional.ofNullable(group);
+    public Optional<LoadGroup> group() {
+        return Optional.ofNullable(group);
     }
 
     /** "server CPU µs per request": how a rule's sentence and a table name it. */

@@ -246,8 +246,11 @@ public final class Launches {
             Interference interference = new Interference(c.disturbed ? 0.4 : 0.01, 0.01, 0, 0.5, 0.3,
                     Interference.NEITHER, !c.disturbed, 1, 0.002, new Interference.Ticks(cpus, 60, c.loadSideTicks,
                     0, 0, 0));
+            // As compare marks a window whose measured group got no answer at all.
+            String error = requests == 0 ? "no response in the window (" + c.lost + " requests lost, 0 connects "
+                    + "failed)" : null;
             return new Window(arm, mixed() ? Window.MIXED : Window.LADDER, round, step, offered,
-                    mixed() ? rates.get(step) : 0, 500, load, heavy, fresh, server, interference, 1, null);
+                    mixed() ? rates.get(step) : 0, 500, load, heavy, fresh, server, interference, 1, error);
         }
     }
 
