@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import poolbench.report.FindingsCheck;
+import poolbench.report.documents.FindingsCheck;
 
 @Command(name = "check-findings", description = {
         "Checks a run directory's FINDINGS.md: every number in a sentence that",

@@ -6,6 +6,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import poolbench.report.charts.ChartSet;
+import poolbench.report.claims.ClaimResult;
+import poolbench.report.claims.Claims;
+import poolbench.report.documents.ClaimsDocument;
+import poolbench.report.documents.HeadlineTable;
+import poolbench.report.documents.LatestResults;
+import poolbench.report.documents.ResultsIndex;
+import poolbench.report.documents.RunReadme;
+import poolbench.report.run.RunSet;
+
 /**
  * Writes a run directory's report: README.md (environment, method, tables, charts), CLAIMS.md and claims.json (the
  * article's claims with verdicts computed from the records), charts/*.png; and, when given the results directory,
@@ -38,7 +48,7 @@ public final class Report {
      */
     public static Written write(Path runDir, Path resultsIndexDir) throws IOException {
         if (!isRunDirectory(runDir)) {
-            throw new IllegalArgumentException(runDir + " is not a run directory (no raw/ and no jmh/): run "
+            throw new IllegalArgumentException(runDir + " is not a run directory (no raw/, launches/ or jmh/): run "
                     + "./poolbench compare first, or pass a results/<run> directory");
         }
         RunSet runs = RunSet.load(runDir);

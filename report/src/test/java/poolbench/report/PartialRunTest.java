@@ -13,6 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import poolbench.compare.plan.Workload;
+import poolbench.report.charts.ChartFiles;
+import poolbench.report.documents.ClaimsDocument;
+import poolbench.report.documents.ResultsIndex;
+import poolbench.report.run.KnownArms;
+import poolbench.report.run.Runs;
 
 /** Runs that hold only part of what a report can show: each missing part is named, never invented. */
 @Timeout(60)
@@ -45,7 +50,8 @@ class PartialRunTest {
         assertTrue(Files.isRegularFile(dir.resolve(ChartFiles.JMH_HAND_OFF)));
         assertTrue(readme.contains("| ThreadStartBenchmark.virtualThread | – | avgt | 1 | 38.5 | – | us/op |"), readme);
         ClaimsDocument.Summary summary = ClaimsDocument.readJson(dir.resolve("claims.json"));
-        assertTrue(summary.claims().stream().allMatch(c -> c.verdict().equals("inconclusive")));
+        assertTrue(summary.claims().stream().allMatch(c -> c.verdict().equals("inconclusive")
+                || c.verdict().equals("not shown")), summary.claims().toString());
         assertEquals(null, summary.date(), "no environment.json, no date");
     }
 

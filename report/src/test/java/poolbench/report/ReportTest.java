@@ -19,7 +19,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import poolbench.compare.plan.Workload;
+import poolbench.compare.record.LaunchRecord;
 import poolbench.compare.record.RunRecord;
+import poolbench.report.charts.ChartFiles;
+import poolbench.report.claims.ClaimResult;
+import poolbench.report.claims.ClaimRule;
+import poolbench.report.claims.ClaimRulesTest;
+import poolbench.report.claims.Claims;
+import poolbench.report.documents.ClaimsDocument;
+import poolbench.report.run.KnownArms;
+import poolbench.report.run.Launches;
+import poolbench.report.run.RunSet;
+import poolbench.report.run.Runs;
+import poolbench.report.run.WorkloadPoint;
 
 /**
  * A report of a whole run directory, written once from records built in code and a JMH result file: every section
@@ -41,7 +53,8 @@ class ReportTest {
     @BeforeAll
     static void writeReport() throws IOException {
         results = temp.resolve("results");
-        run = Runs.writeRunDirectory(results.resolve("2026-11-28-fixture1"), everyWorkload(), Runs.environment(2));
+        run = Runs.writeRunDirectory(results.resolve("2026-11-28-fixture1"), everyWorkload(), comparisons(),
+                Runs.accountedEnvironment());
         copyJmhFixture(run);
         written = Report.write(run, results);
     }
@@ -80,6 +93,26 @@ class ReportTest {
         return records;
     }
 
+    /** The quick suite's comparisons: keep-alive, close and sleep with the A/A arm, and mixed with the mitigation. */
+    static List<LaunchRecord> comparisons() {
+        List<LaunchRecord> records = new ArrayList<>();
+        for (String w : List.of(Workload.PLAINTEXT, Workload.PLAINTEXT_CLOSE, Workload.SLEEP)) {
+            Launches.Comparison c = ClaimRulesTest.withClassicAndAa(w).arm(KnownArms.VIRTUAL,
+                    ClaimRulesTest.cpu(95, 0.03, 3)).capacity(KnownArms.CLASSIC, 8_000, true)
+                    .capacity(KnownArms.VIRTUAL, 7_000, true);
+            if (w.equals(Workload.PLAINTEXT_CLOSE)) {
+                c.arm(KnownArms.PER_CONNECTION, ClaimRulesTest.cpu(300, 0.03, 1))
+                        .capacity(KnownArms.PER_CONNECTION, 4_000, true);
+            }
+            records.addAll(c.build());
+        }
+        records.addAll(Launches.comparison(Workload.MIXED, 16).heavyShares(0.5, 0.9)
+                .arm(KnownArms.CLASSIC, Launches.Cell.cpu(50)).arm(KnownArms.CLASSIC_AA, Launches.Cell.cpu(50))
+                .arm(KnownArms.VIRTUAL, Launches.Cell.cpu(50).latency(25, 31).freshAnswered(0, 20))
+                .arm(KnownArms.VIRTUAL_OFFLOAD, Launches.Cell.cpu(50)).build());
+        return records;
+    }
+
     static void copyJmhFixture(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("jmh"));
         for (String file : List.of("quick.json", "quick-environment.txt")) {
@@ -97,7 +130,9 @@ class ReportTest {
     void readmeHasEverySection() throws IOException {
         String readme = read("README.md");
         for (String heading : List.of("# poolbench run `2026-11-28-fixture1`", "## Environment", "## Method",
-                "## The article's claims", "## Results per workload", "### plaintext", "#### plaintext, 16 connections",
+                "## The article's claims", "### Shown by the port", "### Measured",
+                "## Comparisons: cost at equal load", "### mixed, 16 connections", "## Results per workload",
+                "### plaintext", "#### plaintext, 16 connections",
                 "#### plaintext, 64 connections", "### plaintext-close", "### plaintext-close-connbuf", "### sleep",
                 "### overload", "### burst", "### Across workloads", "### Threads and workers through the burst",
                 "## JMH")) {
@@ -105,7 +140,7 @@ class ReportTest {
                     "README lacks " + heading);
         }
         assertTrue(readme.contains("| server JVM flags | `-Xms512m -Xmx512m -XX:+UseG1GC` |"), readme);
-        assertTrue(readme.contains("| warm-up / measured window | 1 s / 2 s |"), readme);
+        assertTrue(readme.contains("| warm-up / measured window | 2 s / 4 s |"), readme);
         assertTrue(readme.contains("server options `--concurrency 64`"), readme);
     }
 
@@ -122,12 +157,19 @@ class ReportTest {
         String readme = read("README.md");
         List<String> expected = new ArrayList<>(List.of(ChartFiles.RELATIVE_THROUGHPUT, ChartFiles.ALLOC_PER_REQUEST,
                 ChartFiles.CPU_PER_REQUEST, ChartFiles.BURST_WORKERS, ChartFiles.BURST_THREADS,
-                ChartFiles.JMH_HAND_OFF, ChartFiles.throughputVsConnections(Workload.PLAINTEXT)));
+                ChartFiles.JMH_HAND_OFF,
+                ChartFiles.throughputVsConnections(Workload.PLAINTEXT)));
         for (String w : List.of(Workload.PLAINTEXT_CLOSE, Workload.SLEEP, Workload.OVERLOAD, Workload.BURST)) {
             expected.add(ChartFiles.latency(new WorkloadPoint(w, w.equals(Workload.PLAINTEXT_CLOSE) ? 16
                     : w.equals(Workload.SLEEP) ? 100 : w.equals(Workload.OVERLOAD) ? 256 : 128)));
         }
         expected.add(ChartFiles.latency(new WorkloadPoint(Workload.PLAINTEXT, 64)));
+        for (String comparison : List.of("plaintext-c16", "plaintext-close-c16", "sleep-c16", "mixed-c16")) {
+            expected.add(ChartFiles.latencyVsRate(comparison));
+            if (!comparison.startsWith("mixed")) {
+                expected.add(ChartFiles.cpuVsRate(comparison));
+            }
+        }
         for (String chart : expected) {
             Path png = run.resolve(chart);
             assertTrue(Files.isRegularFile(png), chart + " was not written");
@@ -162,29 +204,44 @@ class ReportTest {
     void claimsDocumentRulesOnEveryClaimAndLinksItsCharts() throws IOException {
         String claims = read("CLAIMS.md");
         for (ClaimRule rule : Claims.RULES) {
-            assertTrue(claims.contains("## " + rule.number() + ". " + rule.claim()), "no section for claim "
-                    + rule.number());
-            assertTrue(claims.contains("Rule: " + rule.rule()), "claim " + rule.number() + " does not print its rule");
+            assertTrue(claims.contains("## " + Claims.number(rule) + ". " + rule.claim()), "no section for "
+                    + rule.claim());
+            assertTrue(claims.contains("Rule: " + rule.rule()), rule.claim() + " does not print its rule");
         }
+        assertTrue(claims.indexOf("## Shown by the port") < claims.indexOf("## Measured"), claims);
         assertTrue(claims.contains("## What the data shows that the article did not claim"));
         assertTrue(claims.contains("### Where the cost of a new connection goes"));
         assertTrue(claims.contains("### LIFO vs FIFO worker order (JMH)"));
         assertTrue(claims.contains("| per-connection | requestOnNewConnection | 1,575 | 5.75× |"), claims);
-        assertTrue(claims.contains("[charts/alloc-per-request.png](charts/alloc-per-request.png)"));
-        assertTrue(claims.contains("**Verdict: confirmed** — the 95% interval 2.40×–3.60× (geometric mean 3.00× over "
-                + "2 pairs) is wholly ≥ 2.00."), "claim 1 on the fixture, by requests per server CPU-second");
-        assertTrue(claims.contains("**Verdict: inconclusive** — missing data: the Go arms were not in this run"));
+        assertTrue(claims.contains("**Verdict: confirmed** — confirmed at every step: per-connection ÷ classic "
+                + "server CPU µs per request, plaintext-close, 16 connections: 3.0"), claims);
+        assertTrue(claims.contains("| operating point | launches | geometric mean | 95% interval | A/A 95% interval "
+                + "| judged interval | verdict |"), claims);
+        assertTrue(claims.contains("| at 1,000 req/s, 25% of per-connection's capacity (4,000 req/s) | 5 | 3.0"),
+                claims);
+        assertTrue(claims.contains("**Demonstration: shown** — in all 2 repeats the workers stayed within the cap"),
+                claims);
+        assertTrue(claims.contains("[" + ChartFiles.latencyVsRate("plaintext-close-c16") + "]"), claims);
     }
 
     @Test
     void claimsJsonHoldsEveryVerdictForTheIndex() throws IOException {
         ClaimsDocument.Summary summary = ClaimsDocument.readJson(run.resolve("claims.json"));
         assertEquals("2026-11-28-fixture1", summary.run());
-        assertEquals(Claims.RULES.size(), summary.claims().size());
-        List<String> verdicts = summary.claims().stream().map(ClaimsDocument.Summary.Line::verdict).toList();
-        // Claims 8 and 9 need the heap sweep and db, claim 10 the mixed workload, which the fixture run lacks.
-        assertEquals(List.of("confirmed", "confirmed", "confirmed", "confirmed", "confirmed", "refuted",
-                "inconclusive", "inconclusive", "inconclusive", "inconclusive"), verdicts);
+        List<ClaimResult> computed = Claims.evaluate(RunSet.load(run));
+        assertEquals(computed.size(), summary.claims().size());
+        for (int i = 0; i < computed.size(); i++) {
+            ClaimsDocument.Summary.Line line = summary.claims().get(i);
+            assertEquals(i + 1, line.number());
+            assertEquals(computed.get(i).verdict().word(), line.verdict());
+            assertEquals(computed.get(i).headline(), line.measured());
+        }
+        // The fixture has what the quick suite decides: no demonstration lacks its single runs there, and the
+        // measured claims it has comparisons for reach a verdict.
+        assertTrue(summary.claims().stream().filter(l -> l.verdict().equals("shown")).count() >= 2);
+        assertTrue(summary.claims().stream().anyMatch(l -> l.verdict().equals("confirmed")));
+        assertTrue(summary.claims().stream().anyMatch(l -> l.verdict().equals("refuted")), "virtual starves new "
+                + "connections in the fixture's mixed comparison");
     }
 
     @Test
@@ -192,14 +249,32 @@ class ReportTest {
         String index = Files.readString(results.resolve("README.md"));
         assertTrue(index.contains("## [2026-11-28-fixture1](2026-11-28-fixture1/README.md)"), index);
         for (ClaimRule rule : Claims.RULES) {
-            assertTrue(index.contains("| " + rule.number() + " | " + rule.claim() + " |"), index);
+            assertTrue(index.contains("| " + Claims.number(rule) + " | " + rule.claim() + " |"), index);
         }
     }
 
     @Test
     void headlineIsAMarkdownTableOfVerdictsAndRequestsPerSecond() {
         assertTrue(written.headline().startsWith("| claim | verdict (run 2026-11-28-fixture1) | measured |"));
+        assertTrue(written.headline().contains("| demonstration | run 2026-11-28-fixture1 | figures |"),
+                written.headline());
+        assertTrue(written.headline().contains("| capacity, req/s |"), written.headline());
         assertTrue(written.headline().contains("| plaintext-close, 16 connections |"), written.headline());
+    }
+
+    @Test
+    void aRunWrittenBeforeComparisonsStillReportsAndItsMeasuredClaimsSaySo(@TempDir Path dir) throws IOException {
+        Path old = Runs.writeRunDirectory(dir.resolve("2026-11-28-old"), everyWorkload(), Runs.environment(2));
+        Report.write(old, null);
+        ClaimsDocument.Summary summary = ClaimsDocument.readJson(old.resolve("claims.json"));
+        for (int i = 0; i < Claims.RULES.size(); i++) {
+            ClaimsDocument.Summary.Line line = summary.claims().get(i);
+            if (Claims.RULES.get(i).kind() == ClaimRule.Kind.MEASURED) {
+                assertEquals("inconclusive", line.verdict(), line.claim());
+                assertTrue(line.reason().startsWith("missing data: no comparison in this run"), line.reason());
+            }
+        }
+        assertFalse(Files.readString(old.resolve("README.md")).contains("## Comparisons"));
     }
 
     @Test
