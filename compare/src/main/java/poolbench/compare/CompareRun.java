@@ -101,7 +101,8 @@ public final class CompareRun {
         Files.createDirectories(launchDir);
         Files.createDirectories(options.out().resolve("logs"));
         Gate gate = options.gate();
-        CpuAccounting accounting = new CpuAccounting(ProcFs.SYSTEM, pinning, gate.othersThreshold(), loadSide::pids);
+        CpuAccounting accounting = new CpuAccounting(ProcFs.SYSTEM, pinning, gate.othersThreshold(), loadSide::pids,
+                loadSide::databasePids);
         CpuQuota quota = CpuQuota.decide(options.cpuQuota(), options.quotaPeriod().toNanos() / 1_000,
                 pinning.serverCpuCount());
         Environment env = Environment.capture(commands.jvmFlags(), pinning, suite, options.repo(),

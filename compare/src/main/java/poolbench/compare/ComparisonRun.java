@@ -556,7 +556,8 @@ public final class ComparisonRun {
                             LoadResult load, LoadResult heavy, LoadResult fresh, StatsSnapshot before,
                             StatsSnapshot after, Interference interference, int attempt) {
         ServerDeltas deltas = ServerDeltas.between(before, after, after, List.of());
-        String error = invalidResponses(load);
+        // On mixed, light requests that get no answer are what is measured (the unanswered share), not a failure.
+        String error = Window.MIXED.equals(phase) ? invalidStatuses(load) : invalidResponses(load);
         return new Window(s.label.label(), phase, round, step, rate, heavyRate, comparison.leadIn().toMillis(), load,
                 heavy, fresh, deltas, interference, attempt, error);
     }
@@ -566,10 +567,18 @@ public final class ComparisonRun {
      * {@link Comparison#MAX_ERROR_SHARE} answered with an error status (a dead backend's 502s are fast, and would
      * otherwise pass for a fast server). Lost requests alone make a rate not sustained, not a failed window.
      */
-    public static String invalidResponses(LoadResult r) {
+    static String invalidResponses(LoadResult r) {
         if (r.requests() == 0) {
             return "no response in the window (" + r.errors().lostRequests() + " requests lost, "
                     + r.errors().connect() + " connects failed)";
+        }
+        return invalidStatuses(r);
+    }
+
+    /** More than {@link Comparison#MAX_ERROR_SHARE} of the answers had an error status, or null. */
+    static String invalidStatuses(LoadResult r) {
+        if (r.requests() == 0) {
+            return null;
         }
         double statusShare = r.errors().status() / (double) r.requests();
         if (statusShare > Comparison.MAX_ERROR_SHARE) {

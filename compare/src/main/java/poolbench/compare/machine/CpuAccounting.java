@@ -39,8 +39,16 @@ public final class CpuAccounting {
     private final boolean pinned;
     private final double threshold;
     private final Supplier<List<Long>> loadPids;
+    private final Supplier<List<Long>> databasePids;
 
-    public CpuAccounting(ProcFs proc, Pinning pinning, double threshold, Supplier<List<Long>> loadPids) throws IOException {
+    public CpuAccounting(ProcFs proc, Pinning pinning, double threshold, Supplier<List<Long>> loadPids)
+            throws IOException {
+        this(proc, pinning, threshold, loadPids, List::of);
+    }
+
+    /** The same, with {@code databasePids} among the load's helpers counted apart as well (PostgreSQL on db). */
+    public CpuAccounting(ProcFs proc, Pinning pinning, double threshold, Supplier<List<Long>> loadPids,
+                         Supplier<List<Long>> databasePids) throws IOException {
         this.proc = proc;
         Set<Integer> every = proc.cpus().keySet();
         this.pinned = pinning.enabled();
@@ -48,11 +56,12 @@ public final class CpuAccounting {
         this.loadCpus = ProcFs.cpuList(pinning.loadCpus(), every);
         this.threshold = threshold;
         this.loadPids = loadPids;
+        this.databasePids = databasePids;
     }
 
     /** The counters at one instant: every CPU, and each side's processes. */
     public record Snapshot(SortedMap<Integer, CpuTicks> cpus, Map<Long, Long> server, Map<Long, Long> load,
-                    Map<Long, Long> waiting) {
+                    Map<Long, Long> waiting, Map<Long, Long> database) {
     }
 
     public Snapshot snapshot(long serverPid) throws IOException {
@@ -71,7 +80,9 @@ public final class CpuAccounting {
         load.addAll(ProcFs.withDescendants(loadPids.get()));
         load.removeAll(serverTree);
         load.removeAll(waiting);
-        return new Snapshot(proc.cpus(), ticks(serverTree), ticks(load), ticks(waiting));
+        Set<Long> database = new LinkedHashSet<>(ProcFs.withDescendants(databasePids.get()));
+        database.retainAll(load);
+        return new Snapshot(proc.cpus(), ticks(serverTree), ticks(load), ticks(waiting), ticks(database));
     }
 
     private Map<Long, Long> ticks(Set<Long> pids) {
@@ -90,7 +101,7 @@ public final class CpuAccounting {
     public Interference between(Snapshot before, Snapshot after, int attempt) {
         return compute(before.cpus(), after.cpus(), delta(before.server(), after.server()),
                 delta(before.load(), after.load()), delta(before.waiting(), after.waiting()), serverCpus, loadCpus,
-                pinned, threshold, attempt);
+                pinned, threshold, attempt).withDatabaseTicks(delta(before.database(), after.database()));
     }
 
     /** The accounting of several windows together: their ticks summed, judged as one window. */
@@ -100,6 +111,7 @@ public final class CpuAccounting {
         long server = 0;
         long load = 0;
         long waiting = 0;
+        long database = 0;
         for (Interference w : windows) {
             if (w.ticks() == null) {
                 continue;
@@ -108,13 +120,15 @@ public final class CpuAccounting {
             server += w.ticks().serverProcesses();
             load += w.ticks().loadProcesses();
             waiting += w.ticks().waitingProcesses();
+            database += w.ticks().databaseProcesses();
         }
         cpus.keySet().forEach(c -> zero.put(c, CpuTicks.ZERO));
         // Each window's counters are sampled apart at both ends, and those errors are independent, so the sum's
         // allowance grows with the square root of the windows, not with their number: a steady intruder that
         // hides under each window's allowance shows in the sum.
         long allowance = ROUNDING_TICKS * (long) Math.ceil(Math.sqrt(Math.max(1, windows.size())));
-        return compute(zero, cpus, server, load, waiting, serverCpus, loadCpus, pinned, threshold, 1, allowance);
+        return compute(zero, cpus, server, load, waiting, serverCpus, loadCpus, pinned, threshold, 1, allowance)
+                .withDatabaseTicks(database);
     }
 
     public static Interference compute(SortedMap<Integer, CpuTicks> before, SortedMap<Integer, CpuTicks> after,

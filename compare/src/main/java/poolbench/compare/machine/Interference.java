@@ -45,10 +45,17 @@ public record Interference(double serverCpusOthersShare, double loadCpusOthersSh
 
     /**
      * A window's raw counters: every CPU's tick deltas, each side's process ticks, and others' ticks per side before
-     * clamping (negative when the rounding allowance exceeded what was left).
+     * clamping (negative when the rounding allowance exceeded what was left); {@code databaseProcesses} is the part of
+     * the load's that PostgreSQL and its backends used (0 without a database).
      */
     public record Ticks(java.util.SortedMap<Integer, CpuTicks> cpus, long serverProcesses, long loadProcesses,
-                        long waitingProcesses, long serverCpusOthers, long loadCpusOthers) {
+                        long waitingProcesses, long serverCpusOthers, long loadCpusOthers, long databaseProcesses) {
+
+        /** The counters of a window without a database on the load's side. */
+        public Ticks(java.util.SortedMap<Integer, CpuTicks> cpus, long serverProcesses, long loadProcesses,
+                     long waitingProcesses, long serverCpusOthers, long loadCpusOthers) {
+            this(cpus, serverProcesses, loadProcesses, waitingProcesses, serverCpusOthers, loadCpusOthers, 0);
+        }
     }
 
     /** Figures without the waiting side or the raw ticks (as records before comparisons held them). */
@@ -59,11 +66,14 @@ public record Interference(double serverCpusOthersShare, double loadCpusOthersSh
                 bottleneck, clean, attempt, 0, null);
     }
 
-    /** The same figures, marked as the given attempt. */
-    public Interference withAttempt(int n) {
-        return new Interference(serverCpusOthersShare, loadCpusOthersShare, stealShare, serverCpuUtilization,
-                loadCpuUtilization, bottleneck, clean, n, waitingShare, ticks);
+    /** The same figures, with the database's part of the load's ticks. */
+    Interference withDatabaseTicks(long database) {
+        return ticks == null ? this : new Interference(serverCpusOthersShare, loadCpusOthersShare, stealShare,
+                serverCpuUtilization, loadCpuUtilization, bottleneck, clean, attempt, waitingShare,
+                new Ticks(ticks.cpus(), ticks.serverProcesses(), ticks.loadProcesses(), ticks.waitingProcesses(),
+                        ticks.serverCpusOthers(), ticks.loadCpusOthers(), database));
     }
+
 
     /** A side busier than this was the bottleneck. */
     public static final double SATURATED = 0.9;

@@ -13,14 +13,27 @@ import poolbench.compare.machine.Pinning;
 public final class LoadSide {
 
     private final List<ProcessHandle> helpers = new CopyOnWriteArrayList<>();
+    private final List<ProcessHandle> database = new CopyOnWriteArrayList<>();
 
     /** Counts {@code process} (and, while it lives, its children) as the load's from now on. */
     public void add(ProcessHandle process) {
         helpers.add(process);
     }
 
+    /** Counts {@code process} as the load's, and apart as the database's: its CPU per request is shown alone. */
+    public void addDatabase(ProcessHandle process) {
+        add(process);
+        database.add(process);
+    }
+
     public void remove(ProcessHandle process) {
         helpers.remove(process);
+        database.remove(process);
+    }
+
+    /** The database's processes still alive (their descendants are counted with them). */
+    public List<Long> databasePids() {
+        return database.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
     }
 
     /** The helpers still alive (this JVM, counted apart, is not among them). */

@@ -63,7 +63,7 @@ public final class LoadSideServices implements AutoCloseable {
         if (w.needsDatabase()) {
             if (postgres == null) {
                 postgres = PostgresCluster.start(pinning.loadPrefix());
-                loadSide.add(postgres.process());
+                loadSide.addDatabase(postgres.process());
             }
             args.addAll(List.of("--db-url", postgres.jdbcUrl(), "--db-pool-size", Integer.toString(dbPoolSize)));
         }

@@ -59,7 +59,9 @@ final class DatabasePoolRule extends MeasuredRule {
             for (OperatingPoint p : c.points()) {
                 List<String> wait = new ArrayList<>();
                 List<String> loadSide = new ArrayList<>();
+                List<String> database = new ArrayList<>();
                 for (String arm : c.arms()) {
+                    List<Double> db = new ArrayList<>();
                     List<Double> shares = new ArrayList<>();
                     List<Double> cpu = new ArrayList<>();
                     for (ArmStep s : c.at(arm, p.step())) {
@@ -67,6 +69,10 @@ final class DatabasePoolRule extends MeasuredRule {
                         double w = s.dbWaitMicrosPerRequest() / 1_000;
                         if (mean > 0 && Double.isFinite(w)) {
                             shares.add(w / mean);
+                        }
+                        double d = s.databaseCpuMicrosPerRequest(ticksPerSecond);
+                        if (Double.isFinite(d)) {
+                            db.add(d);
                         }
                         double l = s.loadSideCpuMicrosPerRequest(ticksPerSecond);
                         if (Double.isFinite(l)) {
@@ -79,10 +85,17 @@ final class DatabasePoolRule extends MeasuredRule {
                     if (!cpu.isEmpty()) {
                         loadSide.add(arm + " " + Numbers.human(Figure.median(cpu)) + " µs");
                     }
+                    if (!db.isEmpty()) {
+                        database.add(arm + " " + Numbers.human(Figure.median(db)) + " µs");
+                    }
                 }
                 if (!wait.isEmpty()) {
                     notes.add(c.label() + " " + p.text() + ": the wait for a pooled connection is, of the mean "
                             + "latency (median over launches), " + String.join(", ", wait) + ".");
+                }
+                if (!database.isEmpty()) {
+                    notes.add(c.label() + " " + p.text() + ": PostgreSQL's own CPU per request (its processes' "
+                            + "ticks, median over launches) is " + String.join(", ", database) + ".");
                 }
                 if (!loadSide.isEmpty()) {
                     notes.add(c.label() + " " + p.text() + ": the load side's CPU per request (median over "
@@ -90,9 +103,9 @@ final class DatabasePoolRule extends MeasuredRule {
                 }
             }
         }
-        notes.add("PostgreSQL's own CPU per request cannot be separated in these records: a window keeps the load "
-                + "side's process ticks as one sum (the load generator's JVM and PostgreSQL, which runs on the load "
-                + "CPUs), so the load side's figure above is both together, an upper bound on PostgreSQL's.");
+        notes.add("PostgreSQL runs on the load CPUs: the load side's CPU per request includes it, and records that "
+                + "keep its ticks apart (databaseProcesses) show it alone; older records give only the sum, an upper "
+                + "bound on PostgreSQL's.");
         for (String arm : ARMS) {
             notes.addAll(capacityNotes(runs.operatingPoints(), Workload.DB, arm, KnownArms.CLASSIC));
         }

@@ -141,6 +141,20 @@ public record ArmStep(String arm, int step, int launch, boolean mixed, double p9
         return ticks * 1e6 / clockTicksPerSecond / requests;
     }
 
+    /**
+     * PostgreSQL's CPU per request, µs: its processes' and backends' /proc ticks, which the records keep apart from
+     * the rest of the load side's; not a number for records written before they did, or without a database.
+     */
+    public double databaseCpuMicrosPerRequest(long clockTicksPerSecond) {
+        long requests = requests();
+        if (!sustained() || requests == 0 || clockTicksPerSecond <= 0
+                || windows.stream().anyMatch(w -> w.interference().ticks() == null)) {
+            return Double.NaN;
+        }
+        long ticks = windows.stream().mapToLong(w -> w.interference().ticks().databaseProcesses()).sum();
+        return ticks == 0 ? Double.NaN : ticks * 1e6 / clockTicksPerSecond / requests;
+    }
+
     /** The group's windows' results that exist. */
     private List<LoadResult> results(LoadGroup group) {
         return windows.stream().map(group::of).filter(Objects::nonNull).toList();
