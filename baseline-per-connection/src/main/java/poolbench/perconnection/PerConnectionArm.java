@@ -1,6 +1,6 @@
 package poolbench.perconnection;
 
-import poolbench.server.ThreadPerConnectionArm;
+import poolbench.server.spi.ThreadPerConnectionArm;
 
 /**
  * A new platform thread per connection, uncapped: the analogue of Go's net/http, the pool's baseline. The threads

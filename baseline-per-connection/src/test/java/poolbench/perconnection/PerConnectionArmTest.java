@@ -1,16 +1,17 @@
 package poolbench.perconnection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static poolbench.server.StatsChecks.assertConsistent;
-import static poolbench.server.StatsChecks.awaitStats;
+import static poolbench.server.testing.StatsChecks.assertConsistent;
+import static poolbench.server.testing.StatsChecks.awaitStats;
 
 import java.net.Socket;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
-import poolbench.server.ArmOptions;
-import poolbench.server.Dispatcher;
-import poolbench.server.DispatcherFixture;
-import poolbench.server.DispatcherStats;
+import poolbench.server.contract.DispatcherFixture;
+import poolbench.server.spi.ArmOptions;
+import poolbench.server.spi.Dispatcher;
+import poolbench.server.spi.DispatcherStats;
 
 class PerConnectionArmTest extends DispatcherFixture {
 

@@ -6,10 +6,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import poolbench.server.Arm;
-import poolbench.server.Arms;
-import poolbench.server.Reference;
-import poolbench.server.Servers;
+import poolbench.server.accept.Arms;
+import poolbench.server.accept.Servers;
+import poolbench.server.spi.Arm;
+import poolbench.server.spi.Reference;
 
 @Command(name = "arms", description = "Lists the arms (concurrency models) and reference servers on the class path.")
 final class ArmsCommand implements Callable<Integer> {

@@ -15,14 +15,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import poolbench.db.PooledWorldDatabase;
-import poolbench.server.ArmOptions;
-import poolbench.server.Backends;
-import poolbench.server.BufferOwnership;
-import poolbench.server.RunningServer;
-import poolbench.server.ServerConfig;
-import poolbench.server.Servers;
-import poolbench.server.TimeoutMode;
-import poolbench.server.WorkerOrder;
+import poolbench.server.accept.ServerConfig;
+import poolbench.server.accept.Servers;
+import poolbench.server.connection.BufferOwnership;
+import poolbench.server.connection.TimeoutMode;
+import poolbench.server.endpoints.Backends;
+import poolbench.server.spi.ArmOptions;
+import poolbench.server.spi.RunningServer;
+import poolbench.server.spi.WorkerOrder;
 
 @Command(name = "serve", description = "Runs one arm's HTTP server until Ctrl-C or SIGTERM.",
         defaultValueProvider = ServeDefaults.class)

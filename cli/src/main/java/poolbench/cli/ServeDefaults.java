@@ -8,9 +8,9 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import poolbench.db.PooledWorldDatabase;
 import poolbench.loadgen.DurationText;
-import poolbench.server.ArmOptions;
-import poolbench.server.Backends;
-import poolbench.server.ServerConfig;
+import poolbench.server.accept.ServerConfig;
+import poolbench.server.endpoints.Backends;
+import poolbench.server.spi.ArmOptions;
 
 /**
  * {@code serve}'s defaults, read from where each lives ({@link ServerConfig#DEFAULTS}, {@link ArmOptions#DEFAULTS})

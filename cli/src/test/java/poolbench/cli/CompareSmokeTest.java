@@ -26,7 +26,7 @@ import poolbench.compare.record.LaunchRecord;
 import poolbench.compare.record.RunRecord;
 import poolbench.compare.record.Window;
 import poolbench.db.PostgresCluster;
-import poolbench.server.Arms;
+import poolbench.server.accept.Arms;
 
 /**
  * The smoke suite end to end: every arm in its own JVM under load, one valid record each, whose server-side

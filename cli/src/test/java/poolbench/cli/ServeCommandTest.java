@@ -10,7 +10,7 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
-import poolbench.server.ServerConfig;
+import poolbench.server.accept.ServerConfig;
 
 /** {@code serve}'s {@code --cpu-executor}: its default comes from ServerConfig, and bad values are one line. */
 @Timeout(30)

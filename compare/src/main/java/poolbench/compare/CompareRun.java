@@ -42,9 +42,9 @@ import poolbench.compare.record.ServerDeltas;
 import poolbench.loadgen.LoadConfig;
 import poolbench.loadgen.LoadGenerator;
 import poolbench.loadgen.LoadResult;
-import poolbench.server.Arms;
-import poolbench.server.Servers;
-import poolbench.server.StatsSnapshot;
+import poolbench.server.accept.Arms;
+import poolbench.server.accept.Servers;
+import poolbench.server.stats.StatsSnapshot;
 
 /**
  * Runs a suite: for each workload × connection count × repeat × arm, a fresh server JVM, a warm-up, a snapshot

@@ -34,7 +34,7 @@ import poolbench.loadgen.LoadConfig;
 import poolbench.loadgen.LoadGenerator;
 import poolbench.loadgen.LoadResult;
 import poolbench.loadgen.LoadRun;
-import poolbench.server.StatsSnapshot;
+import poolbench.server.stats.StatsSnapshot;
 
 /**
  * Runs one {@link Comparison}: for each launch, every label's server JVM at once (pinned to the server CPUs, each

@@ -14,8 +14,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.IMetricsTracker;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
-
-import poolbench.server.WorldDatabase;
+import poolbench.server.endpoints.WorldDatabase;
 
 /**
  * TechEmpower's single query through pgjdbc over a HikariCP pool: {@code SELECT id, randomNumber FROM World

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import poolbench.server.ArmOptions;
-import poolbench.server.Arms;
-import poolbench.server.HttpServer;
-import poolbench.server.ServerConfig;
+import poolbench.server.accept.Arms;
+import poolbench.server.accept.HttpServer;
+import poolbench.server.accept.ServerConfig;
+import poolbench.server.spi.ArmOptions;
 
 /**
  * The downstream backend the tests call: a poolbench {@code virtual} server in a JVM of its own (as compare runs

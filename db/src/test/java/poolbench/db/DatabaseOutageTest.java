@@ -11,13 +11,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import poolbench.server.ArmOptions;
-import poolbench.server.Arms;
-import poolbench.server.Backends;
-import poolbench.server.HttpServer;
-import poolbench.server.ServerConfig;
-import poolbench.server.TestHttp;
+import poolbench.server.accept.Arms;
+import poolbench.server.accept.HttpServer;
+import poolbench.server.accept.ServerConfig;
+import poolbench.server.endpoints.Backends;
+import poolbench.server.spi.ArmOptions;
+import poolbench.server.testing.TestHttp;
 
 /**
  * A database that goes down and comes back, behind one server and one pool: while the pool holds no connection and

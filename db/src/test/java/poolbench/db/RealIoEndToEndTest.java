@@ -20,15 +20,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import poolbench.server.Arm;
-import poolbench.server.ArmOptions;
-import poolbench.server.Arms;
-import poolbench.server.Backends;
-import poolbench.server.HttpServer;
-import poolbench.server.ProcessGauges;
-import poolbench.server.ServerConfig;
-import poolbench.server.TestHttp;
+import poolbench.server.accept.Arms;
+import poolbench.server.accept.HttpServer;
+import poolbench.server.accept.ServerConfig;
+import poolbench.server.endpoints.Backends;
+import poolbench.server.spi.Arm;
+import poolbench.server.spi.ArmOptions;
+import poolbench.server.testing.ProcessGauges;
+import poolbench.server.testing.TestHttp;
 
 /**
  * Every arm answers {@code /downstream} and {@code /db} end to end, against a backend in a process of its own and a

@@ -2,8 +2,9 @@ package poolbench.pool;
 
 import java.io.IOException;
 import java.net.Socket;
-import poolbench.server.ConnectionServer;
-import poolbench.server.ConnectionServerFactory;
+
+import poolbench.server.connection.ConnectionServer;
+import poolbench.server.connection.ConnectionServerFactory;
 
 /**
  * A pooled worker's function for connections: it takes its {@link ConnectionServer} on first use and keeps it, so

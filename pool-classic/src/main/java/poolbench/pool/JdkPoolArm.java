@@ -1,8 +1,8 @@
 package poolbench.pool;
 
-import poolbench.server.ArmOptions;
-import poolbench.server.ConnectionServerFactory;
-import poolbench.server.Dispatcher;
+import poolbench.server.connection.ConnectionServerFactory;
+import poolbench.server.spi.ArmOptions;
+import poolbench.server.spi.Dispatcher;
 
 /** The standard library's peer of the classic pool: what a Java user would pick instead of porting fasthttp's. */
 public final class JdkPoolArm extends PooledArm {

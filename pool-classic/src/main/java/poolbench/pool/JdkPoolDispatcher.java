@@ -10,12 +10,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import poolbench.server.ArmOptions;
-import poolbench.server.ConnectionErrors;
-import poolbench.server.ConnectionServerFactory;
-import poolbench.server.Dispatcher;
-import poolbench.server.DispatcherStats;
-import poolbench.server.WorkerOrder;
+
+import poolbench.server.connection.ConnectionErrors;
+import poolbench.server.connection.ConnectionServerFactory;
+import poolbench.server.spi.ArmOptions;
+import poolbench.server.spi.Dispatcher;
+import poolbench.server.spi.DispatcherStats;
+import poolbench.server.spi.WorkerOrder;
 
 /**
  * Connections served by a {@link ThreadPoolExecutor} with no core threads and a {@link SynchronousQueue}: a task

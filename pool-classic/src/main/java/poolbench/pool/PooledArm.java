@@ -1,7 +1,7 @@
 package poolbench.pool;
 
-import poolbench.server.ArmOptions;
-import poolbench.server.NamedArm;
+import poolbench.server.spi.ArmOptions;
+import poolbench.server.spi.NamedArm;
 
 /**
  * What the three pooled arms ({@code classic}, {@code jdk-pool}, {@code virtual-pooled}) share: a name, a cap that

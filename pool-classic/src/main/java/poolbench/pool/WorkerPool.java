@@ -8,9 +8,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import poolbench.server.ConnectionErrors;
-import poolbench.server.DispatcherStats;
-import poolbench.server.WorkerOrder;
+
+import poolbench.server.connection.ConnectionErrors;
+import poolbench.server.spi.DispatcherStats;
+import poolbench.server.spi.WorkerOrder;
 
 /**
  * fasthttp's {@code workerPool} (valyala/fasthttp, workerpool.go), generic over the item handed off.

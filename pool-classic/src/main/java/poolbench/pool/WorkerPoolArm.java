@@ -2,9 +2,10 @@ package poolbench.pool;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
-import poolbench.server.ArmOptions;
-import poolbench.server.ConnectionServerFactory;
-import poolbench.server.Dispatcher;
+
+import poolbench.server.connection.ConnectionServerFactory;
+import poolbench.server.spi.ArmOptions;
+import poolbench.server.spi.Dispatcher;
 
 /**
  * fasthttp's worker pool as an arm, on whatever threads the subclass names: {@code classic} (platform) here,

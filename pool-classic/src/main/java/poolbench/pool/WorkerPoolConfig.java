@@ -2,8 +2,9 @@ package poolbench.pool;
 
 import java.time.Duration;
 import java.util.Objects;
-import poolbench.server.ArmOptions;
-import poolbench.server.WorkerOrder;
+
+import poolbench.server.spi.ArmOptions;
+import poolbench.server.spi.WorkerOrder;
 
 /**
  * The settings of a {@link WorkerPool}, named as in fasthttp's {@code workerPool}.

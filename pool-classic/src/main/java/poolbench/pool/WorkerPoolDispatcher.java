@@ -4,15 +4,16 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
-import poolbench.server.ArmOptions;
-import poolbench.server.ConnectionServerFactory;
-import poolbench.server.Dispatcher;
-import poolbench.server.DispatcherStats;
+
+import poolbench.server.connection.ConnectionServerFactory;
+import poolbench.server.spi.ArmOptions;
+import poolbench.server.spi.Dispatcher;
+import poolbench.server.spi.DispatcherStats;
 
 /**
  * Connections served by a {@link WorkerPool} whose workers come from a given thread factory: the {@code classic}
  * arm with platform threads, {@code virtual-pooled} with virtual ones. Each worker keeps one
- * {@link ConnectionWorker}, hence one {@link poolbench.server.ConnectionServer}, for its whole life.
+ * {@link ConnectionWorker}, hence one {@link poolbench.server.connection.ConnectionServer}, for its whole life.
  */
 public final class WorkerPoolDispatcher implements Dispatcher {
 

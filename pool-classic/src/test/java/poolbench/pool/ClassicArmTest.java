@@ -3,10 +3,11 @@ package poolbench.pool;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.net.Socket;
+
 import org.junit.jupiter.api.Test;
-import poolbench.server.ArmOptions;
-import poolbench.server.Dispatcher;
-import poolbench.server.DispatcherFixture;
+import poolbench.server.contract.DispatcherFixture;
+import poolbench.server.spi.ArmOptions;
+import poolbench.server.spi.Dispatcher;
 
 class ClassicArmTest extends DispatcherFixture {
 

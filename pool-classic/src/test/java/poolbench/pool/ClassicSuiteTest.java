@@ -1,6 +1,6 @@
 package poolbench.pool;
 
-import poolbench.server.ArmSuite;
+import poolbench.server.contract.ArmSuite;
 
 /**
  * Every arm contract (dispatcher, wire, hostile clients, framing, overload soak, leaks) on the {@code classic} arm:

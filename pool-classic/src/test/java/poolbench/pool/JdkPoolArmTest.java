@@ -2,16 +2,17 @@ package poolbench.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static poolbench.server.StatsChecks.awaitStats;
+import static poolbench.server.testing.StatsChecks.awaitStats;
 
 import java.net.Socket;
 import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
-import poolbench.server.ArmOptions;
-import poolbench.server.Dispatcher;
-import poolbench.server.DispatcherFixture;
-import poolbench.server.DispatcherStats;
-import poolbench.server.FakeConnectionServerFactory;
+import poolbench.server.contract.DispatcherFixture;
+import poolbench.server.contract.FakeConnectionServerFactory;
+import poolbench.server.spi.ArmOptions;
+import poolbench.server.spi.Dispatcher;
+import poolbench.server.spi.DispatcherStats;
 
 class JdkPoolArmTest extends DispatcherFixture {
 

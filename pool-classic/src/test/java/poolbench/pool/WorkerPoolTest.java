@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static poolbench.server.StatsChecks.assertConsistent;
-import static poolbench.server.StatsChecks.awaitIdle;
-import static poolbench.server.StatsChecks.awaitStats;
+import static poolbench.server.testing.StatsChecks.assertConsistent;
+import static poolbench.server.testing.StatsChecks.awaitIdle;
+import static poolbench.server.testing.StatsChecks.awaitStats;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -23,16 +23,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import poolbench.server.DispatcherStats;
-import poolbench.server.WorkerOrder;
+import poolbench.server.spi.DispatcherStats;
+import poolbench.server.spi.WorkerOrder;
 
 class WorkerPoolTest {
 

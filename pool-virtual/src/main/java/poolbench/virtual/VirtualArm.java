@@ -1,6 +1,6 @@
 package poolbench.virtual;
 
-import poolbench.server.ThreadPerConnectionArm;
+import poolbench.server.spi.ThreadPerConnectionArm;
 
 /**
  * A virtual thread per connection: the JDK's answer to "why pool at all?". It differs from {@code per-connection}

@@ -2,10 +2,10 @@ package poolbench.virtual;
 
 import java.io.IOException;
 
-import poolbench.server.ArmOptions;
-import poolbench.server.RunningServer;
-import poolbench.server.ServerConfig;
-import poolbench.server.Servers;
+import poolbench.server.accept.ServerConfig;
+import poolbench.server.accept.Servers;
+import poolbench.server.spi.ArmOptions;
+import poolbench.server.spi.RunningServer;
 
 /**
  * The server {@link OneCarrierStarvationTest} starts in a child JVM, whose flags restrict the virtual-thread

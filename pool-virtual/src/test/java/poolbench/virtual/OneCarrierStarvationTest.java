@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import poolbench.server.Figures;
-import poolbench.server.TestHttp;
+import poolbench.server.testing.Figures;
+import poolbench.server.testing.TestHttp;
 
 /**
  * What one carrier does with CPU-heavy virtual threads: a server in a child JVM whose virtual-thread scheduler has

@@ -2,15 +2,16 @@ package poolbench.virtual;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static poolbench.server.StatsChecks.awaitIdle;
+import static poolbench.server.testing.StatsChecks.awaitIdle;
 
 import java.net.Socket;
+
 import org.junit.jupiter.api.Test;
 import poolbench.pool.WorkerPoolDispatcher;
-import poolbench.server.ArmOptions;
-import poolbench.server.Dispatcher;
-import poolbench.server.DispatcherFixture;
-import poolbench.server.FakeConnectionServerFactory;
+import poolbench.server.contract.DispatcherFixture;
+import poolbench.server.contract.FakeConnectionServerFactory;
+import poolbench.server.spi.ArmOptions;
+import poolbench.server.spi.Dispatcher;
 
 class VirtualPooledArmTest extends DispatcherFixture {
 

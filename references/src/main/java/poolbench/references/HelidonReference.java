@@ -18,13 +18,13 @@ import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http1.Http1ConnectionSelector;
 import poolbench.references.Workload.Reply;
-import poolbench.server.ArmOptions;
-import poolbench.server.DispatcherStats;
-import poolbench.server.Reference;
-import poolbench.server.RunningServer;
-import poolbench.server.ServerConfig;
-import poolbench.server.StatsEndpoint;
-import poolbench.server.StatsSnapshot;
+import poolbench.server.accept.ServerConfig;
+import poolbench.server.spi.ArmOptions;
+import poolbench.server.spi.DispatcherStats;
+import poolbench.server.spi.Reference;
+import poolbench.server.spi.RunningServer;
+import poolbench.server.stats.StatsEndpoint;
+import poolbench.server.stats.StatsSnapshot;
 
 /**
  * Helidon SE 4 WebServer: a virtual thread per connection on blocking sockets, beside the {@code virtual} arm.

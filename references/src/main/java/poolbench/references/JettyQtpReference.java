@@ -3,11 +3,11 @@ package poolbench.references;
 import java.io.IOException;
 
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import poolbench.server.ArmOptions;
-import poolbench.server.DispatcherStats;
-import poolbench.server.Reference;
-import poolbench.server.RunningServer;
-import poolbench.server.ServerConfig;
+import poolbench.server.accept.ServerConfig;
+import poolbench.server.spi.ArmOptions;
+import poolbench.server.spi.DispatcherStats;
+import poolbench.server.spi.Reference;
+import poolbench.server.spi.RunningServer;
 
 /**
  * Jetty 12 on its {@link QueuedThreadPool}: the production Java pool of platform threads, beside the

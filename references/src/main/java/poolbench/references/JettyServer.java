@@ -11,11 +11,11 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.ThreadPool;
-import poolbench.server.DispatcherStats;
-import poolbench.server.RunningServer;
-import poolbench.server.ServerConfig;
-import poolbench.server.StatsEndpoint;
-import poolbench.server.StatsSnapshot;
+import poolbench.server.accept.ServerConfig;
+import poolbench.server.spi.DispatcherStats;
+import poolbench.server.spi.RunningServer;
+import poolbench.server.stats.StatsEndpoint;
+import poolbench.server.stats.StatsSnapshot;
 
 /**
  * Jetty 12 serving the workloads on a given {@link ThreadPool}, with server-core's host, port, backlog, header

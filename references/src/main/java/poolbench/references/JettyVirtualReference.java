@@ -3,11 +3,11 @@ package poolbench.references;
 import java.io.IOException;
 
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
-import poolbench.server.ArmOptions;
-import poolbench.server.DispatcherStats;
-import poolbench.server.Reference;
-import poolbench.server.RunningServer;
-import poolbench.server.ServerConfig;
+import poolbench.server.accept.ServerConfig;
+import poolbench.server.spi.ArmOptions;
+import poolbench.server.spi.DispatcherStats;
+import poolbench.server.spi.Reference;
+import poolbench.server.spi.RunningServer;
 
 /**
  * Jetty 12 on its {@link VirtualThreadPool}: a new virtual thread for every task Jetty runs (acceptor, selectors

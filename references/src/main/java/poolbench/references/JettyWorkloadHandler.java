@@ -13,7 +13,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import poolbench.references.Workload.Reply;
-import poolbench.server.ServerConfig;
+import poolbench.server.accept.ServerConfig;
 
 /**
  * The workloads on Jetty's core API. A blocking {@link Handler.Abstract}, deliberately not

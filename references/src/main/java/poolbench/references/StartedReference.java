@@ -2,8 +2,8 @@ package poolbench.references;
 
 import java.util.function.IntSupplier;
 
-import poolbench.server.RunningServer;
-import poolbench.server.StatsEndpoint;
+import poolbench.server.spi.RunningServer;
+import poolbench.server.stats.StatsEndpoint;
 
 /**
  * A production server that is up, with the stats endpoint poolbench runs beside it: whatever the server, its port

@@ -2,7 +2,7 @@ package poolbench.references;
 
 import java.nio.charset.StandardCharsets;
 
-import poolbench.server.Endpoints;
+import poolbench.server.endpoints.Endpoints;
 
 /**
  * The workloads of {@link Endpoints} as one function of method, raw path and raw query, for servers that parse

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import poolbench.server.Endpoints;
-import poolbench.server.HttpDates;
-import poolbench.server.HttpServer;
-import poolbench.server.StatsSnapshot;
-import poolbench.server.TestHttp;
+import poolbench.server.accept.HttpServer;
+import poolbench.server.endpoints.Endpoints;
+import poolbench.server.http.HttpDates;
+import poolbench.server.stats.StatsSnapshot;
+import poolbench.server.testing.TestHttp;
 
 /** The Go originals answer as the arms do, report the same stats fields, and stop on SIGTERM. */
 @Timeout(120)

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 
 import org.junit.jupiter.api.Test;
-
-import poolbench.server.ProductionServerContractTest;
-import poolbench.server.TestHttp;
+import poolbench.server.contract.ProductionServerContractTest;
+import poolbench.server.testing.TestHttp;
 
 class HelidonContractTest extends ProductionServerContractTest {
 

@@ -1,6 +1,6 @@
 package poolbench.references;
 
-import poolbench.server.ProductionServerContractTest;
+import poolbench.server.contract.ProductionServerContractTest;
 
 class JettyVirtualContractTest extends ProductionServerContractTest {
 

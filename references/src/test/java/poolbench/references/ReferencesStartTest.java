@@ -11,10 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import poolbench.server.ArmOptions;
-import poolbench.server.Reference;
-import poolbench.server.ServerConfig;
-import poolbench.server.Servers;
+import poolbench.server.accept.ServerConfig;
+import poolbench.server.accept.Servers;
+import poolbench.server.spi.ArmOptions;
+import poolbench.server.spi.Reference;
 
 /** The references are found by name, and a port that is taken is an error, not a server that never listens. */
 class ReferencesStartTest {

@@ -1,9 +1,9 @@
 package poolbench.bench.jmh;
 
-import poolbench.server.ConnectionBuffers;
-import poolbench.server.Request;
-import poolbench.server.ResponseWriter;
-import poolbench.server.ServerConfig;
+import poolbench.server.accept.ServerConfig;
+import poolbench.server.connection.ConnectionBuffers;
+import poolbench.server.http.Request;
+import poolbench.server.http.ResponseWriter;
 
 /**
  * The three things {@link ConnectionBuffers} holds, made the same way: server-core keeps that class's fields to

@@ -15,11 +15,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-
-import poolbench.server.ArmOptions;
-import poolbench.server.Arms;
-import poolbench.server.HttpServer;
-import poolbench.server.ServerConfig;
+import poolbench.server.accept.Arms;
+import poolbench.server.accept.HttpServer;
+import poolbench.server.accept.ServerConfig;
+import poolbench.server.spi.ArmOptions;
 
 /**
  * What does one request cost end to end over 127.0.0.1 on each arm, on a kept-alive connection and on a new one?

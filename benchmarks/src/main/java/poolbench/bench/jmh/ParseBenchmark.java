@@ -12,11 +12,10 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
-
-import poolbench.server.Endpoints;
-import poolbench.server.RequestParser;
-import poolbench.server.ResponseWriter;
-import poolbench.server.ServerConfig;
+import poolbench.server.accept.ServerConfig;
+import poolbench.server.endpoints.Endpoints;
+import poolbench.server.http.RequestParser;
+import poolbench.server.http.ResponseWriter;
 
 /**
  * What does server-core spend on one request once its bytes have arrived, and what do per-connection buffers add?

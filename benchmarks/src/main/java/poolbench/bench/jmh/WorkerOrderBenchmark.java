@@ -14,10 +14,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-
 import poolbench.pool.WorkerPool;
 import poolbench.pool.WorkerPoolConfig;
-import poolbench.server.WorkerOrder;
+import poolbench.server.spi.WorkerOrder;
 
 /**
  * Does handing work to the most recently released worker (LIFO, fasthttp's order) beat handing it to the one idle

@@ -7,10 +7,10 @@ import java.net.Socket;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import poolbench.server.ArmOptions;
-import poolbench.server.Arms;
-import poolbench.server.HttpServer;
-import poolbench.server.ServerConfig;
+import poolbench.server.accept.Arms;
+import poolbench.server.accept.HttpServer;
+import poolbench.server.accept.ServerConfig;
+import poolbench.server.spi.ArmOptions;
 
 /** The loopback suite's client must read exactly one response per request, on a kept and on a closing connection. */
 class LoopbackClientTest {

@@ -9,11 +9,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
-import poolbench.server.Endpoints;
-import poolbench.server.Request;
-import poolbench.server.RequestParser;
-import poolbench.server.ResponseWriter;
-import poolbench.server.ServerConfig;
+import poolbench.server.accept.ServerConfig;
+import poolbench.server.endpoints.Endpoints;
+import poolbench.server.http.Request;
+import poolbench.server.http.RequestParser;
+import poolbench.server.http.ResponseWriter;
 
 /** The parse suite measures what it claims only if its heads are whole, valid and answered 200. */
 class RequestShapeTest {

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import poolbench.server.BufferOwnership;
-import poolbench.server.TimeoutMode;
+import poolbench.server.connection.BufferOwnership;
+import poolbench.server.connection.TimeoutMode;
 
 /**
  * The {@code poolbench serve} options a workload or an arm label gives its server, typed: each is null (or 0) for

@@ -65,7 +65,7 @@ public record Workload(String name, String path, boolean close, int pipeline, Li
     /** Reference servers skip it: the option is poolbench's. */
     public static Workload plaintextSocketTimeouts(List<Integer> connections) {
         return new Workload(PLAINTEXT_SOCKET_TIMEOUTS, "/plaintext", false, 1, connections,
-                ServeOptions.DEFAULTS.withTimeouts(poolbench.server.TimeoutMode.SOCKET), Duration.ZERO, List.of());
+                ServeOptions.DEFAULTS.withTimeouts(poolbench.server.connection.TimeoutMode.SOCKET), Duration.ZERO, List.of());
     }
 
     public static Workload plaintextClose(List<Integer> connections, List<Integer> references) {
@@ -74,7 +74,7 @@ public record Workload(String name, String path, boolean close, int pipeline, Li
 
     public static Workload plaintextCloseConnectionBuffers(List<Integer> connections) {
         return new Workload(PLAINTEXT_CLOSE_CONNECTION_BUFFERS, "/plaintext", true, 1, connections,
-                ServeOptions.DEFAULTS.withBuffers(poolbench.server.BufferOwnership.CONNECTION), Duration.ZERO,
+                ServeOptions.DEFAULTS.withBuffers(poolbench.server.connection.BufferOwnership.CONNECTION), Duration.ZERO,
                 List.of());
     }
 

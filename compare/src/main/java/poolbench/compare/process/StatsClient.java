@@ -9,7 +9,7 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import poolbench.server.StatsSnapshot;
+import poolbench.server.stats.StatsSnapshot;
 
 /** Reads a server's stats endpoint. */
 public final class StatsClient {

@@ -6,7 +6,7 @@ import poolbench.compare.machine.Interference;
 import poolbench.compare.plan.JvmSetting;
 import poolbench.compare.plan.Workload;
 import poolbench.loadgen.LoadResult;
-import poolbench.server.StatsSnapshot;
+import poolbench.server.stats.StatsSnapshot;
 
 /**
  * One arm × workload × connection count × repeat, as stored in {@code raw/<id>.json}: the load's own result

@@ -2,7 +2,7 @@ package poolbench.compare.record;
 
 import java.util.List;
 
-import poolbench.server.StatsSnapshot;
+import poolbench.server.stats.StatsSnapshot;
 
 /**
  * What the server spent on the measured window, per request: the differences between the snapshots taken just

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import poolbench.server.StatsSnapshot;
+import poolbench.server.stats.StatsSnapshot;
 
 class ServerDeltasTest {
 

@@ -19,7 +19,7 @@ import poolbench.compare.record.RunRecord;
 import poolbench.report.run.Figure;
 import poolbench.report.run.RunSet;
 import poolbench.report.run.WorkloadPoint;
-import poolbench.server.StatsSnapshot;
+import poolbench.server.stats.StatsSnapshot;
 
 /**
  * Workers and platform threads over the burst workload and the idle phase after it, from the server's stats

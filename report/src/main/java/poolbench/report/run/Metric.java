@@ -5,7 +5,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 import poolbench.compare.record.RunRecord;
-import poolbench.server.StatsSnapshot;
+import poolbench.server.stats.StatsSnapshot;
 
 /**
  * A figure read from one run's record, with the heading (unit included) a report prints it under and its format.

@@ -22,7 +22,7 @@ import poolbench.loadgen.HistogramCodec;
 import poolbench.loadgen.LatencyReport;
 import poolbench.loadgen.LoadConfig;
 import poolbench.loadgen.LoadResult;
-import poolbench.server.StatsSnapshot;
+import poolbench.server.stats.StatsSnapshot;
 
 /**
  * Run records built in code with exactly the figures a test needs, through the same public records compare writes;
