@@ -1,6 +1,7 @@
 package poolbench.perconnection;
 
 import poolbench.server.contract.ArmSuite;
+import poolbench.server.spi.CapPolicy;
 
 /**
  * Every arm contract (dispatcher, wire, hostile clients, framing, overload soak, leaks) on the {@code per-connection}
@@ -9,6 +10,6 @@ import poolbench.server.contract.ArmSuite;
 class PerConnectionSuiteTest extends ArmSuite {
 
     PerConnectionSuiteTest() {
-        super("per-connection", ThreadModel.PLATFORM_PER_CONNECTION, Cap.IGNORED);
+        super("per-connection", ThreadModel.PLATFORM_PER_CONNECTION, CapPolicy.NO_CAP);
     }
 }

@@ -1,6 +1,7 @@
 package poolbench.pool;
 
 import poolbench.server.contract.ArmSuite;
+import poolbench.server.spi.CapPolicy;
 
 /**
  * Every arm contract (dispatcher, wire, hostile clients, framing, overload soak, leaks) on the {@code classic} arm:
@@ -9,6 +10,6 @@ import poolbench.server.contract.ArmSuite;
 class ClassicSuiteTest extends ArmSuite {
 
     ClassicSuiteTest() {
-        super("classic", ThreadModel.PLATFORM_POOL, Cap.HONOURED);
+        super("classic", ThreadModel.PLATFORM_POOL, CapPolicy.HONOURS_CAP);
     }
 }

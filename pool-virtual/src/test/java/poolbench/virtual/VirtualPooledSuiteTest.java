@@ -1,6 +1,7 @@
 package poolbench.virtual;
 
 import poolbench.server.contract.ArmSuite;
+import poolbench.server.spi.CapPolicy;
 
 /**
  * Every arm contract (dispatcher, wire, hostile clients, framing, overload soak, leaks) on the {@code virtual-pooled}
@@ -9,6 +10,6 @@ import poolbench.server.contract.ArmSuite;
 class VirtualPooledSuiteTest extends ArmSuite {
 
     VirtualPooledSuiteTest() {
-        super("virtual-pooled", ThreadModel.VIRTUAL_POOL, Cap.HONOURED);
+        super("virtual-pooled", ThreadModel.VIRTUAL_POOL, CapPolicy.HONOURS_CAP);
     }
 }

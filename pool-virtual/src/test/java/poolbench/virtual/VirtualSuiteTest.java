@@ -1,6 +1,7 @@
 package poolbench.virtual;
 
 import poolbench.server.contract.ArmSuite;
+import poolbench.server.spi.CapPolicy;
 
 /**
  * Every arm contract (dispatcher, wire, hostile clients, framing, overload soak, leaks) on the {@code virtual} arm: a
@@ -9,6 +10,6 @@ import poolbench.server.contract.ArmSuite;
 class VirtualSuiteTest extends ArmSuite {
 
     VirtualSuiteTest() {
-        super("virtual", ThreadModel.VIRTUAL_PER_CONNECTION, Cap.HONOURED);
+        super("virtual", ThreadModel.VIRTUAL_PER_CONNECTION, CapPolicy.HONOURS_CAP);
     }
 }

@@ -6,10 +6,11 @@ import java.util.OptionalInt;
 
 /**
  * The options an arm may honour, with fasthttp's defaults in one place. An arm ignores the ones its model lacks
- * (a thread per connection has no cap and no idle workers) and says so in {@link Arm#description()}.
+ * (a thread per connection has no idle workers, and a cap only where its {@link CapPolicy} honours one) and says so
+ * in {@link Arm#description()}.
  *
  * @param concurrency           cap on connections served at once; empty means the arm's default
- *                              ({@link #DEFAULT_CONCURRENCY} for pools, no cap for {@code virtual})
+ *                              ({@link #DEFAULT_CONCURRENCY} for pools, no cap for a thread per connection)
  * @param maxIdleWorkerDuration how long a pooled worker may stay idle before the cleaner reaps it
  * @param order                 which idle worker a pool hands the next connection to
  * @param logAllErrors          log benign connection errors too (fasthttp's {@code LogAllErrors})

@@ -15,9 +15,10 @@ import poolbench.server.connection.ConnectionServerFactory;
 /**
  * Starts a thread for every connection, with a fresh {@link ConnectionServer} (so fresh buffers), and lets it end
  * with the connection: nothing is reused, nothing idles. The thread factory is the model under test: platform
- * threads make the {@code per-connection} arm (net/http's analogue), virtual ones the {@code virtual} arm; the two
- * differ in nothing else. With a cap, a Semaphore gives the pool's bounded parallelism (refusal at the cap) without
- * pooling anything.
+ * threads make the {@code per-connection} arm (net/http's analogue), virtual ones the {@code virtual} arm. The two
+ * differ besides only in their {@link CapPolicy}: {@code virtual} honours {@code --concurrency}, {@code per-connection}
+ * has no cap. With a cap, a Semaphore gives the pool's bounded parallelism (refusal at the cap) without pooling
+ * anything.
  *
  * <p>It lives in server-core, not in an arm module, because two arm modules share it and an arm module may only
  * depend on server-core.

@@ -8,6 +8,7 @@ import poolbench.server.accept.HttpServer;
 import poolbench.server.accept.ServerConfig;
 import poolbench.server.spi.Arm;
 import poolbench.server.spi.ArmOptions;
+import poolbench.server.spi.CapPolicy;
 import poolbench.server.spi.RunningServer;
 
 /**
@@ -45,19 +46,13 @@ public abstract class ArmSuite {
         }
     }
 
-    /** Whether the arm refuses connections beyond {@code --concurrency} (then with fasthttp's 503). */
-    public enum Cap {
-        HONOURED,
-        IGNORED
-    }
-
     /** What an arm module says of its arm: the three facts the contracts check it against. */
-    private record Described(String armName, ThreadModel model, Cap cap) {
+    private record Described(String armName, ThreadModel model, CapPolicy cap) {
     }
 
     private final Described described;
 
-    protected ArmSuite(String armName, ThreadModel model, Cap cap) {
+    protected ArmSuite(String armName, ThreadModel model, CapPolicy cap) {
         described = new Described(armName, model, cap);
     }
 
@@ -67,7 +62,7 @@ public abstract class ArmSuite {
     }
 
     protected final boolean capped() {
-        return described.cap() == Cap.HONOURED;
+        return described.cap() == CapPolicy.HONOURS_CAP;
     }
 
     protected final boolean virtualThreads() {

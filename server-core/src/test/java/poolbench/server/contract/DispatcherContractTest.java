@@ -8,9 +8,12 @@ import static poolbench.server.testing.StatsChecks.assertConsistent;
 import static poolbench.server.testing.StatsChecks.awaitIdle;
 import static poolbench.server.testing.StatsChecks.awaitStats;
 
+import java.lang.reflect.RecordComponent;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -75,14 +78,47 @@ public abstract class DispatcherContractTest extends DispatcherFixture {
         }
     }
 
+    /**
+     * The description ends in "; honours a, b; ignores c, d" over every {@link ArmOptions} component: the cap is
+     * honoured exactly when the arm says it caps, idle workers and their order exactly when it pools.
+     */
     @Test
-    void describesWhichOptionsItHonoursOnOneLine() {
+    void describesOnOneLineWhichOptionsItHonoursAndWhichItIgnores() {
         String description = arm().description();
         assertEquals(armName(), arm().name());
         assertFalse(description.contains("\n"), description);
-        for (String option : List.of("concurrency", "maxIdleWorkerDuration", "order", "logAllErrors")) {
-            assertTrue(description.contains(option), () -> "says nothing of " + option + ": " + description);
+        Set<String> honoured = optionsAfter("; honours ", description);
+        Set<String> ignored = optionsAfter("; ignores ", description);
+        Set<String> expected = new TreeSet<>(Set.of("logAllErrors"));
+        if (capped()) {
+            expected.add("concurrency");
         }
+        if (pooled()) {
+            expected.addAll(Set.of("maxIdleWorkerDuration", "order"));
+        }
+        Set<String> options = new TreeSet<>();
+        for (RecordComponent c : ArmOptions.class.getRecordComponents()) {
+            options.add(c.getName());
+        }
+        Set<String> rest = new TreeSet<>(options);
+        rest.removeAll(expected);
+        assertEquals(expected, honoured, () -> "honours: " + description);
+        assertEquals(rest, ignored, () -> "ignores: " + description);
+    }
+
+    /** The option names listed after {@code marker} up to the next ';', each without what follows its name. */
+    private static Set<String> optionsAfter(String marker, String description) {
+        int from = description.indexOf(marker);
+        if (from < 0) {
+            return Set.of();
+        }
+        from += marker.length();
+        int to = description.indexOf(';', from);
+        Set<String> names = new TreeSet<>();
+        for (String item : description.substring(from, to < 0 ? description.length() : to).split(", ")) {
+            names.add(item.split(" ", 2)[0]);
+        }
+        return names;
     }
 
     @Test

@@ -9,7 +9,7 @@ import poolbench.server.contract.ArmSuite;
 public class ServerCoreSuiteTest extends ArmSuite {
 
     ServerCoreSuiteTest() {
-        super("test-thread-per-connection", ThreadModel.PLATFORM_PER_CONNECTION, Cap.HONOURED);
+        super("test-thread-per-connection", ThreadModel.PLATFORM_PER_CONNECTION, CapPolicy.HONOURS_CAP);
     }
 
     @Override
