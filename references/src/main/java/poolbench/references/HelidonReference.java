@@ -17,8 +17,10 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http1.Http1ConnectionSelector;
-import poolbench.references.Workload.Reply;
 import poolbench.server.accept.ServerConfig;
+import poolbench.server.endpoints.Replies;
+import poolbench.server.endpoints.Replies.Reply;
+import poolbench.server.http.ResponseWriter;
 import poolbench.server.spi.ArmOptions;
 import poolbench.server.spi.DispatcherStats;
 import poolbench.server.spi.Reference;
@@ -38,9 +40,10 @@ import poolbench.server.stats.StatsSnapshot;
 public final class HelidonReference implements Reference {
 
     private static final Header SERVER = HeaderValues.createCached(HeaderNames.SERVER, "Helidon");
-    private static final Header TEXT_PLAIN = HeaderValues.createCached(HeaderNames.CONTENT_TYPE, Workload.TEXT_PLAIN);
+    private static final Header TEXT_PLAIN =
+            HeaderValues.createCached(HeaderNames.CONTENT_TYPE, Replies.ContentType.TEXT_PLAIN.value());
     private static final Header APPLICATION_JSON =
-            HeaderValues.createCached(HeaderNames.CONTENT_TYPE, Workload.APPLICATION_JSON);
+            HeaderValues.createCached(HeaderNames.CONTENT_TYPE, Replies.ContentType.APPLICATION_JSON.value());
     private static final Header ALLOW = HeaderValues.createCached(HeaderNames.ALLOW, "GET, HEAD");
     /** How often Helidon looks for connections idle longer than the idle timeout (its default is 2 minutes). */
     private static final Duration IDLE_CHECK_PERIOD = Duration.ofSeconds(1);
@@ -114,12 +117,15 @@ public final class HelidonReference implements Reference {
 
     private static void answer(ServerRequest req, ServerResponse res, LongAdder requests) {
         requests.increment();
-        Reply reply = Workload.reply(req.prologue().method().text(), req.path().rawPath(),
+        Reply reply = ReferenceEndpoints.reply(req.prologue().method().text(), req.path().rawPath(),
                 req.query().rawValue());
-        res.status(Status.create(reply.status()));
+        res.status(Status.create(reply.status().code));
         res.header(SERVER);
-        res.header(reply.contentType() == Workload.APPLICATION_JSON ? APPLICATION_JSON : TEXT_PLAIN);
-        if (reply.status() == 405) {
+        res.header(switch (reply.contentType()) {
+            case TEXT_PLAIN -> TEXT_PLAIN;
+            case APPLICATION_JSON -> APPLICATION_JSON;
+        });
+        if (reply.status() == ResponseWriter.Status.METHOD_NOT_ALLOWED) {
             res.header(ALLOW);
         }
         if (req.prologue().method() == Method.HEAD) {

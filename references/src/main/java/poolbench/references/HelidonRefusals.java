@@ -6,6 +6,8 @@ import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
+import poolbench.server.endpoints.Replies;
+import poolbench.server.http.ResponseWriter;
 
 /**
  * Answers what Helidon refuses before routing (a malformed request, a limit exceeded, HTTP/1.0) as server-core
@@ -19,11 +21,11 @@ final class HelidonRefusals implements DirectHandler {
     @Override
     public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
                                     ServerResponseHeaders headers, String message) {
-        byte[] body = Workload.ascii(status.reasonPhrase().toLowerCase(Locale.ROOT));
+        byte[] body = ResponseWriter.ascii(status.reasonPhrase().toLowerCase(Locale.ROOT));
         return TransportResponse.builder()
                 .status(status)
                 .headers(headers)
-                .header(HeaderNames.CONTENT_TYPE, Workload.TEXT_PLAIN)
+                .header(HeaderNames.CONTENT_TYPE, Replies.ContentType.TEXT_PLAIN.value())
                 .keepAlive(false)
                 .entity(body)
                 .build();

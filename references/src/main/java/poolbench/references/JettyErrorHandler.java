@@ -10,6 +10,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import poolbench.server.endpoints.Replies;
+import poolbench.server.http.ResponseWriter;
 
 /**
  * Answers what Jetty refuses before any handler runs (a malformed request, headers over the limit) as server-core
@@ -26,8 +28,8 @@ final class JettyErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         String reason = HttpStatus.getMessage(code);
-        byte[] body = Workload.ascii(reason == null ? Integer.toString(code) : reason.toLowerCase(Locale.ROOT));
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Workload.TEXT_PLAIN);
+        byte[] body = ResponseWriter.ascii(reason == null ? Integer.toString(code) : reason.toLowerCase(Locale.ROOT));
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Replies.ContentType.TEXT_PLAIN.value());
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         response.write(true, ByteBuffer.wrap(body), callback);

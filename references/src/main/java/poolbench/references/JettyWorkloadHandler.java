@@ -12,8 +12,10 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import poolbench.references.Workload.Reply;
 import poolbench.server.accept.ServerConfig;
+import poolbench.server.endpoints.Replies;
+import poolbench.server.endpoints.Replies.Reply;
+import poolbench.server.http.ResponseWriter.Status;
 
 /**
  * The workloads on Jetty's core API. A blocking {@link Handler.Abstract}, deliberately not
@@ -28,15 +30,14 @@ import poolbench.server.accept.ServerConfig;
 final class JettyWorkloadHandler extends Handler.Abstract {
 
     private static final PreEncodedHttpField TEXT_PLAIN =
-            new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, Workload.TEXT_PLAIN);
+            new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, Replies.ContentType.TEXT_PLAIN.value());
     private static final PreEncodedHttpField APPLICATION_JSON =
-            new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, Workload.APPLICATION_JSON);
+            new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, Replies.ContentType.APPLICATION_JSON.value());
     private static final PreEncodedHttpField ALLOW = new PreEncodedHttpField(HttpHeader.ALLOW, "GET, HEAD");
     private static final PreEncodedHttpField CONNECTION_CLOSE =
             new PreEncodedHttpField(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
-    private static final Reply URI_TOO_LONG = new Reply(414, Workload.TEXT_PLAIN, Workload.ascii("uri too long"));
-    private static final Reply PAYLOAD_TOO_LARGE =
-            new Reply(413, Workload.TEXT_PLAIN, Workload.ascii("payload too large"));
+    private static final Reply URI_TOO_LONG = Replies.refusal(Status.URI_TOO_LONG);
+    private static final Reply PAYLOAD_TOO_LARGE = Replies.refusal(Status.PAYLOAD_TOO_LARGE);
     /** The spaces and {@code HTTP/1.1} around the method and target. */
     private static final int REQUEST_LINE_OVERHEAD = 2 + "HTTP/1.1".length();
 
@@ -68,12 +69,15 @@ final class JettyWorkloadHandler extends Handler.Abstract {
             reply = PAYLOAD_TOO_LARGE;
             headers.put(CONNECTION_CLOSE);
         } else {
-            reply = Workload.reply(method, path, query);
+            reply = ReferenceEndpoints.reply(method, path, query);
         }
-        response.setStatus(reply.status());
-        headers.put(reply.contentType() == Workload.APPLICATION_JSON ? APPLICATION_JSON : TEXT_PLAIN);
+        response.setStatus(reply.status().code);
+        headers.put(switch (reply.contentType()) {
+            case TEXT_PLAIN -> TEXT_PLAIN;
+            case APPLICATION_JSON -> APPLICATION_JSON;
+        });
         headers.put(HttpHeader.CONTENT_LENGTH, reply.body().length);
-        if (reply.status() == 405) {
+        if (reply.status() == Status.METHOD_NOT_ALLOWED) {
             headers.put(ALLOW);
         }
         response.write(true, ByteBuffer.wrap(reply.body()), callback);

@@ -15,7 +15,7 @@ import poolbench.server.connection.ConnectionLoop;
 import poolbench.server.connection.DeadlineSweeper;
 import poolbench.server.endpoints.Backends;
 import poolbench.server.endpoints.CpuExecutor;
-import poolbench.server.endpoints.Endpoints;
+import poolbench.server.endpoints.Replies;
 import poolbench.server.endpoints.WorldDatabase;
 import poolbench.server.http.ResponseWriter;
 import poolbench.server.http.ResponseWriter.Connection;
@@ -184,7 +184,7 @@ public final class HttpServer implements RunningServer {
         stats.connectionRejected(connection);
         try (connection) {
             OutputStream out = connection.getOutputStream();
-            overflowWriter.write(Status.SERVICE_UNAVAILABLE, Endpoints.TEXT_PLAIN, OVERFLOW_BODY,
+            overflowWriter.write(Status.SERVICE_UNAVAILABLE, Replies.ContentType.TEXT_PLAIN.bytes(), OVERFLOW_BODY,
                     OVERFLOW_BODY.length, Connection.CLOSE, out);
             overflowWriter.flush(out);
         } catch (IOException e) {

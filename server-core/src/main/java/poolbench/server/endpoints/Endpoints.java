@@ -30,11 +30,6 @@ public final class Endpoints {
     public static final int MAX_SLEEP_MS = 60_000;
     public static final int MAX_WORK = 100_000_000;
 
-    public static final byte[] TEXT_PLAIN = ResponseWriter.ascii("text/plain");
-    static final byte[] APPLICATION_JSON = ResponseWriter.ascii("application/json");
-    static final byte[] HELLO = ResponseWriter.ascii("Hello, World!");
-    static final byte[] JSON_HELLO = ResponseWriter.ascii("{\"message\":\"Hello, World!\"}");
-
     private static final byte[] PLAINTEXT = ResponseWriter.ascii("/plaintext");
     private static final byte[] JSON = ResponseWriter.ascii("/json");
     private static final byte[] SLEEP = ResponseWriter.ascii("/sleep");
@@ -43,12 +38,6 @@ public final class Endpoints {
     private static final byte[] DB = ResponseWriter.ascii("/db");
     private static final byte[] MS = ResponseWriter.ascii("ms");
     private static final byte[] WORK = ResponseWriter.ascii("work");
-
-    private static final byte[] NOT_FOUND = ResponseWriter.ascii("Not Found");
-    private static final byte[] METHOD_NOT_ALLOWED = ResponseWriter.ascii("Method Not Allowed");
-    private static final byte[] NOT_IMPLEMENTED = ResponseWriter.ascii("Not Implemented");
-    private static final byte[] BAD_SLEEP = ResponseWriter.ascii("ms must be an integer from 0 to " + MAX_SLEEP_MS);
-    private static final byte[] BAD_WORK = ResponseWriter.ascii("work must be an integer from 0 to " + MAX_WORK);
 
     private Endpoints() {
     }
@@ -73,50 +62,56 @@ public final class Endpoints {
             if (req.method() == Request.Method.OPTIONS && pathLen == 1 && in[path] == '*') {
                 out.writeOptions(connection, socket);
             } else if (req.method() == Request.Method.UNRECOGNISED) {
-                out.write(Status.NOT_IMPLEMENTED, TEXT_PLAIN, NOT_IMPLEMENTED, NOT_IMPLEMENTED.length, connection,
-                        socket);
+                write(Replies.NOT_IMPLEMENTED, out, connection, true, socket);
             } else {
-                out.write(Status.METHOD_NOT_ALLOWED, TEXT_PLAIN, METHOD_NOT_ALLOWED, METHOD_NOT_ALLOWED.length,
-                        connection, socket);
+                write(Replies.METHOD_NOT_ALLOWED, out, connection, true, socket);
             }
         } else if (matches(in, path, pathLen, PLAINTEXT)) {
-            out.write(Status.OK, TEXT_PLAIN, HELLO, HELLO.length, connection, body, socket);
+            write(Replies.PLAINTEXT, out, connection, body, socket);
         } else if (matches(in, path, pathLen, JSON)) {
-            out.write(Status.OK, APPLICATION_JSON, JSON_HELLO, JSON_HELLO.length, connection, body, socket);
+            write(Replies.JSON, out, connection, body, socket);
         } else if (matches(in, path, pathLen, SLEEP)) {
-            long ms = parameter(in, req, MS, MAX_SLEEP_MS, BAD_SLEEP, out, connection, body, socket);
+            long ms = parameter(in, req, MS, MAX_SLEEP_MS, Replies.BAD_SLEEP, out, connection, body, socket);
             if (ms >= 0) {
                 sleep(ms);
-                out.write(Status.OK, TEXT_PLAIN, HELLO, HELLO.length, connection, body, socket);
+                write(Replies.PLAINTEXT, out, connection, body, socket);
             }
         } else if (matches(in, path, pathLen, CPU)) {
-            long work = parameter(in, req, WORK, MAX_WORK, BAD_WORK, out, connection, body, socket);
+            long work = parameter(in, req, WORK, MAX_WORK, Replies.BAD_WORK, out, connection, body, socket);
             if (work >= 0) {
                 // HEAD does the work too: its Content-Length is the GET's, which depends on the result.
-                byte[] result = hex((calls != null ? calls : OutboundCalls.NONE).burn(work));
-                out.write(Status.OK, TEXT_PLAIN, result, result.length, connection, body, socket);
+                write(Replies.cpu((calls != null ? calls : OutboundCalls.NONE).burn(work)), out, connection, body,
+                        socket);
             }
         } else if (matches(in, path, pathLen, DOWNSTREAM)) {
-            long ms = parameter(in, req, MS, MAX_SLEEP_MS, BAD_SLEEP, out, connection, body, socket);
+            long ms = parameter(in, req, MS, MAX_SLEEP_MS, Replies.BAD_SLEEP, out, connection, body, socket);
             if (ms >= 0) {
                 (calls != null ? calls : OutboundCalls.NONE).downstream(ms, out, connection, body, socket);
             }
         } else if (matches(in, path, pathLen, DB)) {
             (calls != null ? calls : OutboundCalls.NONE).db(out, connection, body, socket);
         } else {
-            out.write(Status.NOT_FOUND, TEXT_PLAIN, NOT_FOUND, NOT_FOUND.length, connection, body, socket);
+            write(Replies.NOT_FOUND, out, connection, body, socket);
         }
     }
 
+    /** Appends {@code reply}, without its body when {@code withBody} is false (a HEAD). */
+    static void write(Replies.Reply reply, ResponseWriter out, Connection connection, boolean withBody,
+                      OutputStream socket) throws IOException {
+        out.write(reply.status(), reply.contentType().bytes(), reply.body(), reply.body().length, connection,
+                withBody, socket);
+    }
+
     /**
-     * The query parameter {@code name}, 0 to {@code max}; when it is missing or out of range, answers 400 with
-     * {@code complaint} and returns -1.
+     * The query parameter {@code name}, 0 to {@code max}; when it is missing or out of range, answers
+     * {@code complaint} (a 400) and returns -1.
      */
-    private static long parameter(byte[] in, Request req, byte[] name, long max, byte[] complaint, ResponseWriter out,
-                                  Connection connection, boolean body, OutputStream socket) throws IOException {
+    private static long parameter(byte[] in, Request req, byte[] name, long max, Replies.Reply complaint,
+                                  ResponseWriter out, Connection connection, boolean body, OutputStream socket)
+            throws IOException {
         long value = queryInt(in, req.pathEnd(), req.targetEnd(), name, max);
         if (value < 0) {
-            out.write(Status.BAD_REQUEST, TEXT_PLAIN, complaint, complaint.length, connection, body, socket);
+            write(complaint, out, connection, body, socket);
         }
         return value;
     }
@@ -129,8 +124,7 @@ public final class Endpoints {
     /** The same, without the body when the refused request was a HEAD. */
     public static void refuse(Status status, boolean withBody, ResponseWriter out, OutputStream socket)
             throws IOException {
-        byte[] body = ResponseWriter.ascii(status.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT));
-        out.write(status, TEXT_PLAIN, body, body.length, Connection.CLOSE, withBody, socket);
+        write(Replies.refusal(status), out, Connection.CLOSE, withBody, socket);
     }
 
     /** N rounds of splitmix64: a fixed amount of CPU whose result is returned so it cannot be optimised away. */
@@ -190,9 +184,5 @@ public final class Endpoints {
             n = n * 10 + (in[i] - '0');
         }
         return n <= max ? n : -1;
-    }
-
-    private static byte[] hex(long v) {
-        return ResponseWriter.ascii(Long.toHexString(v));
     }
 }

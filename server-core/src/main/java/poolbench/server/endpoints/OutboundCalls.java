@@ -24,10 +24,7 @@ public final class OutboundCalls {
         t.setDaemon(true);
         return t;
     });
-    private static final byte[] NO_DOWNSTREAM =
-            ResponseWriter.ascii("no downstream backend configured (serve --downstream host:port)");
-    private static final byte[] NO_DATABASE =
-            ResponseWriter.ascii("no database configured (serve --db-url jdbc:postgresql://...)");
+    private static final byte[] TEXT_PLAIN = Replies.ContentType.TEXT_PLAIN.bytes();
 
     /** For callers without backends: both endpoints answer 503 saying what is missing. */
     static final OutboundCalls NONE = new OutboundCalls(Backends.NONE, new ServerStats(), CpuExecutor.ON_CALLER);
@@ -56,8 +53,7 @@ public final class OutboundCalls {
     void downstream(long ms, ResponseWriter out, Connection connection, boolean withBody, OutputStream socket)
             throws IOException {
         if (backends.downstream().isEmpty()) {
-            out.write(Status.SERVICE_UNAVAILABLE, Endpoints.TEXT_PLAIN, NO_DOWNSTREAM, NO_DOWNSTREAM.length,
-                    connection, withBody, socket);
+            Endpoints.write(Replies.NO_DOWNSTREAM, out, connection, withBody, socket);
             return;
         }
         if (client == null) {
@@ -65,7 +61,7 @@ public final class OutboundCalls {
         }
         try {
             int len = client.call(ms);
-            out.write(Status.OK, Endpoints.TEXT_PLAIN, client.body, len, connection, withBody, socket);
+            out.write(Status.OK, TEXT_PLAIN, client.body, len, connection, withBody, socket);
         } catch (DownstreamClient.Failure f) {
             if (f.status == Status.GATEWAY_TIMEOUT) {
                 stats.downstreamTimedOut();
@@ -73,25 +69,24 @@ public final class OutboundCalls {
                 stats.downstreamFailed();
             }
             byte[] body = ResponseWriter.ascii(f.getMessage());
-            out.write(f.status, Endpoints.TEXT_PLAIN, body, body.length, connection, withBody, socket);
+            out.write(f.status, TEXT_PLAIN, body, body.length, connection, withBody, socket);
         }
     }
 
     /** One random World row as JSON, or 503 with the pool's reason. */
     void db(ResponseWriter out, Connection connection, boolean withBody, OutputStream socket) throws IOException {
         if (backends.database().isEmpty()) {
-            out.write(Status.SERVICE_UNAVAILABLE, Endpoints.TEXT_PLAIN, NO_DATABASE, NO_DATABASE.length,
-                    connection, withBody, socket);
+            Endpoints.write(Replies.NO_DATABASE, out, connection, withBody, socket);
             return;
         }
         try {
             byte[] row = backends.database().get().randomWorldJson();
-            out.write(Status.OK, Endpoints.APPLICATION_JSON, row, row.length, connection, withBody, socket);
+            out.write(Status.OK, Replies.ContentType.APPLICATION_JSON.bytes(), row, row.length, connection, withBody,
+                    socket);
         } catch (WorldDatabase.Unavailable e) {
             stats.databaseWasUnavailable();
             byte[] body = ResponseWriter.ascii("database unavailable: " + e.getMessage());
-            out.write(Status.SERVICE_UNAVAILABLE, Endpoints.TEXT_PLAIN, body, body.length, connection, withBody,
-                    socket);
+            out.write(Status.SERVICE_UNAVAILABLE, TEXT_PLAIN, body, body.length, connection, withBody, socket);
         }
     }
 

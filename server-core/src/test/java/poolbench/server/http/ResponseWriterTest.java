@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import poolbench.server.endpoints.Endpoints;
 
 class ResponseWriterTest {
 
@@ -19,7 +18,8 @@ class ResponseWriterTest {
         ResponseWriter writer = new ResponseWriter(16 * 1024);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] body = "x".repeat(length).getBytes(StandardCharsets.US_ASCII);
-        writer.write(ResponseWriter.Status.OK, Endpoints.TEXT_PLAIN, body, length, ResponseWriter.Connection.CLOSE, out);
+        writer.write(ResponseWriter.Status.OK, ResponseWriter.ascii("text/plain"), body, length,
+                ResponseWriter.Connection.CLOSE, out);
         writer.flush(out);
         String response = out.toString(StandardCharsets.US_ASCII);
         assertTrue(response.startsWith("HTTP/1.1 200 OK\r\n"), response);

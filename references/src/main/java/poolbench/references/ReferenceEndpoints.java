@@ -1,32 +1,17 @@
 package poolbench.references;
 
-import java.nio.charset.StandardCharsets;
-
 import poolbench.server.endpoints.Endpoints;
+import poolbench.server.endpoints.Replies;
+import poolbench.server.endpoints.Replies.Reply;
 
 /**
- * The workloads of {@link Endpoints} as one function of method, raw path and raw query, for servers that parse
- * the request themselves: the same bodies, statuses, content types and 400/404/405 rules, byte for byte.
+ * {@link Endpoints}' routing as one function of method, raw path and raw query, for servers that parse the request
+ * themselves (Jetty, Helidon). What each endpoint answers is server-core's own {@link Replies}; only how the request
+ * reaches it is written here, and the same 400/404/405 rules.
  */
-final class Workload {
+final class ReferenceEndpoints {
 
-    static final String TEXT_PLAIN = "text/plain";
-    static final String APPLICATION_JSON = "application/json";
-
-    /** One answer: its status, content type and body. */
-    record Reply(int status, String contentType, byte[] body) {
-    }
-
-    static final Reply PLAINTEXT = new Reply(200, TEXT_PLAIN, ascii("Hello, World!"));
-    static final Reply JSON = new Reply(200, APPLICATION_JSON, ascii("{\"message\":\"Hello, World!\"}"));
-    static final Reply NOT_FOUND = new Reply(404, TEXT_PLAIN, ascii("Not Found"));
-    static final Reply METHOD_NOT_ALLOWED = new Reply(405, TEXT_PLAIN, ascii("Method Not Allowed"));
-    static final Reply BAD_SLEEP =
-            new Reply(400, TEXT_PLAIN, ascii("ms must be an integer from 0 to " + Endpoints.MAX_SLEEP_MS));
-    static final Reply BAD_WORK =
-            new Reply(400, TEXT_PLAIN, ascii("work must be an integer from 0 to " + Endpoints.MAX_WORK));
-
-    private Workload() {
+    private ReferenceEndpoints() {
     }
 
     /**
@@ -36,34 +21,34 @@ final class Workload {
      */
     static Reply reply(String method, String path, String query) {
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            return METHOD_NOT_ALLOWED;
+            return Replies.METHOD_NOT_ALLOWED;
         }
         return switch (path) {
-            case "/plaintext" -> PLAINTEXT;
-            case "/json" -> JSON;
+            case "/plaintext" -> Replies.PLAINTEXT;
+            case "/json" -> Replies.JSON;
             case "/sleep" -> sleep(queryInt(query, "ms", Endpoints.MAX_SLEEP_MS));
             case "/cpu" -> cpu(queryInt(query, "work", Endpoints.MAX_WORK));
-            default -> NOT_FOUND;
+            default -> Replies.NOT_FOUND;
         };
     }
 
     private static Reply sleep(long ms) {
         if (ms < 0) {
-            return BAD_SLEEP;
+            return Replies.BAD_SLEEP;
         }
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return PLAINTEXT;
+        return Replies.PLAINTEXT;
     }
 
     private static Reply cpu(long work) {
         if (work < 0) {
-            return BAD_WORK;
+            return Replies.BAD_WORK;
         }
-        return new Reply(200, TEXT_PLAIN, ascii(Long.toHexString(Endpoints.burn(work))));
+        return Replies.cpu(Endpoints.burn(work));
     }
 
     /**
@@ -102,9 +87,5 @@ final class Workload {
             n = n * 10 + (c - '0');
         }
         return n <= max ? n : -1;
-    }
-
-    static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }
