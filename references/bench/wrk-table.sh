@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# wrk-table.sh: the issue-12 table, reproduced with Debian's wrk.
+# wrk-table.sh: every arm and reference under Debian's wrk, interleaved rounds.
 #
 # Starts each server in turn, pinned (server on one CPU, wrk on another), drives it with wrk on keep-alive
 # /plaintext and on Connection: close, stops it, and goes on to the next; the whole list is run --rounds times, so
 # that the servers are interleaved (A B C ... A B C ...) and a drift in the machine's speed spreads over all of them.
-# Prints every round's requests/s, then the median over rounds of each round's ratio for the targets of issue 12.
+# Prints every round's requests/s, then the median over rounds of each round's ratio against its target.
 # A benchmark, not a test: run it on a quiet machine.
 set -euo pipefail
 
@@ -67,8 +67,13 @@ if ! command -v taskset >/dev/null; then
   exit 1
 fi
 
-# The same heap and collector as compare gives every JVM arm (ServerCommands.JVM_FLAGS), sized to the one CPU.
-jvm_opts="-Xms512m -Xmx512m -XX:+UseG1GC -XX:ActiveProcessorCount=1"
+# The same heap and collector as compare gives every JVM arm, from their one home (poolbench jvm-flags, which
+# builds the project first when a source is newer than the jars), sized to the one CPU.
+if ! jvm_flags=$("$root/poolbench" jvm-flags); then
+  echo "wrk-table.sh: ./poolbench jvm-flags failed; the lines above say why" >&2
+  exit 1
+fi
+jvm_opts="$jvm_flags -XX:ActiveProcessorCount=1"
 go_binary="$root/references/go/target/poolbench-go"
 work=$(mktemp -d)
 server_pid=""
@@ -129,8 +134,6 @@ wrk_rps() {
 }
 
 IFS=, read -r -a names <<<"$servers"
-# Build the JVM arms once, before any timing (the launcher builds when a source is newer than the jars).
-"$root/poolbench" arms >/dev/null
 runnable=()
 for name in "${names[@]}"; do
   if [[ $name == go-* ]] && ! go_ready; then

@@ -56,11 +56,11 @@ final class CompareCommand implements Callable<Integer> {
     List<String> workloads;
 
     @Option(names = "--heaps", split = ",", description = "Run every chosen arm and workload at each of these "
-            + "heaps (e.g. 256m,1g,4g), each a fresh JVM, instead of the default 512m (and the full suite's own "
-            + "sweep).")
+            + "heaps (e.g. 256m,1g,4g), each a fresh JVM, instead of the default ${bundle:" + HelpValues.JVM_HEAP
+            + "} (and the full suite's own sweep).")
     List<String> heaps;
 
-    @Option(names = "--gcs", split = ",", description = "The same for collectors: g1, parallel (default: g1).")
+    @Option(names = "--gcs", split = ",", description = "The same for collectors: g1, parallel (default: ${bundle:" + HelpValues.JVM_GC + "}).")
     List<String> gcs;
 
     @Option(names = "--db-pool-size", defaultValue = "" + CompareOptions.DEFAULT_DB_POOL_SIZE,

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import poolbench.compare.plan.JvmSetting;
-
 /**
  * The presets of {@code poolbench jmh --suite}: each is the JMH options of one suite, before the profiler and the
  * result file. {@link JmhPlan} reads the same options to say what a suite runs and for how long.
@@ -66,7 +64,7 @@ enum JmhSuite {
 
     /** The flags every fork gets, as one {@code -jvmArgsAppend} value. */
     static String forkJvmFlags() {
-        return String.join(" ", JvmSetting.DEFAULT.flags());
+        return JvmFlagsCommand.defaultFlags();
     }
 
     /** "3 forks, 5 x 1 s warm-up, 8 x 2 s measurement": the options as a reader says them. */

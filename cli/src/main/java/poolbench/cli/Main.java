@@ -11,7 +11,7 @@ import poolbench.loadgen.LoadCommand;
         description = "Worker pool, thread per connection or virtual thread per connection: measured behind one "
                 + "HTTP/1.1 server.",
         subcommands = {ArmsCommand.class, ServeCommand.class, LoadCommand.class, CompareCommand.class, JmhCommand.class,
-                ReportCommand.class, CheckFindingsCommand.class, CommandLine.HelpCommand.class})
+                ReportCommand.class, CheckFindingsCommand.class, JvmFlagsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code for bad input: a wrong option, arm or value. */
@@ -30,6 +30,7 @@ public final class Main {
      */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(Main.class);
+        cli.setResourceBundle(new HelpValues());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
