@@ -13,7 +13,7 @@ class ServerDeltasTest {
                                           long threads, long workers, long workersStarted, long reaped) {
         return new StatsSnapshot("classic", "worker", 0, 0, requests, requests, 0, requests, 0, cpuNanos, alloc,
                 gcCount, gcMillis, threads, threads, threads, workers, 0, workers, workersStarted, reaped, 0, 0, 0,
-                requests / 2, requests / 10, true);
+                requests / 2, requests / 10, true, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     @Test
@@ -41,7 +41,7 @@ class ServerDeltasTest {
         StatsSnapshot counted = snapshot(1_000, 0, 0, 0, 0, 1, 1, 1, 0);
         StatsSnapshot b = snapshot(2_000, 0, 0, 0, 0, 1, 1, 1, 0);
         StatsSnapshot notCounted = new StatsSnapshot(b.arm(), b.buffers(), 0, 0, b.requests(), 0, 0, 0, 0, 0, 0, 0,
-                0, 1, 1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, false);
+                0, 1, 1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, false, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         ServerDeltas d = ServerDeltas.between(counted, notCounted, notCounted, List.of());
         assertEquals(null, d.voluntaryContextSwitchesPerRequest());
         assertEquals(null, d.involuntaryContextSwitchesPerRequest());

@@ -323,7 +323,7 @@ public final class Runs {
                                        long reaped, long peak) {
             return new StatsSnapshot(arm, buffers, epochMillis, epochMillis - T0 + 1_000, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                     threadsLive, threadsLive, 0, workersAlive, 0, peak, started, reaped, 50L << 20, 90L << 20,
-                    100L << 20, 0, 0, true);
+                    100L << 20, 0, 0, true, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
     }
 }

@@ -15,27 +15,11 @@ import poolbench.server.endpoints.WorldDatabase;
 import poolbench.server.spi.DispatcherStats;
 
 /**
- * What the stats endpoint reports: cumulative counters and current gauges of the server and its JVM. A reader
- * takes two snapshots and divides the deltas by the requests served between them.
+ * What the stats endpoint reports: cumulative counters and current gauges of the server, its dispatcher, its JVM and
+ * its process. A reader takes two snapshots and divides the deltas by the requests served between them.
  *
- * <p>{@code processCpuNanos} is the process's user + system time from {@code getrusage} (microsecond precision),
- * or the JDK's {@code OperatingSystemMXBean#getProcessCpuTime} (whole clock ticks on Linux) where that cannot be
- * called.
- *
- * <p>{@code allocatedBytes} is {@code com.sun.management.ThreadMXBean#getTotalThreadAllocatedBytes}: it counts
- * threads that have ended, and a virtual thread's allocations are counted on the carrier it ran on (a test
- * pins both).
- *
- * <p>The context switches are the process's from {@code getrusage(RUSAGE_SELF)}, threads that have ended included,
- * so they never decrease (see {@link ContextSwitches}); {@code contextSwitchesCounted} is false, and both counts 0,
- * where getrusage cannot be called.
- * <p>Collections are split by the collector's MXBean name: young ({@code G1 Young Generation}, {@code PS Scavenge},
- * {@code Copy}) and full ({@code G1 Old Generation}, {@code PS MarkSweep}, {@code MarkSweepCompact}); G1's
- * {@code G1 Concurrent GC} is in {@code gcCount} only. {@code oldGenAfterGcBytes} is the old generation's
- * occupancy after its last collection ({@code MemoryPoolMXBean#getCollectionUsage}), -1 when there is none.
- * The {@code db*} figures are the /db connection pool's (0 without a database); {@code dbWaitNanos} is the total
- * time requests waited for a connection. {@code cpuExecutorThreads} is the server's {@code --cpu-executor} (0: /cpu
- * computes on the serving thread) and {@code cpuExecutorTasks} the /cpu requests its executor has computed.
+ * <p>The schema, one row a field with its unit, its source and how a reader takes its delta, is in server-core's
+ * README ("Stats schema"); a field added here gets its row there ({@code StatsSchemaTest} checks).
  */
 public record StatsSnapshot(
         String arm,
@@ -82,51 +66,7 @@ public record StatsSnapshot(
         int cpuExecutorThreads,
         long cpuExecutorTasks) {
 
-    /**
-     * A snapshot with the context switches but without the GC split, the downstream, database and CPU executor
-     * figures.
-     */
-    public StatsSnapshot(String arm, String buffers, long epochMillis, long uptimeMillis, long requests,
-                         long connectionsAccepted, long connectionsRejected, long connectionsServed,
-                         long connectionsOpen, long processCpuNanos, long allocatedBytes, long gcCount,
-                         long gcTimeMillis, long threadsLive, long threadsPeak, long threadsStarted, long workersAlive,
-                         long workersIdle, long workersPeak, long workersStarted, long workersReaped,
-                         long heapUsedBytes, long rssBytes, long peakRssBytes, long voluntaryContextSwitches,
-                         long involuntaryContextSwitches, boolean contextSwitchesCounted) {
-        this(arm, buffers, epochMillis, uptimeMillis, requests, connectionsAccepted, connectionsRejected,
-                connectionsServed, connectionsOpen, processCpuNanos, allocatedBytes, gcCount, gcTimeMillis, threadsLive,
-                threadsPeak, threadsStarted, workersAlive, workersIdle, workersPeak, workersStarted, workersReaped,
-                heapUsedBytes, rssBytes, peakRssBytes, voluntaryContextSwitches, involuntaryContextSwitches,
-                contextSwitchesCounted, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-    }
-
-    /**
-     * A snapshot without the GC split, the downstream, database and CPU executor figures (fixtures, older readers).
-     */
-    public StatsSnapshot(String arm, String buffers, long epochMillis, long uptimeMillis, long requests,
-                         long connectionsAccepted, long connectionsRejected, long connectionsServed,
-                         long connectionsOpen, long processCpuNanos, long allocatedBytes, long gcCount,
-                         long gcTimeMillis, long threadsLive, long threadsPeak, long threadsStarted, long workersAlive,
-                         long workersIdle, long workersPeak, long workersStarted, long workersReaped,
-                         long heapUsedBytes, long rssBytes, long peakRssBytes) {
-        this(arm, buffers, epochMillis, uptimeMillis, requests, connectionsAccepted, connectionsRejected,
-                connectionsServed, connectionsOpen, processCpuNanos, allocatedBytes, gcCount, gcTimeMillis, threadsLive,
-                threadsPeak, threadsStarted, workersAlive, workersIdle, workersPeak, workersStarted, workersReaped,
-                heapUsedBytes, rssBytes, peakRssBytes, 0, 0, false);
-    }
-
-    /** Reads the JVM and process figures now, beside the server's and the dispatcher's. */
-    public static StatsSnapshot take(String arm, BufferOwnership buffers, ServerStats server, DispatcherStats workers) {
-        return take(arm, buffers, server, workers, WorldDatabase.PoolStats.NONE);
-    }
-
-    /** The same, with the /db connection pool's figures. */
-    public static StatsSnapshot take(String arm, BufferOwnership buffers, ServerStats server, DispatcherStats workers,
-                                     WorldDatabase.PoolStats pool) {
-        return take(arm, buffers, server, workers, pool, CpuExecutor.ON_CALLER);
-    }
-
-    /** The same, with the CPU executor's figures. */
+    /** Reads the JVM and process figures now, beside the server's, the dispatcher's, the pool's and the executor's. */
     public static StatsSnapshot take(String arm, BufferOwnership buffers, ServerStats server, DispatcherStats workers,
                                      WorldDatabase.PoolStats pool, CpuExecutor cpu) {
         return take(arm, buffers.name().toLowerCase(java.util.Locale.ROOT), server.requests(),
