@@ -26,10 +26,10 @@ import poolbench.server.testing.Poll;
 import poolbench.server.testing.TestHttp;
 
 /**
- * The reproduction of issue 15, in a child JVM started under {@code ulimit -n 200}: more connections than the
- * process has descriptors, held, then closed. The accept loop must survive, must not spin or flood the log while
- * it cannot accept, and must serve again once descriptors are free; {@code /stats} must answer throughout, even
- * behind a client that sends half a request.
+ * The descriptor exhaustion a hostile-client session found, reproduced in a child JVM under {@code ulimit -n 200}:
+ * more connections than the process has descriptors, held, then closed. The accept loop must survive, must not
+ * spin or flood the log while it cannot accept, and must serve again once descriptors are free; {@code /stats} must
+ * answer throughout, even behind a client that sends half a request.
  */
 class DescriptorExhaustionTest {
 
