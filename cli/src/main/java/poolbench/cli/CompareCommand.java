@@ -60,7 +60,9 @@ final class CompareCommand implements Callable<Integer> {
             + "} (and the full suite's own sweep).")
     List<String> heaps;
 
-    @Option(names = "--gcs", split = ",", description = "The same for collectors: g1, parallel (default: ${bundle:" + HelpValues.JVM_GC + "}).")
+    @Option(names = "--gcs", split = ",",
+            description = "The same for collectors: ${bundle:" + HelpValues.JVM_COLLECTORS + "} (default: ${bundle:"
+                    + HelpValues.JVM_GC + "}).")
     List<String> gcs;
 
     @Option(names = "--db-pool-size", defaultValue = "" + CompareOptions.DEFAULT_DB_POOL_SIZE,

@@ -14,6 +14,7 @@ final class HelpValues extends ListResourceBundle {
     static final String JVM_FLAGS = "poolbench.jvm.flags";
     static final String JVM_HEAP = "poolbench.jvm.heap";
     static final String JVM_GC = "poolbench.jvm.gc";
+    static final String JVM_COLLECTORS = "poolbench.jvm.collectors";
 
     @Override
     protected Object[][] getContents() {
@@ -21,6 +22,7 @@ final class HelpValues extends ListResourceBundle {
             {JVM_FLAGS, JvmFlagsCommand.defaultFlags()},
             {JVM_HEAP, JvmSetting.DEFAULT.heap()},
             {JVM_GC, JvmSetting.DEFAULT.gc()},
+            {JVM_COLLECTORS, String.join(", ", JvmSetting.COLLECTORS)},
         };
     }
 }

@@ -33,6 +33,7 @@ class JvmFlagsCommandTest {
         assertTrue(run("jvm-flags", "--help").replaceAll("\\s+", " ").contains("(" + flags + ")"));
         String compare = run("compare", "--help").replaceAll("\\s+", " ");
         assertTrue(compare.contains("instead of the default " + JvmSetting.DEFAULT.heap() + " "), compare);
-        assertTrue(compare.contains("(default: " + JvmSetting.DEFAULT.gc() + ")"), compare);
+        assertTrue(compare.contains("collectors: " + String.join(", ", JvmSetting.COLLECTORS) + " (default: "
+                + JvmSetting.DEFAULT.gc() + ")"), compare);
     }
 }

@@ -11,6 +11,10 @@ import poolbench.server.endpoints.DownstreamClient;
 /**
  * The server's own counters (cumulative, so a reader takes deltas over its window) and the set of open
  * connections, which lets a stop close them instead of waiting for every client to leave.
+ *
+ * <p>The counting methods are public for the parts of the server in other packages that count (the accept loop,
+ * the connection loops, the deadline sweeper, the outbound calls); readers use the getters, through a
+ * {@link StatsSnapshot}.
  */
 public final class ServerStats {
 

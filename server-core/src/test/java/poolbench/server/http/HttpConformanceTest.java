@@ -25,8 +25,8 @@ import poolbench.server.testing.TestHttp;
 /**
  * What RFC 9110 and 9112 ask of a server, over a real connection (the hostile-client session's probes): HEAD,
  * Host, Expect, Connection tokens, absolute-form and asterisk-form targets, empty lines before a request,
- * HTTP/1.2; and a client that pipelines slow requests and disconnects costs the server little. On server-core's test arm: every arm runs
- * the same connection loop.
+ * HTTP/1.2; and a client that pipelines slow requests and disconnects costs the server little. On server-core's
+ * test arm: every arm runs the same connection loop.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class HttpConformanceTest {
