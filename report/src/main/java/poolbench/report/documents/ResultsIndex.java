@@ -115,7 +115,6 @@ public final class ResultsIndex {
     static String render(List<ClaimsDocument.Summary> runs, List<String> unreadable, Optional<String> findings) {
         Markdown md = new Markdown();
         md.heading(1, "Published runs");
-        findings.ifPresent(md::raw);
         md.paragraph("Newest first. Each run's README.md has its environment, tables and charts; its CLAIMS.md has "
                 + "each verdict with the rule that computed it and the figures it rests on. This file is written by "
                 + Markdown.code("./poolbench report") + " from every " + Markdown.code("results/<run>/"
@@ -123,7 +122,9 @@ public final class ResultsIndex {
         if (runs.isEmpty()) {
             md.paragraph("No run has been reported yet.");
         }
+        // The verdicts lead; the newest run's findings, with their caveats, follow them.
         sideBySide(md, runs);
+        findings.ifPresent(md::raw);
         for (ClaimsDocument.Summary s : runs) {
             md.heading(2, Markdown.link(s.run(), s.run() + "/" + RunReadme.FILE));
             md.paragraph((s.date() == null ? "date unknown" : s.date()) + " · suite " + (s.suite() == null ? "unknown"

@@ -105,7 +105,7 @@ class TrustworthyVerdictsTest {
     }
 
     @Test
-    void theIndexShowsFindingsFirstAndTheRunsSideBySide(@TempDir Path results) throws IOException {
+    void theIndexLeadsWithTheRunsSideBySideThenTheNewestFindings(@TempDir Path results) throws IOException {
         for (String name : List.of("2026-12-02-a", "2026-12-02-b")) {
             Path run = Runs.writeRunDirectory(results.resolve(name), List.of(
                     run(KnownArms.CLASSIC, 1, 9_000, 0.5).build()), Launches.comparison(CLOSE, 16)
@@ -118,7 +118,8 @@ class TrustworthyVerdictsTest {
             Report.write(run, null);
         }
         String index = Files.readString(ResultsIndex.write(results));
-        assertTrue(index.indexOf("## What the data says") < index.indexOf("## Verdicts side by side"), index);
+        assertTrue(index.indexOf("## Verdicts side by side") >= 0, index);
+        assertTrue(index.indexOf("## Verdicts side by side") < index.indexOf("## What the data says"), index);
         assertTrue(index.contains("[9×](2026-12-02-b/CLAIMS.md#claim-1)"), index);
         assertTrue(index.contains("| 1 | A worker pool makes the server many times more efficient than a thread per "
                 + "connection. | confirmed | confirmed | same |"), index);
