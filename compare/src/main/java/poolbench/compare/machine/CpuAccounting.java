@@ -245,6 +245,13 @@ public final class CpuAccounting {
         if (i.stealShare() > Math.max(i.serverCpusOthersShare(), i.loadCpusOthersShare())) {
             return "the hypervisor stole " + Interference.percent(i.stealShare()) + " of the CPUs";
         }
+        boolean othersWithin = Math.max(i.serverCpusOthersShare(), i.loadCpusOthersShare()) <= threshold
+                && i.stealShare() <= threshold;
+        if (!i.clean() && othersWithin && i.waitingShare() > 0) {
+            // Nothing else was over its gate: the comparison's waiting servers were.
+            return "the comparison's waiting servers used " + Interference.percent(i.waitingShare()) + " of CPU"
+                    + (pinning.serverCpus().matches("\\d+") ? " " : "s ") + pinning.serverCpus();
+        }
         boolean server = i.serverCpusOthersShare() >= i.loadCpusOthersShare();
         String cpus = server ? pinning.serverCpus() : pinning.loadCpus();
         return "others used " + Interference.percent(server ? i.serverCpusOthersShare() : i.loadCpusOthersShare())

@@ -131,12 +131,18 @@ class CpuAccountingTest {
     }
 
     @Test
-    void theWaitingServersAreASideOfTheirOwnAndGateAtAThirdOfTheThreshold() {
+    void theWaitingServersAreASideOfTheirOwnAndGateAtAThirdOfTheThreshold() throws Exception {
         Interference i = CpuAccounting.compute(before, after, 287, loadTicks, 13, Set.of(0), Set.of(1), true,
                 0.03, 1);
         assertEquals(0.013, i.waitingShare(), EPS);
         assertEquals(0.198, i.serverCpusOthersShare(), EPS, "the waiting servers' ticks are not others'");
         assertFalse(i.clean(), "13 ticks less the allowance of 2 are 1.1% of the server CPU, over a third of 3%");
+        CpuAccounting accounting = new CpuAccounting(fixture("after"), new Pinning(true, "0", "1", 1, 1, "test"), 0.5,
+                List::of);
+        Interference waitingOnly = CpuAccounting.compute(before, after, 287, loadTicks, 13, Set.of(0), Set.of(1),
+                true, 0.02, 1);
+        assertEquals("the comparison's waiting servers used 1% of CPU 0",
+                accounting.worst(waitingOnly, new Pinning(true, "0", "1", 1, 1, "test")));
         Interference quiet = CpuAccounting.compute(before, after, 295, loadTicks, 5, Set.of(0), Set.of(1), true,
                 0.21, 1);
         assertTrue(quiet.clean(), "0.5% under a third of 21%");
