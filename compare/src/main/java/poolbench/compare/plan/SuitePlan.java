@@ -16,7 +16,8 @@ import poolbench.compare.CompareRun;
  * {@link #TYPICAL_STEADY_ROUNDS} one-second rounds until steady), in the first launch each arm's capacity probes,
  * then rounds × arms × steps windows of lead-in + window + {@link #WINDOW_OVERHEAD}; a mixed window adds its
  * drain. A single run is its warm-up, its window, its idle phase and {@link #RUN_OVERHEAD} to start and stop a JVM.
- * The overheads were measured on a 2-vCPU machine; a disturbed window's repeat is not in the estimate.
+ * The overheads are estimates from runs on a 2-vCPU VM; what is not in them is a disturbed window's repeat, which
+ * is why quiet quick runs there took 20% and 34% longer than this plan while the hypervisor stole 3–8% at times.
  */
 public record SuitePlan(List<Line> lines, Duration total) {
 

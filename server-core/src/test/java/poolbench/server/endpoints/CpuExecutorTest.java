@@ -46,17 +46,22 @@ class CpuExecutorTest {
     private record Ran(Thread caller, Thread worker) {
     }
 
+    /** One computation through {@code cpu}, asked by a virtual thread: which thread asked and which one computed. */
+    private static Ran computeOnAVirtualThread(CpuExecutor cpu) throws Exception {
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        return onAVirtualThread(() -> {
+            cpu.compute(() -> {
+                worker.set(Thread.currentThread());
+                return 0;
+            });
+            return new Ran(Thread.currentThread(), worker.get());
+        });
+    }
+
     @Test
     void withThreadsTheWorkRunsOnAPlatformThreadNamedForTheExecutorWhileTheCallerWaits() throws Exception {
         try (CpuExecutor cpu = CpuExecutor.start(2)) {
-            AtomicReference<Thread> worker = new AtomicReference<>();
-            Ran ran = onAVirtualThread(() -> {
-                cpu.compute(() -> {
-                    worker.set(Thread.currentThread());
-                    return 0;
-                });
-                return new Ran(Thread.currentThread(), worker.get());
-            });
+            Ran ran = computeOnAVirtualThread(cpu);
             assertTrue(ran.worker().getName().startsWith(CpuExecutor.THREAD_NAME_PREFIX), ran.worker().getName());
             assertFalse(ran.worker().isVirtual());
             assertTrue(ran.caller().isVirtual());
@@ -68,14 +73,7 @@ class CpuExecutorTest {
     @Test
     void withoutThreadsTheWorkRunsOnTheServingThread() throws Exception {
         try (CpuExecutor cpu = CpuExecutor.start(0)) {
-            AtomicReference<Thread> worker = new AtomicReference<>();
-            Ran ran = onAVirtualThread(() -> {
-                cpu.compute(() -> {
-                    worker.set(Thread.currentThread());
-                    return 0;
-                });
-                return new Ran(Thread.currentThread(), worker.get());
-            });
+            Ran ran = computeOnAVirtualThread(cpu);
             assertSame(ran.caller(), ran.worker());
             assertEquals(0, cpu.tasksCompleted(), "nothing went through an executor");
         }
