@@ -101,10 +101,10 @@ public final class CompareRun {
         Files.createDirectories(launchDir);
         Files.createDirectories(options.out().resolve("logs"));
         Gate gate = options.gate();
-        CpuAccounting accounting = new CpuAccounting(ProcFs.SYSTEM, pinning, gate.othersThreshold(), loadSide::pids,
-                loadSide::databasePids);
         CpuQuota quota = CpuQuota.decide(options.cpuQuota(), options.quotaPeriod().toNanos() / 1_000,
                 pinning.serverCpuCount());
+        CpuAccounting accounting = new CpuAccounting(ProcFs.SYSTEM, pinning, gate.othersThreshold(), loadSide::pids,
+                loadSide::databasePids, quota.applied());
         Environment env = Environment.capture(commands.jvmFlags(), pinning, suite, options.repo(),
                 accounting.describe(gate, Environment.clockTicksPerSecond()), options.dbPoolSize(), skipped, quota);
         ResumedRun resumed = options.resume() ? ResumedRun.read(options.out(), env) : ResumedRun.NONE;

@@ -189,10 +189,14 @@ public final class ComparisonRun {
             startAll(servers, launch);
             List<Running> order = new ArrayList<>(servers);
             Collections.shuffle(order, random);
-            for (Running s : order) {
-                if (s.alive()) {
-                    warmUp(s);
+            if (known == null) {
+                for (Running s : order) {
+                    if (s.alive()) {
+                        warmUp(s, true);
+                    }
                 }
+            } else {
+                warmUpTogether(order);
             }
             List<CapacityPoint> capacities = new ArrayList<>();
             Ladder ladder = known;
@@ -281,11 +285,36 @@ public final class ComparisonRun {
                 .withDuration(comparison.window());
     }
 
-    private void warmUp(Running s) throws InterruptedException {
+    /**
+     * A later launch's warm-up: every arm at once. What the first launch's warm-up measures alone (the throughput
+     * the capacity search starts from, a heavy request's CPU) is known by now, and what is left is the JIT's, which
+     * counts requests, not seconds alone: the arms share the server CPUs meanwhile, each under its own quota, so
+     * together they warm in about the time of one or two alone (the plan counts one arm's warm-up limit).
+     */
+    private void warmUpTogether(List<Running> servers) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (Running s : servers) {
+            if (s.alive()) {
+                threads.add(Thread.ofPlatform().name("warm-up-" + s.label.label()).start(() -> {
+                    try {
+                        warmUp(s, false);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        s.error = "interrupted in its warm-up";
+                    }
+                }));
+            }
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
+    private void warmUp(Running s, boolean calibrate) throws InterruptedException {
         long started = System.nanoTime();
         try {
             s.warmThroughput = CompareRun.warmUp(base(s), comparison.warmup(), comparison.warmupLimit());
-            if (comparison.mixed()) {
+            if (comparison.mixed() && calibrate) {
                 s.heavyCpuMillis = calibrateHeavy(s);
             }
         } catch (IOException | RuntimeException e) {
@@ -362,6 +391,9 @@ public final class ComparisonRun {
             probes.add(w);
             if (w.disturbed() && attempts + 1 < gate.attempts()) {
                 attempts++;
+                if (byOthers(w.interference()) == OTHERS) {
+                    awaitQuietBriefly();
+                }
                 continue;
             }
             attempts = 0;
@@ -434,6 +466,9 @@ public final class ComparisonRun {
                 if (!s.alive()) {
                     continue;
                 }
+                if (slot.length > 3 && slot[3] == OTHERS) {
+                    awaitQuietBriefly();
+                }
                 names.add(s.label.label() + "@" + slot[1] + (slot[2] > 1 ? " (again)" : ""));
                 double rate = ladder.rates().get(slot[1]);
                 Window w = comparison.mixed()
@@ -444,7 +479,7 @@ public final class ComparisonRun {
                     if (slot[2] < gate.attempts()) {
                         progress.say("disturbed: " + accounting.worst(w.interference(), pinning) + "; "
                                 + s.label.label() + " step " + slot[1] + " again at the end of round " + round);
-                        order.add(new int[] {slot[0], slot[1], slot[2] + 1});
+                        order.add(new int[] {slot[0], slot[1], slot[2] + 1, byOthers(w.interference())});
                     } else {
                         progress.say("disturbed: " + accounting.worst(w.interference(), pinning) + "; "
                                 + s.label.label() + " step " + slot[1] + " kept as disturbed after " + slot[2]
@@ -464,6 +499,21 @@ public final class ComparisonRun {
             String why = Window.ROUND_DISTURBED + accounting.worst(summed, pinning);
             measured.forEach(w -> windows.add(withError(w, why)));
         }
+    }
+
+    private void awaitQuietBriefly() throws InterruptedException {
+        try {
+            accounting.awaitQuiet(Gate.RETRY_QUIET_WAIT);
+        } catch (IOException unreadable) {
+            // /proc could not be read now: the repeat is measured at once, and its own accounting judges it.
+        }
+    }
+
+    /** Marks a repeat whose window others disturbed (not steal alone): it waits for a quiet second first. */
+    private static final int OTHERS = 1;
+
+    private int byOthers(Interference i) {
+        return Math.max(i.serverCpusOthersShare(), i.loadCpusOthersShare()) > gate.othersThreshold() ? OTHERS : 0;
     }
 
     private static Window withError(Window w, String error) {

@@ -53,14 +53,14 @@ public final class ComparisonTable {
                         out.printf(Locale.ROOT, "  %-5d %-16s %10s%n", step, arm, "no counted window");
                         continue;
                     }
-                    long sustained = ws.stream().filter(w -> w.sustained(first.p99BoundMs())).count();
+                    long keptUp = ws.stream().filter(Window::keptUp).count();
                     out.printf(Locale.ROOT, "  %-5d %-16s %,10.0f %,10.0f %12.1f %10.0f %10.2f%s%n", step, arm,
                             ws.get(0).offeredRate(), median(ws.stream().map(Window::achievedRate).toList()),
                             median(ws.stream().map(w -> w.server().cpuMicrosPerRequest()).toList()),
                             median(ws.stream().map(w -> w.server().allocBytesPerRequest()).toList()),
                             median(ws.stream().map(w -> w.load().latency().percentileMs(99)).toList()),
-                            sustained == ws.size() ? "" : "  (" + (ws.size() - sustained) + " of " + ws.size()
-                                    + " not sustained)");
+                            keptUp == ws.size() ? "" : "  (" + (ws.size() - keptUp) + " of " + ws.size()
+                                    + " not kept up)");
                 }
             }
         }

@@ -25,6 +25,14 @@ import poolbench.compare.record.Environment;
  * This JVM counts without its descendants: its children are the servers under test (the server's side) and
  * whatever else it happens to start (others'), and counting either as the load's would hide that much
  * interference on the load's CPUs.
+ *
+ * <p>Under a CPU quota, others' tick count on a side is capped by what every other process was seen to use
+ * ({@link ProcFs#otherProcessTicks}). The CPU lines of {@code /proc/stat} are sampled at the scheduler tick, which
+ * cannot split a CPU finely shared between a throttled server (running a few milliseconds of each quota period) and
+ * idle: in CPU-heavy windows the CPU's busy ticks read up to 16% above the server's exact time (utime + stime are
+ * scaled to the kernel's nanosecond runtime), with no other process running. An intruder is a process, so its time
+ * shows in the cap; what the cap cannot see is a neighbour outside this {@code /proc}'s PID namespace, which is why
+ * it is applied only under a quota, where the sampling error is known to arise.
  */
 public final class CpuAccounting {
 
@@ -40,15 +48,19 @@ public final class CpuAccounting {
     private final double threshold;
     private final Supplier<List<Long>> loadPids;
     private final Supplier<List<Long>> databasePids;
+    private final boolean capByOtherProcesses;
 
     public CpuAccounting(ProcFs proc, Pinning pinning, double threshold, Supplier<List<Long>> loadPids)
             throws IOException {
-        this(proc, pinning, threshold, loadPids, List::of);
+        this(proc, pinning, threshold, loadPids, List::of, false);
     }
 
-    /** The same, with {@code databasePids} among the load's helpers counted apart as well (PostgreSQL on db). */
+    /**
+     * The same, with {@code databasePids} among the load's helpers counted apart as well (PostgreSQL on db), and
+     * others' ticks capped by the other processes' when {@code serversUnderQuota} (see the class comment).
+     */
     public CpuAccounting(ProcFs proc, Pinning pinning, double threshold, Supplier<List<Long>> loadPids,
-                         Supplier<List<Long>> databasePids) throws IOException {
+                         Supplier<List<Long>> databasePids, boolean serversUnderQuota) throws IOException {
         this.proc = proc;
         Set<Integer> every = proc.cpus().keySet();
         this.pinned = pinning.enabled();
@@ -57,11 +69,15 @@ public final class CpuAccounting {
         this.threshold = threshold;
         this.loadPids = loadPids;
         this.databasePids = databasePids;
+        this.capByOtherProcesses = serversUnderQuota;
     }
 
-    /** The counters at one instant: every CPU, and each side's processes. */
+    /**
+     * The counters at one instant: every CPU, and each side's processes; {@code others} is every other process
+     * (with its reaped children), read only when others' ticks are capped by it, else empty.
+     */
     public record Snapshot(SortedMap<Integer, CpuTicks> cpus, Map<Long, Long> server, Map<Long, Long> load,
-                    Map<Long, Long> waiting, Map<Long, Long> database) {
+                    Map<Long, Long> waiting, Map<Long, Long> database, Map<Long, Long> others) {
     }
 
     public Snapshot snapshot(long serverPid) throws IOException {
@@ -82,7 +98,14 @@ public final class CpuAccounting {
         load.removeAll(waiting);
         Set<Long> database = new LinkedHashSet<>(ProcFs.withDescendants(databasePids.get()));
         database.retainAll(load);
-        return new Snapshot(proc.cpus(), ticks(serverTree), ticks(load), ticks(waiting), ticks(database));
+        Map<Long, Long> others = Map.of();
+        if (capByOtherProcesses) {
+            Set<Long> sides = new LinkedHashSet<>(serverTree);
+            sides.addAll(load);
+            sides.addAll(waiting);
+            others = proc.otherProcessTicks(sides);
+        }
+        return new Snapshot(proc.cpus(), ticks(serverTree), ticks(load), ticks(waiting), ticks(database), others);
     }
 
     private Map<Long, Long> ticks(Set<Long> pids) {
@@ -99,9 +122,11 @@ public final class CpuAccounting {
     }
 
     public Interference between(Snapshot before, Snapshot after, int attempt) {
+        long others = capByOtherProcesses ? delta(before.others(), after.others()) : Interference.Ticks.NOT_READ;
         return compute(before.cpus(), after.cpus(), delta(before.server(), after.server()),
                 delta(before.load(), after.load()), delta(before.waiting(), after.waiting()), serverCpus, loadCpus,
-                pinned, threshold, attempt).withDatabaseTicks(delta(before.database(), after.database()));
+                pinned, threshold, attempt, ROUNDING_TICKS, others)
+                .withDatabaseTicks(delta(before.database(), after.database()));
     }
 
     /** The accounting of several windows together: their ticks summed, judged as one window. */
@@ -112,10 +137,13 @@ public final class CpuAccounting {
         long load = 0;
         long waiting = 0;
         long database = 0;
+        long otherProcesses = 0;
         for (Interference w : windows) {
             if (w.ticks() == null) {
                 continue;
             }
+            otherProcesses = otherProcesses < 0 || w.ticks().otherProcesses() < 0 ? Interference.Ticks.NOT_READ
+                    : otherProcesses + w.ticks().otherProcesses();
             w.ticks().cpus().forEach((c, t) -> cpus.merge(c, t, CpuTicks::plus));
             server += w.ticks().serverProcesses();
             load += w.ticks().loadProcesses();
@@ -127,8 +155,8 @@ public final class CpuAccounting {
         // allowance grows with the square root of the windows, not with their number: a steady intruder that
         // hides under each window's allowance shows in the sum.
         long allowance = ROUNDING_TICKS * (long) Math.ceil(Math.sqrt(Math.max(1, windows.size())));
-        return compute(zero, cpus, server, load, waiting, serverCpus, loadCpus, pinned, threshold, 1, allowance)
-                .withDatabaseTicks(database);
+        return compute(zero, cpus, server, load, waiting, serverCpus, loadCpus, pinned, threshold, 1, allowance,
+                otherProcesses).withDatabaseTicks(database);
     }
 
     public static Interference compute(SortedMap<Integer, CpuTicks> before, SortedMap<Integer, CpuTicks> after,
@@ -141,7 +169,19 @@ public final class CpuAccounting {
                                 long serverTicks, long loadTicks, long waitingTicks, Set<Integer> serverCpus,
                                 Set<Integer> loadCpus, boolean pinned, double threshold, int attempt) {
         return compute(before, after, serverTicks, loadTicks, waitingTicks, serverCpus, loadCpus, pinned, threshold,
-                attempt, ROUNDING_TICKS);
+                attempt, ROUNDING_TICKS, Interference.Ticks.NOT_READ);
+    }
+
+    /**
+     * The same, with others' share on each side capped by {@code otherProcessTicks}, what every other process used
+     * in the window ({@link Interference.Ticks#NOT_READ}: no cap).
+     */
+    public static Interference compute(SortedMap<Integer, CpuTicks> before, SortedMap<Integer, CpuTicks> after,
+                                       long serverTicks, long loadTicks, long waitingTicks, Set<Integer> serverCpus,
+                                       Set<Integer> loadCpus, boolean pinned, double threshold, int attempt,
+                                       long otherProcessTicks) {
+        return compute(before, after, serverTicks, loadTicks, waitingTicks, serverCpus, loadCpus, pinned, threshold,
+                attempt, ROUNDING_TICKS, otherProcessTicks);
     }
 
     /**
@@ -152,7 +192,7 @@ public final class CpuAccounting {
     private static Interference compute(SortedMap<Integer, CpuTicks> before, SortedMap<Integer, CpuTicks> after,
                                         long serverTicks, long loadTicks, long waitingTicks, Set<Integer> serverCpus,
                                         Set<Integer> loadCpus, boolean pinned, double threshold, int attempt,
-                                        long roundingPerCpu) {
+                                        long roundingPerCpu, long otherProcessTicks) {
         SortedMap<Integer, CpuTicks> deltas = new TreeMap<>();
         for (var e : after.entrySet()) {
             deltas.put(e.getKey(), e.getValue().minus(before.getOrDefault(e.getKey(), CpuTicks.ZERO)));
@@ -179,13 +219,19 @@ public final class CpuAccounting {
         // The waiting servers' time is sampled in whole ticks, and an idle JVM woken for a millisecond at a tick is
         // charged all of it: the same allowance as others' before it counts against the gate.
         double waitingGated = share(waitingTicks - roundingPerCpu * serverCpus.size(), server.total());
-        double serverShare = share(serverOthers, server.total());
-        double loadShare = share(loadOthers, load.total());
+        double serverShare = share(capped(serverOthers, otherProcessTicks), server.total());
+        double loadShare = share(capped(loadOthers, otherProcessTicks), load.total());
         boolean clean = serverShare <= threshold && loadShare <= threshold && steal <= threshold
                 && waitingGated <= Gate.waitingThreshold(threshold);
         return new Interference(serverShare, loadShare, steal, serverUse, loadUse,
                 Interference.bottleneck(serverUse, loadUse), clean, attempt, waiting,
-                new Interference.Ticks(deltas, serverTicks, loadTicks, waitingTicks, serverOthers, loadOthers));
+                new Interference.Ticks(deltas, serverTicks, loadTicks, waitingTicks, serverOthers, loadOthers, 0,
+                        otherProcessTicks));
+    }
+
+    /** Others' ticks on a side, no more than every other process used ({@code NOT_READ}: as counted). */
+    private static long capped(long others, long otherProcessTicks) {
+        return otherProcessTicks == Interference.Ticks.NOT_READ ? others : Math.min(others, otherProcessTicks);
     }
 
     private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {

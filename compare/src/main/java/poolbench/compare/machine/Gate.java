@@ -23,7 +23,13 @@ public record Gate(double othersThreshold, int attempts, Duration quietWait) {
      * needs.
      */
     public static final double WAITING_PART_OF_THRESHOLD = 1.0 / 3;
-    public static final int DEFAULT_ATTEMPTS = 3;
+    public static final int DEFAULT_ATTEMPTS = 4;
+    /**
+     * Before a window is measured again after others (not steal) disturbed it, wait at most this long for a quiet
+     * second: an intruder that comes and goes (a build step, a cron job) would otherwise take the repeat too, since
+     * it comes right after. Longer than a typical bout, short enough that a steady intruder costs little per repeat.
+     */
+    public static final Duration RETRY_QUIET_WAIT = Duration.ofSeconds(6);
     public static final int DEFAULT_QUIET_WAIT_SECONDS = 30;
     public static final Duration DEFAULT_QUIET_WAIT = Duration.ofSeconds(DEFAULT_QUIET_WAIT_SECONDS);
     public static final Gate DEFAULTS = new Gate(DEFAULT_THRESHOLD, DEFAULT_ATTEMPTS, DEFAULT_QUIET_WAIT);

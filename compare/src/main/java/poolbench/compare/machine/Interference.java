@@ -20,7 +20,8 @@ import poolbench.compare.ComparisonRun;
  *   {@link ComparisonRun}): pinned to the server CPUs, their time is shown on its own and gates at
  *   {@link Gate#waitingThreshold};</li>
  *   <li>others' time is the rest of the CPUs' busy time, less steal, less a rounding allowance of
- *   {@link CpuAccounting#ROUNDING_TICKS} ticks per CPU (the per-CPU and per-process counters are sampled apart);</li>
+ *   {@link CpuAccounting#ROUNDING_TICKS} ticks per CPU (the per-CPU and per-process counters are sampled apart),
+ *   and under a CPU quota no more than every other process was seen to use (see {@link CpuAccounting});</li>
  *   <li>steal is gated per CPU, on the worse one: 6% on one CPU and none on the other is a disturbed window, not
  *   a 3% one.</li>
  * </ul>
@@ -45,16 +46,22 @@ public record Interference(double serverCpusOthersShare, double loadCpusOthersSh
 
     /**
      * A window's raw counters: every CPU's tick deltas, each side's process ticks, and others' ticks per side before
-     * clamping (negative when the rounding allowance exceeded what was left); {@code databaseProcesses} is the part of
-     * the load's that PostgreSQL and its backends used (0 without a database).
+     * clamping and capping (negative when the rounding allowance exceeded what was left); {@code databaseProcesses}
+     * is the part of the load's that PostgreSQL and its backends used (0 without a database); {@code otherProcesses}
+     * is what every other process used, the cap on others' ticks under a quota ({@link #NOT_READ} without one).
      */
     public record Ticks(java.util.SortedMap<Integer, CpuTicks> cpus, long serverProcesses, long loadProcesses,
-                        long waitingProcesses, long serverCpusOthers, long loadCpusOthers, long databaseProcesses) {
+                        long waitingProcesses, long serverCpusOthers, long loadCpusOthers, long databaseProcesses,
+                        long otherProcesses) {
 
-        /** The counters of a window without a database on the load's side. */
+        /** Other processes were not read: others' ticks are the CPUs' count alone. */
+        public static final long NOT_READ = -1;
+
+        /** The counters of a window without a database on the load's side or a cap on others'. */
         public Ticks(java.util.SortedMap<Integer, CpuTicks> cpus, long serverProcesses, long loadProcesses,
                      long waitingProcesses, long serverCpusOthers, long loadCpusOthers) {
-            this(cpus, serverProcesses, loadProcesses, waitingProcesses, serverCpusOthers, loadCpusOthers, 0);
+            this(cpus, serverProcesses, loadProcesses, waitingProcesses, serverCpusOthers, loadCpusOthers, 0,
+                    NOT_READ);
         }
     }
 
@@ -71,7 +78,7 @@ public record Interference(double serverCpusOthersShare, double loadCpusOthersSh
         return ticks == null ? this : new Interference(serverCpusOthersShare, loadCpusOthersShare, stealShare,
                 serverCpuUtilization, loadCpuUtilization, bottleneck, clean, attempt, waitingShare,
                 new Ticks(ticks.cpus(), ticks.serverProcesses(), ticks.loadProcesses(), ticks.waitingProcesses(),
-                        ticks.serverCpusOthers(), ticks.loadCpusOthers(), database));
+                        ticks.serverCpusOthers(), ticks.loadCpusOthers(), database, ticks.otherProcesses()));
     }
 
 

@@ -38,19 +38,17 @@ public record ProcFs(Path root) {
         return cpus;
     }
 
+    /** The kernel threads whose time is the CPU's softirq field already (see {@link Interference}). */
+    private static final String SOFTIRQ_THREAD = "ksoftirqd/";
+
     /**
      * utime + stime of a process in ticks, 0 when it is gone. The command name in parentheses may hold spaces,
      * so fields are counted from the last ')'.
      */
     public long processTicks(long pid) {
-        try {
-            String line = Files.readString(root.resolve(Long.toString(pid)).resolve("stat"));
-            String[] f = line.substring(line.lastIndexOf(')') + 2).trim().split("\\s+");
-            // After the name: state is field 3 of proc(5), so utime (14) and stime (15) are at 11 and 12 here.
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        } catch (IOException | RuntimeException gone) {
-            return 0;
-        }
+        String[] f = statFields(pid);
+        // After the name: state is field 3 of proc(5), so utime (14) and stime (15) are at 11 and 12 here.
+        return f == null ? 0 : Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     /**
@@ -58,12 +56,53 @@ public record ProcFs(Path root) {
      * this JVM after a child exits, it holds the child's whole tree (JMH's forks included).
      */
     public long processTicksWithChildren(long pid) {
+        String[] f = statFields(pid);
+        return f == null ? 0 : Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+                + Long.parseLong(f[14]);
+    }
+
+    /**
+     * Every process this {@code /proc} shows but {@code excluded}, with its own ticks and its reaped children's
+     * ({@link #processTicksWithChildren}: a build or a shell loop that forks short-lived processes shows in its
+     * parent's). The CPUs' {@code ksoftirqd/N} threads are left out: their time is the softirq field's.
+     */
+    public Map<Long, Long> otherProcessTicks(Set<Long> excluded) {
+        Map<Long, Long> ticks = new HashMap<>();
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                String name = p.getFileName().toString();
+                if (name.isEmpty() || !name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                long pid = Long.parseLong(name);
+                if (excluded.contains(pid)) {
+                    continue;
+                }
+                String[] f = statFields(pid);
+                if (f != null && !f[f.length - 1].startsWith(SOFTIRQ_THREAD)) {
+                    ticks.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+                            + Long.parseLong(f[14]));
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return ticks;
+        }
+        return ticks;
+    }
+
+    /** The fields after the command name, with the name itself appended last; null when the process is gone. */
+    private String[] statFields(long pid) {
         try {
             String line = Files.readString(root.resolve(Long.toString(pid)).resolve("stat"));
-            String[] f = line.substring(line.lastIndexOf(')') + 2).trim().split("\\s+");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            int open = line.indexOf('(');
+            int close = line.lastIndexOf(')');
+            String[] f = line.substring(close + 2).trim().split("\\s+");
+            String[] withName = java.util.Arrays.copyOf(f, f.length + 1);
+            withName[f.length] = line.substring(open + 1, close);
+            Long.parseLong(f[14]);
+            return withName;
         } catch (IOException | RuntimeException gone) {
-            return 0;
+            return null;
         }
     }
 

@@ -12,27 +12,41 @@ import poolbench.compare.CompareRun;
  * objects that run it ({@code compare --plan} prints it; the progress bar starts from it), so no document's cost
  * table can drift from the code.
  *
- * <p>The arithmetic per launch: the servers' start, each arm's warm-up (its fixed part and, where the limit allows,
- * {@link #TYPICAL_STEADY_ROUNDS} one-second rounds until steady), in the first launch each arm's capacity probes,
- * then rounds × arms × steps windows of lead-in + window + {@link #WINDOW_OVERHEAD}; a mixed window adds its
- * drain. A single run is its warm-up, its window, its idle phase and {@link #RUN_OVERHEAD} to start and stop a JVM.
- * The overheads are estimates from runs on a 2-vCPU VM; what is not in them is a disturbed window's repeat, which
- * is why quiet quick runs there took 20% and 34% longer than this plan while the hypervisor stole 3–8% at times.
+ * <p>The arithmetic per launch: the servers' start, the warm-up (in the first launch each arm's in turn, its fixed
+ * part and {@link #TYPICAL_STEADY} of one-second rounds until steady, within its limit; in the later ones every
+ * arm's at once, counted as one arm's limit), in the first launch each arm's capacity probes, then rounds × arms ×
+ * steps windows of lead-in + window + {@link #WINDOW_OVERHEAD}; a mixed window adds its drain. Windows and probes
+ * are counted {@link #REPEATED} more for the disturbed ones measured again. A single run is its warm-up, its
+ * window, its idle phase and {@link #RUN_OVERHEAD} to start and stop a JVM.
+ *
+ * <p>The constants are what two quick runs on a 2-vCPU VM took (Temurin 25, 2026-12-02, launch records'
+ * timestamps and warm-up times); the repeats depend on the machine's steal, which the plan cannot know.
  */
 public record SuitePlan(List<Line> lines, Duration total) {
 
-    /** Starting a launch's JVMs at once (under their quota, on the server CPUs), and the quiet check before. */
-    public static final Duration LAUNCH_OVERHEAD = Duration.ofMillis(4_500);
+    /**
+     * Starting a launch's JVMs at once (under their quota, on the server CPUs), the quiet check before and the stop
+     * after: 6–8 s measured between one launch's last window and the next one's warm-up.
+     */
+    public static final Duration LAUNCH_OVERHEAD = Duration.ofMillis(7_000);
     /** Reading the stats and /proc around a window, and the load's drain after it. */
-    public static final Duration WINDOW_OVERHEAD = Duration.ofMillis(250);
+    public static final Duration WINDOW_OVERHEAD = Duration.ofMillis(100);
+    /**
+     * The share of windows and probes measured again after a disturbance: 16% and 34% in the two quick runs, most
+     * of them after the hypervisor's steal, some after a miscount the accounting no longer makes.
+     */
+    public static final double REPEATED = 0.2;
     /** A mixed window's drain: the last light and new-connection answers, and the heavy group's stop. */
     public static final Duration MIXED_DRAIN = Duration.ofMillis(700);
     /** A mixed launch's heavy-request calibration per arm, beyond its warm-up. */
     public static final Duration CALIBRATION = Duration.ofMillis(1_700);
     /** Starting and stopping one single run's JVM, and its quiet check. */
     public static final Duration RUN_OVERHEAD = Duration.ofMillis(3_000);
-    /** Warm-ups usually end after this many steady-state rounds beyond their fixed part. */
-    public static final int TYPICAL_STEADY_ROUNDS = 2;
+    /**
+     * A warm-up's one-second rounds beyond its fixed part until two agree: 3.5 s on average (warm-ups of 1.5 s fixed
+     * took 3.5–7.1 s, a mean of 5.2 s, in the two quick runs).
+     */
+    public static final Duration TYPICAL_STEADY = Duration.ofMillis(3_500);
 
     /**
      * One comparison or group of single runs.
@@ -80,19 +94,30 @@ public record SuitePlan(List<Line> lines, Duration total) {
                 : Duration.ZERO);
         int ladderWindows = c.rounds() * arms * c.steps();
         int probes = c.mixed() ? 0 : arms * c.searchSteps();
-        Duration perLaunch = LAUNCH_OVERHEAD.plus(warmup(c.warmup(), c.warmupLimit()).multipliedBy(arms))
+        Duration windows = repeated(window.multipliedBy(ladderWindows));
+        Duration first = LAUNCH_OVERHEAD.plus(warmup(c.warmup(), c.warmupLimit()).multipliedBy(arms))
                 .plus(c.mixed() ? CALIBRATION.multipliedBy(arms) : Duration.ZERO)
-                .plus(window.multipliedBy(ladderWindows));
-        Duration probing = c.leadIn().plus(c.window()).plus(WINDOW_OVERHEAD).multipliedBy(probes);
-        Duration time = perLaunch.multipliedBy(c.launches()).plus(probing);
+                .plus(repeated(c.leadIn().plus(c.window()).plus(WINDOW_OVERHEAD).multipliedBy(probes)))
+                .plus(windows);
+        Duration later = LAUNCH_OVERHEAD.plus(limit(c.warmup(), c.warmupLimit())).plus(windows);
+        Duration time = first.plus(later.multipliedBy(c.launches() - 1));
         return new Line(c.id() + ": " + String.join(", ", c.arms()), c.launches(),
                 ladderWindows * c.launches() + probes, time);
     }
 
     private static Duration warmup(Duration fixed, Duration limit) {
-        Duration cap = fixed.compareTo(limit) > 0 ? fixed : limit;
-        Duration typical = fixed.plusSeconds(TYPICAL_STEADY_ROUNDS);
+        Duration cap = limit(fixed, limit);
+        Duration typical = fixed.plus(TYPICAL_STEADY);
         return typical.compareTo(cap) > 0 ? cap : typical;
+    }
+
+    /** The longest a warm-up runs: its limit, or its fixed part when that is longer. */
+    private static Duration limit(Duration fixed, Duration limit) {
+        return fixed.compareTo(limit) > 0 ? fixed : limit;
+    }
+
+    private static Duration repeated(Duration measured) {
+        return Duration.ofMillis(Math.round(measured.toMillis() * (1 + REPEATED)));
     }
 
     /** The plan as {@code --plan} prints it: a line per comparison and for the single runs, then the total. */

@@ -23,7 +23,7 @@ import poolbench.compare.plan.Comparison;
  * @param servers     each label's server in this launch
  * @param ladder      the offered rates of the ladder (for mixed, the light rate at each heavy share)
  * @param ladderFractions what share of the weakest arm's capacity each rate is
- * @param ladderBasis how the rates were set, in a sentence ("0.25, 0.5, 0.8 of per-connection's 4,210/s, launch 1")
+ * @param ladderBasis how the rates were set, in a sentence ("0.25, 0.5, 0.75 of per-connection's 4,210/s, launch 1")
  * @param heavyShares mixed only: the heavy group's offered share of the server CPU at each step
  * @param heavyCpuMillis mixed only: a heavy request's server CPU time, measured in launch 1's warm-up
  * @param capacities  the capacity search of each arm (first launch only; empty in later ones)

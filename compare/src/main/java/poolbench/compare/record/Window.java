@@ -70,13 +70,20 @@ public record Window(String arm, String phase, int round, int step, double offer
     }
 
     /**
-     * The offered rate was sustained: achieved at least {@link Comparison#SUSTAINED} of it, with at most
-     * {@link Comparison#MAX_ERROR_SHARE} errors and a p99 under {@code p99BoundMs}. A window that was not is never
-     * used as a cost.
+     * The server kept up with the offered rate: achieved at least {@link Comparison#SUSTAINED} of it, with at most
+     * {@link Comparison#MAX_ERROR_SHARE} errors. A ladder window that did not is never used as a cost; one that did
+     * is a cost at that rate whatever its latency, which is measured there, not a condition of it.
+     */
+    public boolean keptUp() {
+        return load != null && achievedRate() >= Comparison.SUSTAINED * offeredRate
+                && errorShare() <= Comparison.MAX_ERROR_SHARE;
+    }
+
+    /**
+     * The offered rate was sustained, as a capacity probe needs: {@link #keptUp kept up} with a p99 under
+     * {@code p99BoundMs}.
      */
     public boolean sustained(double p99BoundMs) {
-        return load != null && achievedRate() >= Comparison.SUSTAINED * offeredRate
-                && errorShare() <= Comparison.MAX_ERROR_SHARE
-                && load.latency().percentileMs(99) <= p99BoundMs;
+        return keptUp() && load.latency().percentileMs(99) <= p99BoundMs;
     }
 }

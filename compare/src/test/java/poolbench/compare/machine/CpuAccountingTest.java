@@ -116,6 +116,49 @@ class CpuAccountingTest {
                 "the softirq thread is counted in its CPU's softirq field, not as a process of the server");
     }
 
+    /**
+     * Under a quota, CPU 0's tick count (198 ticks beyond the sides') is capped by what the other processes used: a
+     * throttled server's CPU can read busier at the tick than the server's exact time with no one else running,
+     * while an intruder always shows as a process.
+     */
+    @Test
+    void underAQuotaOthersAreNoMoreThanWhatOtherProcessesUsed() {
+        Interference aliased = CpuAccounting.compute(before, after, serverTicks, loadTicks, 0, Set.of(0), Set.of(1),
+                true, 0.03, 1, 0);
+        assertEquals(0, aliased.serverCpusOthersShare(), EPS, "no other process ran");
+        assertTrue(aliased.clean());
+        assertEquals(198, aliased.ticks().serverCpusOthers(), "the CPU's own count is kept as read");
+        assertEquals(0, aliased.ticks().otherProcesses());
+        Interference intruder = CpuAccounting.compute(before, after, serverTicks, loadTicks, 0, Set.of(0), Set.of(1),
+                true, 0.03, 1, 250);
+        assertEquals(0.198, intruder.serverCpusOthersShare(), EPS, "an intruder's process time caps nothing");
+        assertFalse(intruder.clean());
+    }
+
+    /**
+     * The other processes of the fixture: bash (pid 99) ran 5 ticks itself and reaped children that ran 130, so a
+     * shell loop of short-lived processes shows; ksoftirqd/0's 90 ticks are the softirq field's and left out, and
+     * the server's and the load's processes are sides, not others.
+     */
+    @Test
+    void otherProcessesCountTheirReapedChildrenAndLeaveOutTheSidesAndTheSoftirqThreads() throws Exception {
+        Pinning pinning = new Pinning(true, "0", "1", 1, 1, "test");
+        CpuAccounting then = new CpuAccounting(fixture("before"), pinning, 0.03, () -> List.of(777L), List::of,
+                true);
+        CpuAccounting now = new CpuAccounting(fixture("after"), pinning, 0.03, () -> List.of(777L), List::of,
+                true);
+        CpuAccounting.Snapshot a = then.snapshot(4242);
+        CpuAccounting.Snapshot b = now.snapshot(4242);
+        assertEquals(Set.of(99L), b.others().keySet());
+        Interference i = now.between(a, b, 1);
+        assertEquals(135, i.ticks().otherProcesses());
+        assertEquals(0.135, i.serverCpusOthersShare(), EPS, "capped from 198 to what the other processes used");
+        assertFalse(i.clean());
+        CpuAccounting uncapped = new CpuAccounting(fixture("after"), pinning, 0.03, () -> List.of(777L), List::of,
+                false);
+        assertTrue(uncapped.snapshot(4242).others().isEmpty(), "without a quota the processes are not read");
+    }
+
     @Test
     void theRawTicksAreKeptUnclampedAndStealIsGatedOnTheWorseCpu() {
         Interference i = CpuAccounting.compute(before, after, serverTicks, loadTicks, Set.of(0), Set.of(1), true,

@@ -252,7 +252,7 @@ public final class Launches {
                     1, new CpuTicks(30, 0, 5, 65, 0, 0, 0, 0)));
             Interference interference = new Interference(c.disturbed ? 0.4 : 0.01, 0.01, 0, 0.5, 0.3,
                     Interference.NEITHER, !c.disturbed, 1, 0.002, new Interference.Ticks(cpus, 60, c.loadSideTicks,
-                    0, 0, 0, c.databaseTicks));
+                    0, 0, 0, c.databaseTicks, Interference.Ticks.NOT_READ));
             // As compare marks a window whose measured group got no answer at all.
             String error = requests == 0 ? "no response in the window (" + c.lost + " requests lost, 0 connects "
                     + "failed)" : null;
