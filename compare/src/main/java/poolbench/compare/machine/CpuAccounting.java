@@ -29,8 +29,8 @@ import poolbench.compare.record.Environment;
  * <p>Under a CPU quota, others' tick count on a side is capped by what every other process was seen to use
  * ({@link ProcFs#otherProcessTicks}). The CPU lines of {@code /proc/stat} are sampled at the scheduler tick, which
  * cannot split a CPU finely shared between a throttled server (running a few milliseconds of each quota period) and
- * idle: in CPU-heavy windows the CPU's busy ticks read up to 16% above the server's exact time (utime + stime are
- * scaled to the kernel's nanosecond runtime), with no other process running. An intruder is a process, so its time
+ * idle: a busy loop held to 5 ms of each 10 ms ran 100 ticks in 2 s while its CPU read 145 busy (utime + stime are
+ * scaled to the kernel's nanosecond runtime; the CPU line counts whoever runs at each 4 ms tick). An intruder is a process, so its time
  * shows in the cap; what the cap cannot see is a neighbour outside this {@code /proc}'s PID namespace, which is why
  * it is applied only under a quota, where the sampling error is known to arise.
  */
