@@ -11,7 +11,7 @@ import poolbench.server.stats.ServerStats;
 /**
  * One platform thread per server that enforces every connection's read, idle and write deadlines, so that no
  * read or write needs a timer of its own. Every quarter of the shortest timeout (at most every 250 ms, at least
- * every 10 ms) it looks at the connections being served: it closes each connection whose current write has
+ * every 10 ms) it looks at the server's connection loops: it closes each connection whose current write has
  * been blocked longer than {@link ServerConfig#writeTimeout()}, and shuts the input of each whose read deadline
  * (the read or idle timeout the loop published) has passed; that connection's loop then answers 408 or closes.
  * Each period it also ticks the shared {@link HttpDate}, so that no request reads the clock for its Date header.
@@ -19,8 +19,12 @@ import poolbench.server.stats.ServerStats;
  * <p>Why one thread and not a socket timeout per read: a virtual thread's timed read arms and cancels a timer
  * each time (measured: virtual's keep-alive throughput doubles without it), so per-read timeouts would make the
  * study measure timers, not thread models. The request path pays a clock read and a release store per read and
- * per write; a connection pays one set insertion and removal; the sweeper pays one look per connection per
- * period. A deadline is acted on between its instant and one period after.
+ * per write. A {@link ConnectionLoop} joins the watched set once, when it is made, and leaves it when it is
+ * closed, not per connection: a pooled worker, whose loop serves every connection the worker gets, pays one
+ * insertion and one removal in its life; an arm that makes a loop per connection pays them per connection, as it
+ * pays for the loop's buffers. The sweeper pays one look per loop per period (a loop attached to no connection,
+ * an idle worker's, is passed over at its first read). A deadline is acted on between its instant and one period
+ * after.
  */
 public final class DeadlineSweeper implements AutoCloseable {
 
@@ -67,13 +71,18 @@ public final class DeadlineSweeper implements AutoCloseable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** Watches whatever connection {@code deadlines} is attached to, until {@link #unwatch}. */
+    /** Watches whatever connection {@code deadlines} is attached to, until {@link #unwatch}; a loop calls it once. */
     void watch(ConnectionDeadlines deadlines) {
         watched.add(deadlines);
     }
 
     void unwatch(ConnectionDeadlines deadlines) {
         watched.remove(deadlines);
+    }
+
+    /** How many loops are watched now: one per loop alive, however many connections each has served. */
+    int loopsWatched() {
+        return watched.size();
     }
 
     private void run() {
