@@ -124,8 +124,8 @@ public final class ConnectionLoop implements ConnectionServer {
         int end = 0;
         long skip = 0;
         boolean inChunkedBody = false;
-        // The first request must arrive within the read timeout counted from the accept.
-        long deadline = System.nanoTime() + readTimeoutNanos;
+        // The first request must arrive within the read timeout, counted from its first read.
+        long deadline = NOT_STARTED;
         long answeredAt = 0;
         boolean betweenRequests = false;
         soTimeout = -1;
@@ -224,13 +224,13 @@ public final class ConnectionLoop implements ConnectionServer {
                 readBy = (answered > 0 ? answeredAt : System.nanoTime()) + idleTimeoutNanos;
             } else {
                 if (deadline == NOT_STARTED) {
+                    // One clock read: a deadline just set from it has not passed.
                     deadline = System.nanoTime() + readTimeoutNanos;
-                }
-                readBy = deadline;
-                if (deadline - System.nanoTime() <= 0) {
+                } else if (deadline - System.nanoTime() <= 0) {
                     timeOut(writer, inBody);
                     return;
                 }
+                readBy = deadline;
             }
             int n;
             if (socketTimeouts) {
