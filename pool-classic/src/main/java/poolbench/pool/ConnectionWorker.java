@@ -8,7 +8,8 @@ import poolbench.server.connection.ConnectionServerFactory;
 
 /**
  * A pooled worker's function for connections: it takes its {@link ConnectionServer} on first use and keeps it, so
- * the buffers that server holds are reused for every connection this worker serves.
+ * the buffers that server holds are reused for every connection this worker serves, and closes it when the worker
+ * exits.
  */
 public final class ConnectionWorker implements Worker<Socket> {
 
@@ -31,6 +32,15 @@ public final class ConnectionWorker implements Worker<Socket> {
             }
         }
         server.serve(connection);
+    }
+
+    /** The worker is exiting: its server's downstream connection and deadline watch go with it. */
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
     }
 
     private static void closeAfter(Socket connection, Throwable failure) {

@@ -26,7 +26,7 @@ import poolbench.server.spi.WorkerOrder;
  * the fair one is FIFO.
  *
  * <p>Each pool thread keeps one {@link ConnectionWorker} in a ThreadLocal, hence one ConnectionServer and its
- * buffers, as a classic worker does.
+ * buffers, as a classic worker does, and closes it when the thread exits.
  */
 final class JdkPoolDispatcher implements Dispatcher {
 
@@ -41,7 +41,9 @@ final class JdkPoolDispatcher implements Dispatcher {
     };
 
     private final ThreadPoolExecutor executor;
-    private final ThreadLocal<ConnectionWorker> workers;
+    /** The calling pool thread's worker, made on its first connection. */
+    private final ThreadLocal<ConnectionWorker> workers = new ThreadLocal<>();
+    private final ConnectionServerFactory servers;
     private final boolean logAllErrors;
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -52,14 +54,20 @@ final class JdkPoolDispatcher implements Dispatcher {
     JdkPoolDispatcher(ArmOptions options, ConnectionServerFactory servers) {
         ThreadFactory named = Thread.ofPlatform().daemon().name("jdk-pool-worker-", 0).factory();
         ThreadFactory counted = task -> {
-            Thread thread = named.newThread(task);
+            Thread thread = named.newThread(() -> {
+                try {
+                    task.run();
+                } finally {
+                    closeWorker();
+                }
+            });
             started.incrementAndGet();
             return thread;
         };
         this.executor = new ThreadPoolExecutor(0, options.concurrencyOrDefault(),
                 options.maxIdleWorkerDuration().toNanos(), TimeUnit.NANOSECONDS,
                 new SynchronousQueue<>(options.order() == WorkerOrder.FIFO), counted, REJECT);
-        this.workers = ThreadLocal.withInitial(() -> new ConnectionWorker(servers));
+        this.servers = servers;
         this.logAllErrors = options.logAllErrors();
     }
 
@@ -81,9 +89,23 @@ final class JdkPoolDispatcher implements Dispatcher {
 
     private void serve(Socket connection) {
         try {
-            workers.get().serve(connection);
+            ConnectionWorker worker = workers.get();
+            if (worker == null) {
+                worker = new ConnectionWorker(servers);
+                workers.set(worker);
+            }
+            worker.serve(connection);
         } catch (Exception e) {
             ConnectionErrors.log(connection, e, logAllErrors);
+        }
+    }
+
+    /** On a pool thread that is exiting (its keep-alive time passed, or the executor shut down). */
+    private void closeWorker() {
+        ConnectionWorker worker = workers.get();
+        if (worker != null) {
+            workers.remove();
+            worker.close();
         }
     }
 

@@ -13,4 +13,11 @@ public interface Worker<T> {
 
     /** Serves one item on the calling worker thread. An exception is logged; the worker lives on. */
     void serve(T item) throws Exception;
+
+    /**
+     * Called on the worker thread as it exits (reaped, its pool stopped, or dying of an Error), once it has a
+     * function: lets go of what the worker kept across items. Nothing by default.
+     */
+    default void close() {
+    }
 }

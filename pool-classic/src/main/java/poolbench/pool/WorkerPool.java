@@ -25,7 +25,7 @@ import poolbench.server.spi.WorkerOrder;
  * <p>Read it beside workerpool.go: {@link #start}, {@link #stop}, {@link #cleanNow} ({@code clean}), {@link #serve},
  * {@code getCh}, {@code release} and {@code workerFunc} do what their Go namesakes do, in the same order. What Java
  * adds: the thread kind comes from a {@link ThreadFactory} (platform or virtual workers), the clock is injectable,
- * each worker keeps its own {@link Worker} function, the pool counts what {@link DispatcherStats} reports under
+ * each worker keeps its own {@link Worker} function and closes it when it exits, the pool counts what {@link DispatcherStats} reports under
  * the lock it already takes, and {@link #awaitTermination} lets a caller wait for the workers to be gone.
  *
  * <p>Thread-safe: any thread may call {@link #serve}, {@link #stats} and {@link #cleanNow}.
@@ -317,7 +317,13 @@ public final class WorkerPool<T> {
                 }
             }
         } finally {
-            workerExited();
+            try {
+                if (function != null) {
+                    function.close();
+                }
+            } finally {
+                workerExited();
+            }
         }
     }
 

@@ -35,8 +35,9 @@ public record WorkerPoolConfig(int maxWorkersCount, Duration maxIdleWorkerDurati
     }
 
     /**
-     * fasthttp's {@code workerChanCap}: 0 with one CPU, so that handing off switches straight to the worker; 1 with
-     * more, so that the acceptor does not wait for a worker busy on a CPU-bound item before accepting again.
+     * fasthttp's {@code workerChanCap}: 0 with one CPU, so that the acceptor never runs ahead of a worker that has
+     * not come back to wait (a send to a waiting worker returns at once, as in Go); 1 with more, so that the acceptor
+     * does not wait for a worker busy on a CPU-bound item before accepting again.
      */
     public static int defaultHandoffCapacity() {
         return Runtime.getRuntime().availableProcessors() == 1 ? 0 : 1;

@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(10)
 class WorkerChanTest {
@@ -89,5 +93,38 @@ class WorkerChanTest {
         receiver.letGo();
         assertTrue(interruptedAfterSend.get(5, TimeUnit.SECONDS));
         assertSame(ITEM, receiver.item());
+    }
+
+    /**
+     * A worker parked in {@code receive} on a new channel of this capacity. The channel's owner is another thread,
+     * so that a send's wake-up never reaches the worker: what a send does then cannot depend on the worker running.
+     */
+    private static Thread parkedReceiver(WorkerChan ch, CompletableFuture<Object> received) throws Exception {
+        ch.owner = Thread.ofPlatform().daemon().unstarted(() -> { });
+        Thread receiver = Thread.ofPlatform().daemon().start(() -> received.complete(ch.receive()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (receiver.getState() != Thread.State.WAITING) {
+            assertTrue(System.nanoTime() < deadline, "the worker never parked in receive");
+            Thread.sleep(1);
+        }
+        return receiver;
+    }
+
+    /**
+     * As in Go, a send to a worker already waiting hands the item over and returns, for either capacity: the
+     * acceptor does not park until the worker has run (on one CPU that would be one more wake-up per connection).
+     */
+    @ParameterizedTest(name = "capacity {0}")
+    @ValueSource(ints = {0, 1})
+    void aSendToAWaitingWorkerReturnsWithoutWaitingForItToRun(int capacity) throws Exception {
+        WorkerChan ch = WorkerChan.withCapacity(capacity);
+        CompletableFuture<Object> received = new CompletableFuture<>();
+        Thread receiver = parkedReceiver(ch, received);
+        CountDownLatch sent = new CountDownLatch(1);
+        sendFromAnotherThread(ch, sent::countDown);
+
+        assertTrue(sent.await(5, TimeUnit.SECONDS), "the send waited for a worker that could not run");
+        LockSupport.unpark(receiver);
+        assertSame(ITEM, received.get(5, TimeUnit.SECONDS));
     }
 }

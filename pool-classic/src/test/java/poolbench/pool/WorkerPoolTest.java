@@ -332,6 +332,53 @@ class WorkerPoolTest {
     private static final class DeliberateError extends Error {
     }
 
+    /** A worker function that counts on which threads it was closed, and serves items as Callables. */
+    private static final class ClosingFunction implements Worker<Callable<?>> {
+
+        final List<Thread> closedOn;
+
+        ClosingFunction(List<Thread> closedOn) {
+            this.closedOn = closedOn;
+        }
+
+        @Override
+        public void serve(Callable<?> item) throws Exception {
+            item.call();
+        }
+
+        @Override
+        public void close() {
+            closedOn.add(Thread.currentThread());
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aWorkerClosesItsFunctionOnItsOwnThreadWhenReapedOrStopped() throws Exception {
+        List<Thread> closedOn = new CopyOnWriteArrayList<>();
+        WorkerPool<Callable<?>> pool = started(new WorkerPool<>(
+                new WorkerPoolConfig(2, MAX_IDLE, WorkerOrder.LIFO, false, 1), threads, clock,
+                () -> new ClosingFunction(closedOn)));
+        List<Job> jobs = List.of(Job.blocking(), Job.blocking());
+        List<Thread> workers = serveEach(pool, jobs);
+        for (int i = 0; i < 2; i++) {
+            clock.set(Duration.ofSeconds(i));
+            jobs.get(i).finish();
+            awaitIdle(pool::stats, i + 1);
+        }
+        assertEquals(List.of(), closedOn, "an idle worker keeps its function");
+
+        // Released at 0 s and 1 s: at 10.5 s only the first has been idle longer than 10 s.
+        clock.set(MAX_IDLE.plusMillis(500));
+        pool.cleanNow();
+        assertTrue(workers.get(0).join(Job.WAIT), "the older worker is reaped");
+        assertEquals(List.of(workers.get(0)), closedOn);
+
+        pool.stop();
+        assertTrue(pool.awaitTermination(Job.WAIT));
+        assertEquals(List.of(workers.get(0), workers.get(1)), closedOn, "the other closes it at the stop");
+    }
+
     @Test
     @Timeout(30)
     void eachWorkerGetsItsFunctionOnceAndKeepsIt() throws Exception {

@@ -22,7 +22,9 @@ import poolbench.server.stats.ServerStats;
  * runs out of time.
  *
  * <p>With {@link BufferOwnership#WORKER} the buffers are made once, here, and reused for every connection the
- * owning worker serves; with {@link BufferOwnership#CONNECTION} each {@link #serve} makes its own.
+ * owning worker serves; with {@link BufferOwnership#CONNECTION} each {@link #serve} makes its own. The loop's
+ * deadlines join the {@link DeadlineSweeper}'s watch once, when the loop is made, and leave it at {@link #close}:
+ * a pooled worker pays that once for all its connections, as it does its buffers.
  *
  * <p>A peer that closes is noticed only when a write to it fails, and a batch is flushed once, at its end: a client
  * that pipelines a hundred slow requests and disconnects would have had all of them served. So a response that was
@@ -46,6 +48,8 @@ public final class ConnectionLoop implements ConnectionServer {
     static final long SLOW_RESPONSE_NANOS = 1_000_000;
 
     private final ServerConfig config;
+    private final long readTimeoutNanos;
+    private final long idleTimeoutNanos;
     private static final int TIMED_OUT = -2;
     private static final long NOT_STARTED = Long.MIN_VALUE;
 
@@ -85,6 +89,12 @@ public final class ConnectionLoop implements ConnectionServer {
         this.workerBuffers = config.buffers() == BufferOwnership.WORKER ? new ConnectionBuffers(config) : null;
         this.sweeper = sweeper;
         this.socketTimeouts = sweeper == null || config.timeouts() == TimeoutMode.SOCKET;
+        this.readTimeoutNanos = config.readTimeout().toNanos();
+        this.idleTimeoutNanos = config.idleTimeout().toNanos();
+        if (sweeper != null) {
+            // Watched while unattached too: the sweeper passes over deadlines aimed at no connection.
+            sweeper.watch(deadlines);
+        }
     }
 
     @Override
@@ -93,15 +103,9 @@ public final class ConnectionLoop implements ConnectionServer {
             ConnectionBuffers buffers = workerBuffers != null ? workerBuffers : new ConnectionBuffers(config);
             out.attach(connection);
             deadlines.attach(connection);
-            if (sweeper != null) {
-                sweeper.watch(deadlines);
-            }
             try {
                 loop(connection, buffers);
             } finally {
-                if (sweeper != null) {
-                    sweeper.unwatch(deadlines);
-                }
                 deadlines.detach();
                 out.detach();
             }
@@ -116,16 +120,14 @@ public final class ConnectionLoop implements ConnectionServer {
         ResponseWriter writer = buffers.out;
         Request req = buffers.request;
         writer.clear();
-        long readTimeoutNanos = config.readTimeout().toNanos();
         int start = 0;
         int end = 0;
         long skip = 0;
         boolean inChunkedBody = false;
-        // The first request must arrive within the read timeout counted from the accept.
-        long deadline = System.nanoTime() + readTimeoutNanos;
+        // The first request must arrive within the read timeout, counted from its first read.
+        long deadline = NOT_STARTED;
         long answeredAt = 0;
         boolean betweenRequests = false;
-        long idleTimeoutNanos = config.idleTimeout().toNanos();
         soTimeout = -1;
         while (true) {
             int answered = 0;
@@ -222,13 +224,13 @@ public final class ConnectionLoop implements ConnectionServer {
                 readBy = (answered > 0 ? answeredAt : System.nanoTime()) + idleTimeoutNanos;
             } else {
                 if (deadline == NOT_STARTED) {
+                    // One clock read: a deadline just set from it has not passed.
                     deadline = System.nanoTime() + readTimeoutNanos;
-                }
-                readBy = deadline;
-                if (deadline - System.nanoTime() <= 0) {
+                } else if (deadline - System.nanoTime() <= 0) {
                     timeOut(writer, inBody);
                     return;
                 }
+                readBy = deadline;
             }
             int n;
             if (socketTimeouts) {
@@ -280,10 +282,13 @@ public final class ConnectionLoop implements ConnectionServer {
         }
     }
 
-    /** Closes this loop's downstream connection, if it opened one. */
+    /** Closes this loop's downstream connection, if it opened one, and leaves the sweeper's watch. */
     @Override
     public void close() {
         calls.close();
+        if (sweeper != null) {
+            sweeper.unwatch(deadlines);
+        }
     }
 
     /**

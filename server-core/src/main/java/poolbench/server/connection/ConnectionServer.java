@@ -19,9 +19,9 @@ public interface ConnectionServer {
     void serve(Socket connection) throws IOException;
 
     /**
-     * Releases what this server keeps across connections beyond its buffers: its downstream connection. A
-     * thread-per-connection dispatcher calls it after {@link #serve}; a pooled worker's is released when the
-     * server stops (or once the reaped worker's server is collected).
+     * Releases what this server keeps across connections beyond its buffers: its downstream connection and its
+     * place among the loops the server's deadline sweeper watches. A thread-per-connection dispatcher calls it
+     * after {@link #serve}; a pooled worker when it exits (reaped, or its pool stopped).
      */
     default void close() {
     }

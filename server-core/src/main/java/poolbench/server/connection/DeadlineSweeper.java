@@ -5,20 +5,26 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import poolbench.server.accept.ServerConfig;
+import poolbench.server.http.HttpDate;
 import poolbench.server.stats.ServerStats;
 
 /**
  * One platform thread per server that enforces every connection's read, idle and write deadlines, so that no
  * read or write needs a timer of its own. Every quarter of the shortest timeout (at most every 250 ms, at least
- * every 10 ms) it looks at the connections being served: it closes each whose current write has been blocked
- * longer than {@link ServerConfig#writeTimeout()}, and shuts the input of each whose read deadline (the read or
- * idle timeout the loop published) has passed; that connection's loop then answers 408 or closes.
+ * every 10 ms) it looks at the server's connection loops: it closes each connection whose current write has
+ * been blocked longer than {@link ServerConfig#writeTimeout()}, and shuts the input of each whose read deadline
+ * (the read or idle timeout the loop published) has passed; that connection's loop then answers 408 or closes.
+ * Each period it also ticks the shared {@link HttpDate}, so that no request reads the clock for its Date header.
  *
  * <p>Why one thread and not a socket timeout per read: a virtual thread's timed read arms and cancels a timer
  * each time (measured: virtual's keep-alive throughput doubles without it), so per-read timeouts would make the
  * study measure timers, not thread models. The request path pays a clock read and a release store per read and
- * per write; a connection pays one set insertion and removal; the sweeper pays one look per connection per
- * period. A deadline is acted on between its instant and one period after.
+ * per write. A {@link ConnectionLoop} joins the watched set once, when it is made, and leaves it when it is
+ * closed, not per connection: a pooled worker, whose loop serves every connection the worker gets, pays one
+ * insertion and one removal in its life; an arm that makes a loop per connection pays them per connection, as it
+ * pays for the loop's buffers. The sweeper pays one look per loop per period (a loop attached to no connection,
+ * an idle worker's, is passed over at its first read). A deadline is acted on between its instant and one period
+ * after.
  */
 public final class DeadlineSweeper implements AutoCloseable {
 
@@ -30,6 +36,7 @@ public final class DeadlineSweeper implements AutoCloseable {
     private final long writeTimeoutNanos;
     private final Duration period;
     private final ServerStats stats;
+    private final HttpDate date;
     private final Set<ConnectionDeadlines> watched = ConcurrentHashMap.newKeySet();
     private final Thread thread;
     private volatile boolean closed;
@@ -38,6 +45,11 @@ public final class DeadlineSweeper implements AutoCloseable {
 
     /** Sweeps for {@code config}'s write timeout, and for its read and idle timeouts when it times reads here. */
     public DeadlineSweeper(ServerConfig config, ServerStats stats, String name) {
+        this(config, stats, name, HttpDate.SYSTEM);
+    }
+
+    /** The same, ticking {@code date} (tests give one on their own clock). */
+    DeadlineSweeper(ServerConfig config, ServerStats stats, String name, HttpDate date) {
         this.writeTimeoutNanos = config.writeTimeout().toNanos();
         Duration shortest = config.writeTimeout();
         if (config.timeouts() == TimeoutMode.WATCHDOG) {
@@ -47,6 +59,7 @@ public final class DeadlineSweeper implements AutoCloseable {
         this.period = quarter.compareTo(MAX_PERIOD) > 0 ? MAX_PERIOD
                 : quarter.compareTo(MIN_PERIOD) < 0 ? MIN_PERIOD : quarter;
         this.stats = stats;
+        this.date = date;
         // Loaded now, not at the first deadline: out of descriptors, loading a class from the class path fails,
         // and the sweeper would die the moment it is needed most (DescriptorExhaustionTest found it so).
         ConnectionDeadlines.Enforced.values();
@@ -58,7 +71,7 @@ public final class DeadlineSweeper implements AutoCloseable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** Watches the connection {@code deadlines} is attached to, until {@link #unwatch}. */
+    /** Watches whatever connection {@code deadlines} is attached to, until {@link #unwatch}; a loop calls it once. */
     void watch(ConnectionDeadlines deadlines) {
         watched.add(deadlines);
     }
@@ -67,24 +80,36 @@ public final class DeadlineSweeper implements AutoCloseable {
         watched.remove(deadlines);
     }
 
+    /** How many loops are watched now: one per loop alive, however many connections each has served. */
+    int loopsWatched() {
+        return watched.size();
+    }
+
     private void run() {
-        while (!closed) {
-            try {
-                Thread.sleep(period);
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                sweep(System.nanoTime());
-            } catch (RuntimeException | LinkageError e) {
-                // A sweep that fails (a shutdown refused, a class that cannot load while descriptors are out)
-                // must not end the thread that every connection's deadlines depend on: say so, try next period.
-                long now = System.nanoTime();
-                if (now - lastFailureLog > FAILURE_LOG_INTERVAL_NANOS) {
-                    lastFailureLog = now;
-                    LOG.log(System.Logger.Level.WARNING, "deadline sweep failed: " + e);
+        date.tickerStarted();
+        try {
+            while (!closed) {
+                try {
+                    Thread.sleep(period);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                try {
+                    date.tick();
+                    sweep(System.nanoTime());
+                } catch (RuntimeException | LinkageError e) {
+                    // A sweep that fails (a shutdown refused, a class that cannot load while descriptors are out)
+                    // must not end the thread that every connection's deadlines depend on: say so, try next period.
+                    long now = System.nanoTime();
+                    if (now - lastFailureLog > FAILURE_LOG_INTERVAL_NANOS) {
+                        lastFailureLog = now;
+                        LOG.log(System.Logger.Level.WARNING, "deadline sweep failed: " + e);
+                    }
                 }
             }
+        } finally {
+            // Whatever ends this thread, reads of the date go back to the clock rather than freeze.
+            date.tickerStopped();
         }
     }
 

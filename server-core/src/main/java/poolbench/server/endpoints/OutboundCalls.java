@@ -91,8 +91,9 @@ public final class OutboundCalls {
     }
 
     /**
-     * The client is closed by {@link #close} (thread-per-connection arms, after their connection), by the server's
-     * stop (every client still open), or once its loop is unreachable (a reaped pooled worker's).
+     * The client is closed by {@link #close} (thread-per-connection arms after their connection, pooled workers
+     * when they exit), by the server's stop (every client still open), or once its loop is unreachable (a loop
+     * whose owner never closed it).
      */
     private void openClient() {
         DownstreamClient c = new DownstreamClient(backends.downstream().get(), backends.downstreamTimeout());

@@ -55,6 +55,20 @@ public final class RequestParser {
     /** A coding other than chunked and identity (identity means none): one the server does not decode. */
     private static final int CODINGS_UNKNOWN = 1 << 3;
 
+    /* The header names the parser acts on, and the tokens it looks for, in lower case. */
+    private static final byte[] HOST = ascii("host");
+    private static final byte[] CONNECTION = ascii("connection");
+    private static final byte[] EXPECT = ascii("expect");
+    private static final byte[] CONTENT_LENGTH = ascii("content-length");
+    private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding");
+    private static final byte[] CONTINUE_100 = ascii("100-continue");
+    private static final byte[] CLOSE = ascii("close");
+    private static final byte[] KEEP_ALIVE = ascii("keep-alive");
+    private static final byte[] CHUNKED = ascii("chunked");
+    private static final byte[] IDENTITY = ascii("identity");
+    private static final byte[] HTTP_SCHEME = ascii("http://");
+    private static final byte[] HTTPS_SCHEME = ascii("https://");
+
     /** RFC 9110 tchar: the bytes a method or header name is made of. */
     private static final boolean[] TCHAR = new boolean[256];
     /** The bytes a Host value (RFC 3986 uri-host [":" port]) is made of: unreserved, sub-delims, '%', ':', '[', ']'. */
@@ -159,23 +173,23 @@ public final class RequestParser {
                 }
             }
             int nameLen = colon - p;
-            if (nameLen == 4 && equalsLower(buf, p, "host")) {
+            if (isName(buf, p, nameLen, HOST)) {
                 if (++hosts > 1 || !validHost(buf, v, ve)) {
                     return BAD_REQUEST;
                 }
-            } else if (nameLen == 10 && equalsLower(buf, p, "connection")) {
+            } else if (isName(buf, p, nameLen, CONNECTION)) {
                 connectionOptions(buf, v, ve, req);
-            } else if (nameLen == 6 && equalsLower(buf, p, "expect")) {
+            } else if (isName(buf, p, nameLen, EXPECT)) {
                 // RFC 9110 §10.1.1: a 1.0 client's 100-continue is to be ignored.
-                req.expectContinue = !req.http10 && ve - v == 12 && equalsLower(buf, v, "100-continue");
-            } else if (nameLen == 14 && equalsLower(buf, p, "content-length")) {
+                req.expectContinue = !req.http10 && ve - v == 12 && equalsLower(buf, v, CONTINUE_100);
+            } else if (isName(buf, p, nameLen, CONTENT_LENGTH)) {
                 long length = parseLength(buf, v, ve);
                 if (length < 0 || sawContentLength && length != req.contentLength) {
                     return BAD_REQUEST;
                 }
                 sawContentLength = true;
                 req.contentLength = length;
-            } else if (nameLen == 17 && equalsLower(buf, p, "transfer-encoding")) {
+            } else if (isName(buf, p, nameLen, TRANSFER_ENCODING)) {
                 codings = transferCodings(buf, v, ve, codings);
                 sawTransferEncoding = true;
             }
@@ -285,9 +299,9 @@ public final class RequestParser {
      */
     private static int absoluteFormPath(byte[] buf, int target, int pathEnd) {
         int authority;
-        if (pathEnd - target >= 7 && equalsLower(buf, target, "http://")) {
+        if (pathEnd - target >= 7 && equalsLower(buf, target, HTTP_SCHEME)) {
             authority = target + 7;
-        } else if (pathEnd - target >= 8 && equalsLower(buf, target, "https://")) {
+        } else if (pathEnd - target >= 8 && equalsLower(buf, target, HTTPS_SCHEME)) {
             authority = target + 8;
         } else {
             return -1;
@@ -327,10 +341,10 @@ public final class RequestParser {
                 p++;
             }
             int len = p - tokenStart;
-            if (len == 5 && equalsLower(buf, tokenStart, "close")) {
+            if (len == 5 && equalsLower(buf, tokenStart, CLOSE)) {
                 req.keepAlive = false;
                 req.closeAsked = true;
-            } else if (len == 10 && req.http10 && !req.closeAsked && equalsLower(buf, tokenStart, "keep-alive")) {
+            } else if (len == 10 && req.http10 && !req.closeAsked && equalsLower(buf, tokenStart, KEEP_ALIVE)) {
                 req.keepAlive = true;
             }
         }
@@ -359,11 +373,11 @@ public final class RequestParser {
                 end--;
             }
             codings |= (codings & CODINGS_LISTED) != 0 ? CODINGS_SEVERAL : CODINGS_LISTED;
-            if (end - start == 7 && equalsLower(buf, start, "chunked")) {
+            if (end - start == 7 && equalsLower(buf, start, CHUNKED)) {
                 codings |= CODINGS_END_CHUNKED;
             } else {
                 codings &= ~CODINGS_END_CHUNKED;
-                if (end - start != 8 || !equalsLower(buf, start, "identity")) {
+                if (end - start != 8 || !equalsLower(buf, start, IDENTITY)) {
                     codings |= CODINGS_UNKNOWN;
                 }
             }
@@ -416,10 +430,28 @@ public final class RequestParser {
         return n;
     }
 
+    /**
+     * Whether the header name in {@code buf[from, from + len)} is {@code lower}, ignoring ASCII case. Most names a
+     * client sends are none of the few the parser acts on: the length, then the first byte, turn nearly all of
+     * them away before the rest is compared.
+     */
+    static boolean isName(byte[] buf, int from, int len, byte[] lower) {
+        return len == lower.length && (buf[from] | 0x20) == lower[0] && equalsLower(buf, from, lower, 1);
+    }
+
     /** Whether buf[from..] equals {@code lower} ignoring ASCII case; {@code lower} is lower case. */
-    static boolean equalsLower(byte[] buf, int from, String lower) {
-        for (int i = 0; i < lower.length(); i++) {
-            if ((buf[from + i] | 0x20) != lower.charAt(i)) {
+    static boolean equalsLower(byte[] buf, int from, byte[] lower) {
+        return equalsLower(buf, from, lower, 0);
+    }
+
+    /**
+     * The same from the {@code skip}-th byte on. Folding with {@code | 0x20} is exact for the letters, digits and
+     * punctuation of these constants: the only other bytes it maps onto them are control bytes, which no name,
+     * target or value the parser compares may hold.
+     */
+    private static boolean equalsLower(byte[] buf, int from, byte[] lower, int skip) {
+        for (int i = skip; i < lower.length; i++) {
+            if ((buf[from + i] | 0x20) != lower[i]) {
                 return false;
             }
         }

@@ -10,6 +10,7 @@ import static poolbench.server.testing.StatsChecks.awaitStats;
 
 import java.lang.reflect.RecordComponent;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,8 +25,8 @@ import poolbench.server.spi.DispatcherStats;
 /**
  * What every arm's dispatcher must do, over {@link FakeConnectionServerFactory} (no sockets): describe its
  * options, serve on threads of its model, reuse a worker for connections in turn exactly when it pools, refuse
- * at its cap without closing the connection, and on close refuse what comes later while the running connection
- * finishes. {@link ArmSuite} runs it on every arm; each arm's own tests pin what only its model does.
+ * at its cap without closing the connection, close each ConnectionServer it made when that server's thread ends,
+ * and on close refuse what comes later while the running connection finishes. {@link ArmSuite} runs it on every arm; each arm's own tests pin what only its model does.
  */
 @Timeout(30)
 public abstract class DispatcherContractTest extends DispatcherFixture {
@@ -76,6 +77,25 @@ public abstract class DispatcherContractTest extends DispatcherFixture {
         for (FakeConnectionServerFactory.Served s : served) {
             assertTrue(s.connection().isClosed(), "the dispatcher closes each connection after serving it");
         }
+    }
+
+    /**
+     * A ConnectionServer holds a downstream connection and a place in the deadline sweeper's watch, so the thread
+     * that kept it lets go of it as it ends: a thread per connection with its connection, a pooled worker when it
+     * is reaped (here after a short idle time).
+     */
+    @Test
+    void eachConnectionServerIsClosedWhenTheThreadThatKeptItEnds() throws Exception {
+        Dispatcher d = create(ArmOptions.DEFAULTS.withMaxIdleWorkerDuration(Duration.ofMillis(20)));
+        Socket connection = servers.connection();
+        assertTrue(d.dispatch(connection));
+        Thread thread = servers.awaitServed().thread();
+        assertEquals(0, servers.closed(), "in use while its connection is served");
+        servers.finish(connection);
+
+        assertTrue(thread.join(FakeConnectionServerFactory.WAIT), "ends with its connection, or once reaped");
+        assertEquals(1, servers.created());
+        assertEquals(1, servers.closed());
     }
 
     /**
@@ -164,6 +184,7 @@ public abstract class DispatcherContractTest extends DispatcherFixture {
 
         servers.finish(running);
         assertTrue(thread.join(FakeConnectionServerFactory.WAIT));
+        assertEquals(servers.created(), servers.closed(), "a thread ended by close lets go of its server too");
         DispatcherStats after = awaitStats(d::stats, s -> s.workersAlive() == 0);
         assertEquals(0, after.workersAlive());
         assertEquals(0, after.workersReaped(), "threads ended by close are not reaped");

@@ -16,7 +16,7 @@ import poolbench.server.connection.ConnectionServerFactory;
 
 /**
  * Connection servers that serve nothing: each records which server and thread took a connection, holds it until
- * the test finishes it, then closes it.
+ * the test finishes it, then closes it; the factory counts the servers made and the servers closed.
  */
 public final class FakeConnectionServerFactory implements ConnectionServerFactory {
 
@@ -27,6 +27,7 @@ public final class FakeConnectionServerFactory implements ConnectionServerFactor
     }
 
     private final AtomicInteger created = new AtomicInteger();
+    private final AtomicInteger closed = new AtomicInteger();
     private final BlockingQueue<Served> served = new LinkedBlockingQueue<>();
     private final Map<Socket, CountDownLatch> held = new ConcurrentHashMap<>();
 
@@ -54,18 +55,31 @@ public final class FakeConnectionServerFactory implements ConnectionServerFactor
         return created.get();
     }
 
+    /** Servers whose {@link ConnectionServer#close} has been called. */
+    public int closed() {
+        return closed.get();
+    }
+
     @Override
     public ConnectionServer newConnectionServer() {
         int id = created.incrementAndGet();
-        return connection -> {
-            try (connection) {
-                served.add(new Served(connection, id, Thread.currentThread()));
-                if (!held.get(connection).await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new IOException("connection never finished by the test");
+        return new ConnectionServer() {
+            @Override
+            public void serve(Socket connection) throws IOException {
+                try (connection) {
+                    served.add(new Served(connection, id, Thread.currentThread()));
+                    if (!held.get(connection).await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                        throw new IOException("connection never finished by the test");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
+            }
+
+            @Override
+            public void close() {
+                closed.incrementAndGet();
             }
         };
     }

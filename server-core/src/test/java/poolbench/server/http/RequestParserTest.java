@@ -273,4 +273,43 @@ class RequestParserTest {
         assertTrue(parse("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: , chunked ,\r\n\r\n") > 0);
         assertTrue(req.chunked());
     }
+
+    @Test
+    void everyNameTheParserActsOnMatchesInAnyCase() {
+        parse("POST / HTTP/1.1\r\nHOST: x\r\nCONNECTION: close\r\nEXPECT: 100-continue\r\n"
+                + "CONTENT-LENGTH: 3\r\n\r\n");
+        assertFalse(req.keepAlive());
+        assertTrue(req.expectContinue());
+        assertEquals(3, req.contentLength());
+        parse("POST / HTTP/1.1\r\nhOsT: x\r\ntRaNsFeR-eNcOdInG: chunked\r\n\r\n");
+        assertTrue(req.chunked());
+    }
+
+    /**
+     * Names of the same length and first byte as one the parser acts on, differing further in: each must be an
+     * ordinary header, so none may be taken for the name it nearly is.
+     */
+    @Test
+    void namesOfEqualLengthAndFirstByteThatDifferLaterAreOtherHeaders() {
+        assertEquals(RequestParser.BAD_REQUEST, parse("GET / HTTP/1.1\r\nHose: x\r\n\r\n"), "Hose is no Host");
+        parse("GET / HTTP/1.1\r\nHost: x\r\nConnectiom: close\r\n\r\n");
+        assertTrue(req.keepAlive(), "Connectiom is no Connection");
+        parse("POST / HTTP/1.1\r\nHost: x\r\nExpeck: 100-continue\r\nContent-Length: 3\r\n\r\n");
+        assertFalse(req.expectContinue(), "Expeck is no Expect");
+        parse("POST / HTTP/1.1\r\nHost: x\r\nContent-Lengtx: 3\r\n\r\n");
+        assertEquals(0, req.contentLength(), "Content-Lengtx is no Content-Length");
+        parse("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encodinh: chunked\r\n\r\n");
+        assertFalse(req.chunked(), "Transfer-Encodinh is no Transfer-Encoding");
+    }
+
+    /** The first byte decides most misses, but a name equal in length to one the parser knows is still compared. */
+    @Test
+    void isNameComparesEveryByteOnceLengthAndFirstByteAgree() {
+        byte[] known = bytes("connection");
+        assertTrue(RequestParser.isName(bytes("Connection"), 0, 10, known));
+        assertFalse(RequestParser.isName(bytes("user-agent"), 0, 10, known), "same length, other first byte");
+        assertFalse(RequestParser.isName(bytes("connectiom"), 0, 10, known), "same length and first byte");
+        assertFalse(RequestParser.isName(bytes("cxnnection"), 0, 10, known), "a second byte that differs");
+        assertFalse(RequestParser.isName(bytes("connections"), 0, 11, known), "another length");
+    }
 }
