@@ -3,7 +3,6 @@ package poolbench.compare.machine;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,10 @@ import poolbench.compare.record.Environment;
  * This JVM counts without its descendants: its children are the servers under test (the server's side) and
  * whatever else it happens to start (others'), and counting either as the load's would hide that much
  * interference on the load's CPUs.
+ *
+ * <p>The server side (its CPUs, the measured and the waiting servers' trees) is read through
+ * {@link ServerSideCounters}: from this machine, or from the server host's agent in a two-host run, whose CPUs are
+ * then keyed apart from this machine's in the same per-CPU map.
  */
 public final class CpuAccounting {
 
@@ -34,6 +37,7 @@ public final class CpuAccounting {
     public static final Duration QUIET_WINDOW = Duration.ofSeconds(1);
 
     private final ProcFs proc;
+    private final ServerSideCounters serverSide;
     private final Set<Integer> serverCpus;
     private final Set<Integer> loadCpus;
     private final boolean pinned;
@@ -49,11 +53,20 @@ public final class CpuAccounting {
     /** The same, with {@code databasePids} among the load's helpers counted apart as well (PostgreSQL on db). */
     public CpuAccounting(ProcFs proc, Pinning pinning, double threshold, Supplier<List<Long>> loadPids,
                          Supplier<List<Long>> databasePids) throws IOException {
+        this(proc, pinning, threshold, loadPids, databasePids, new LocalServerCounters(proc, pinning));
+    }
+
+    /**
+     * The same, with the server's side read from {@code serverSide}: this machine's, or the server host's through
+     * its agent. The load's side is always this machine's.
+     */
+    public CpuAccounting(ProcFs proc, Pinning pinning, double threshold, Supplier<List<Long>> loadPids,
+                         Supplier<List<Long>> databasePids, ServerSideCounters serverSide) throws IOException {
         this.proc = proc;
-        Set<Integer> every = proc.cpus().keySet();
-        this.pinned = pinning.enabled();
-        this.serverCpus = ProcFs.cpuList(pinning.serverCpus(), every);
-        this.loadCpus = ProcFs.cpuList(pinning.loadCpus(), every);
+        this.serverSide = serverSide;
+        this.pinned = serverSide.apart();
+        this.serverCpus = serverSide.cpus();
+        this.loadCpus = ProcFs.cpuList(pinning.loadCpus(), proc.cpus().keySet());
         this.threshold = threshold;
         this.loadPids = loadPids;
         this.databasePids = databasePids;
@@ -73,24 +86,19 @@ public final class CpuAccounting {
      * their own.
      */
     public Snapshot snapshot(long serverPid, List<Long> waitingPids) throws IOException {
-        Set<Long> serverTree = serverPid >= 0 ? ProcFs.withDescendants(List.of(serverPid)) : Set.of();
-        Set<Long> waiting = new LinkedHashSet<>(ProcFs.withDescendants(waitingPids));
-        waiting.removeAll(serverTree);
+        ServerSideCounters.Reading side = serverSide.read(serverPid, waitingPids);
         Set<Long> load = new LinkedHashSet<>(List.of(ProcessHandle.current().pid()));
         load.addAll(ProcFs.withDescendants(loadPids.get()));
-        load.removeAll(serverTree);
-        load.removeAll(waiting);
+        if (serverSide.onThisMachine()) {
+            load.removeAll(side.server().keySet());
+            load.removeAll(side.waiting().keySet());
+        }
         Set<Long> database = new LinkedHashSet<>(ProcFs.withDescendants(databasePids.get()));
         database.retainAll(load);
-        return new Snapshot(proc.cpus(), ticks(serverTree), ticks(load), ticks(waiting), ticks(database));
-    }
-
-    private Map<Long, Long> ticks(Set<Long> pids) {
-        Map<Long, Long> ticks = new HashMap<>();
-        for (long pid : pids) {
-            ticks.put(pid, proc.processTicks(pid));
-        }
-        return ticks;
+        SortedMap<Integer, CpuTicks> cpus = proc.cpus();
+        cpus.putAll(side.cpus());
+        return new Snapshot(cpus, side.server(), proc.processTicksByPid(load), side.waiting(),
+                proc.processTicksByPid(database));
     }
 
     /** A process seen only at the end started in the window: all its ticks are the window's. */
