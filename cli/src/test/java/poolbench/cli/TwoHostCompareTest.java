@@ -51,7 +51,12 @@ class TwoHostCompareTest {
         try {
             run(net, dir, started);
         } finally {
-            started.forEach(Process::destroyForcibly);
+            // SIGTERM first: the agent stops its servers and removes its temporary directory; then whatever is
+            // left in either namespace is killed by the pair.
+            started.forEach(Process::destroy);
+            for (Process p : started) {
+                p.waitFor(20, TimeUnit.SECONDS);
+            }
             net.close();
         }
         assertFalse(NamespacePair.exists(NamespacePair.SERVER), "pb-server is left");
