@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 import poolbench.compare.CompareOptions;
 import poolbench.compare.CompareRun;
 import poolbench.compare.ComparisonTable;
+import poolbench.compare.agent.ServerAgent;
 import poolbench.compare.SummaryTable;
 import poolbench.compare.machine.CpuQuota;
 import poolbench.compare.machine.Gate;
@@ -115,6 +116,15 @@ final class CompareCommand implements Callable<Integer> {
             + "disturbed one is kept, marked and left out of medians, ratios and verdicts (default: ${DEFAULT-VALUE}).")
     int attempts;
 
+    @Option(names = "--server-agent", paramLabel = "URL", description = "Run the servers on another machine, "
+            + "through the poolbench agent at URL (http://HOST:PORT, as it printed), and the load here; the records, "
+            + "windows and report are the same, and environment.json describes both machines.")
+    String serverAgent;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "With --server-agent: the file holding the "
+            + "token the agent printed (or read from its own --token-file).")
+    Path tokenFile;
+
     @Option(names = "--quiet-wait", defaultValue = Gate.DEFAULT_QUIET_WAIT_SECONDS + "s", converter = DurationConverter.class,
             description = "Longest wait for quiet CPUs before each run (default: ${DEFAULT-VALUE}).")
     Duration quietWait;
@@ -152,9 +162,13 @@ final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--db-pool-size must be at least 1, was " + dbPoolSize);
         }
         CpuQuota.decide(cpuQuota, quotaPeriod.toNanos() / 1_000, 1);
+        if (tokenFile != null && serverAgent == null) {
+            throw new IllegalArgumentException("--token-file is the token of --server-agent; give both, or neither");
+        }
+        ServerAgent agent = serverAgent == null ? null : ServerAgent.of(serverAgent, tokenFile);
         CompareOptions options = new CompareOptions(chosen, armNames, dir.toAbsolutePath(), !noPin, repo,
                 System.console() != null, new Gate(maxOthers, attempts, quietWait), settings, dbPoolSize, cpuQuota,
-                quotaPeriod, resume != null);
+                quotaPeriod, resume != null, agent);
         if (plan) {
             stdout.print(SuitePlan.forOptions(options).text());
             return 0;
@@ -168,8 +182,13 @@ final class CompareCommand implements Callable<Integer> {
             SummaryTable.print(run.completed(), stdout);
         }, "compare-interrupted");
         Runtime.getRuntime().addShutdownHook(interrupted);
-        List<RunRecord> records = run.run();
-        Runtime.getRuntime().removeShutdownHook(interrupted);
+        List<RunRecord> records;
+        try {
+            records = run.run();
+        } finally {
+            // A run that ended, or failed at its start (an agent that does not answer), was not interrupted.
+            removeHook(interrupted);
+        }
         stdout.println();
         ComparisonTable.print(run.launches(), stdout);
         SummaryTable.print(records, stdout);
@@ -185,5 +204,13 @@ final class CompareCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C came first: the hook runs, and shows what was finished.
+        }
     }
 }

@@ -10,8 +10,9 @@ import poolbench.loadgen.LoadCommand;
 @Command(name = "poolbench", mixinStandardHelpOptions = true, version = "poolbench 0.1",
         description = "Worker pool, thread per connection or virtual thread per connection: measured behind one "
                 + "HTTP/1.1 server.",
-        subcommands = {ArmsCommand.class, ServeCommand.class, LoadCommand.class, CompareCommand.class, JmhCommand.class,
-                ReportCommand.class, CheckFindingsCommand.class, JvmFlagsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ArmsCommand.class, ServeCommand.class, LoadCommand.class, CompareCommand.class,
+                AgentCommand.class, JmhCommand.class, ReportCommand.class, CheckFindingsCommand.class,
+                JvmFlagsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code for bad input: a wrong option, arm or value. */

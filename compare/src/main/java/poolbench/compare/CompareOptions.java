@@ -2,6 +2,7 @@ package poolbench.compare;
 
 import java.nio.file.Path;
 import java.util.List;
+import poolbench.compare.agent.ServerAgent;
 import poolbench.compare.machine.CpuQuota;
 import poolbench.compare.machine.Gate;
 import poolbench.compare.plan.JvmSetting;
@@ -23,10 +24,20 @@ import poolbench.compare.plan.Suite;
  * @param quotaPeriod the quota's enforcement period ({@code --quota-period})
  * @param resume     {@code out} holds an interrupted or partly failed run of the same suite: run only what it
  *                   lacks ({@code --resume})
+ * @param serverAgent the server host's agent the servers run through ({@code --server-agent}, {@code --token-file});
+ *                    null: the servers run on this machine
  */
 public record CompareOptions(Suite suite, List<String> arms, Path out, boolean pin, Path repo, boolean terminal,
                              Gate gate, List<JvmSetting> jvmSettings, int dbPoolSize, double cpuQuota,
-                             java.time.Duration quotaPeriod, boolean resume) {
+                             java.time.Duration quotaPeriod, boolean resume, ServerAgent serverAgent) {
+
+    /** Options of a run whose servers run on this machine. */
+    public CompareOptions(Suite suite, List<String> arms, Path out, boolean pin, Path repo, boolean terminal,
+                          Gate gate, List<JvmSetting> jvmSettings, int dbPoolSize, double cpuQuota,
+                          java.time.Duration quotaPeriod, boolean resume) {
+        this(suite, arms, out, pin, repo, terminal, gate, jvmSettings, dbPoolSize, cpuQuota, quotaPeriod, resume,
+                null);
+    }
 
     public CompareOptions(Suite suite, List<String> arms, Path out, boolean pin, Path repo, boolean terminal,
                           Gate gate, List<JvmSetting> jvmSettings, int dbPoolSize) {

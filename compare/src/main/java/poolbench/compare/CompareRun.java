@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import poolbench.compare.agent.AgentServerHost;
 import poolbench.compare.machine.CpuAccounting;
 import poolbench.compare.machine.CpuQuota;
 import poolbench.compare.machine.FileDescriptors;
@@ -28,11 +29,13 @@ import poolbench.compare.plan.Suite;
 import poolbench.compare.plan.SuitePlan;
 import poolbench.compare.plan.Workload;
 import poolbench.compare.process.GoArms;
+import poolbench.compare.process.HostedServer;
 import poolbench.compare.process.LoadSide;
 import poolbench.compare.process.LoadSideServices;
+import poolbench.compare.process.LocalServerHost;
 import poolbench.compare.process.ServerCommands;
-import poolbench.compare.process.ServerProcess;
-import poolbench.compare.process.StackChunkRecording;
+import poolbench.compare.process.ServerHost;
+import poolbench.compare.process.ServerStart;
 import poolbench.compare.process.StatsClient;
 import poolbench.compare.process.StatsSampler;
 import poolbench.compare.record.Environment;
@@ -63,12 +66,15 @@ public final class CompareRun {
     /** The A/A arm: classic a second time under its own label, so its spread against classic is the run's noise. */
     public static final String AA_ARM = ArmLabel.AA.label();
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(2);
-    private static final String HOST = "127.0.0.1";
 
     private final CompareOptions options;
     private final PrintStream out;
-    private final Pinning pinning;
-    private final ServerCommands commands;
+    /** Where the servers run, opened by {@link #run}: this machine, or the server host's agent. */
+    private ServerHost servers;
+    /** Set by {@link #run} from the server host: the servers' CPUs there and the load's here. */
+    private Pinning pinning;
+    /** The load side's helper processes' command lines (the downstream backend). */
+    private ServerCommands commands;
     private final List<RunRecord> completed = new CopyOnWriteArrayList<>();
     private final List<LaunchRecord> launches = new CopyOnWriteArrayList<>();
     /** Where a run directory keeps its comparisons' launch records. */
@@ -78,8 +84,12 @@ public final class CompareRun {
     public CompareRun(CompareOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
-        this.pinning = Pinning.decide(options.pin());
-        this.commands = new ServerCommands(pinning, options.repo());
+    }
+
+    /** This machine, or the server host named by {@code --server-agent}: asked here, so that --plan asks no one. */
+    private ServerHost openServerHost() throws InterruptedException {
+        return options.serverAgent() == null ? new LocalServerHost(options.pin(), options.repo())
+                : AgentServerHost.connect(options.serverAgent(), options.pin(), options.repo());
     }
 
     /**
@@ -88,6 +98,9 @@ public final class CompareRun {
      */
     public List<RunRecord> run() throws IOException, InterruptedException {
         Suite suite = options.effectiveSuite().forArms(options.arms());
+        servers = openServerHost();
+        pinning = servers.pinning();
+        commands = new ServerCommands(pinning, options.repo());
         Path raw = options.out().resolve("raw");
         Path launchDir = options.out().resolve(LAUNCHES);
         List<String> skipped = new ArrayList<>();
@@ -101,18 +114,21 @@ public final class CompareRun {
         Files.createDirectories(launchDir);
         Files.createDirectories(options.out().resolve("logs"));
         Gate gate = options.gate();
-        CpuQuota quota = CpuQuota.decide(options.cpuQuota(), options.quotaPeriod().toNanos() / 1_000,
-                pinning.serverCpuCount());
+        CpuQuota quota = servers.quota(options.cpuQuota(), options.quotaPeriod().toNanos() / 1_000);
         CpuAccounting accounting = new CpuAccounting(ProcFs.SYSTEM, pinning, gate.othersThreshold(), loadSide::pids,
-                loadSide::databasePids, quota.applied());
-        Environment env = Environment.capture(commands.jvmFlags(), pinning, suite, options.repo(),
-                accounting.describe(gate, Environment.clockTicksPerSecond()), options.dbPoolSize(), skipped, quota);
+                loadSide::databasePids, servers.counters(), quota.applied());
+        Environment env = Environment.capture(servers.jvmFlags(), pinning, suite, options.repo(),
+                accounting.describe(gate, Environment.clockTicksPerSecond()), options.dbPoolSize(), skipped, quota,
+                servers.machine().orElse(null));
         ResumedRun resumed = options.resume() ? ResumedRun.read(options.out(), env) : ResumedRun.NONE;
         JSON.writeValue(options.out().resolve("environment.json").toFile(), env);
         pinning.pinThisProcess();
         out.println("poolbench compare: suite " + suite.name() + ", arms " + String.join(", ", options.arms())
                 + "; " + pinning.note() + "; server CPU quota " + quota.describe());
-        if (!pinning.enabled()) {
+        servers.machine().ifPresent(m -> out.println("servers on " + m.hostId() + " (" + m.cpuModel() + ", "
+                + m.cpus() + " CPUs) through its agent at " + m.agent() + "; its CPU n is n + " + m.cpuKeyOffset()
+                + " in the records' ticks"));
+        if (!env.accounting().perCpu()) {
             out.println("unpinned: interference cannot be attributed per CPU; each record carries the machine-wide "
                     + "figures instead");
         }
@@ -130,8 +146,9 @@ public final class CompareRun {
         int steps = comparisons.stream().mapToInt(c -> c.launches() - resumed.launchesOf(c).size()).sum()
                 + (int) scenarios.stream().filter(s -> resumed.run(s.id()).isEmpty()).count();
         Progress progress = new Progress(out, options.terminal(), steps, plan.total());
-        try (LoadSideServices services = new LoadSideServices(commands, pinning, loadSide,
-                options.out().resolve("logs"), options.dbPoolSize())) {
+        try (ServerHost hosted = servers; LoadSideServices services = new LoadSideServices(commands, pinning,
+                loadSide, options.out().resolve("logs"), options.dbPoolSize(), servers.servicesAddress(),
+                servers.address())) {
             for (Comparison c : comparisons) {
                 List<LaunchRecord> done = resumed.launchesOf(c);
                 if (done.size() == c.launches()) {
@@ -139,7 +156,7 @@ public final class CompareRun {
                     continue;
                 }
                 List<String> serviceArgs = services.serverArgs(c.workload());
-                new ComparisonRun(c, commands, pinning, quota, accounting, gate, progress,
+                new ComparisonRun(c, servers, pinning, quota, accounting, gate, progress,
                         options.out().resolve("logs"), serviceArgs).run(done, record -> {
                             try {
                                 JSON.writeValue(launchDir.resolve(record.id() + ".json").toFile(), record);
@@ -186,7 +203,7 @@ public final class CompareRun {
                 }
             }
             List<String> labels = c.arms();
-            if (!GoArms.available() && labels.stream().anyMatch(GoArms::isGoArm)) {
+            if (!servers.goArmsAvailable() && labels.stream().anyMatch(GoArms::isGoArm)) {
                 addOnce(skipped, "the Go arms in comparisons: Go is not installed; to include them: " + GoArms.INSTALL);
                 labels = labels.stream().filter(l -> !GoArms.isGoArm(l)).toList();
             }
@@ -245,7 +262,10 @@ public final class CompareRun {
         return loadSide;
     }
 
-    /** The pinning this run uses: a helper process starts with its {@link Pinning#loadPrefix()}. */
+    /**
+     * The pinning this run uses, once {@link #run} has asked the server host: a helper process starts with its
+     * {@link Pinning#loadPrefix()}.
+     */
     public Pinning pinning() {
         return pinning;
     }
@@ -259,7 +279,14 @@ public final class CompareRun {
         Gate gate = options.gate();
         RunRecord record = null;
         for (int attempt = 1; attempt <= gate.attempts(); attempt++) {
-            Interference quiet = accounting.awaitQuiet(gate.quietWait());
+            Interference quiet;
+            try {
+                quiet = accounting.awaitQuiet(gate.quietWait());
+            } catch (IOException e) {
+                // The CPUs cannot be read (a server host's agent stopped answering): this run fails, not the suite.
+                return RunRecord.failed(s.id(), s.arm(), s.workload(), s.connections(), s.repeat(), List.of(), s.jvm(),
+                        "the CPUs could not be read before the run: " + describe(e));
+            }
             if (!quiet.clean()) {
                 progress.say("CPUs not quiet after " + gate.quietWait().toSeconds() + " s ("
                         + accounting.worst(quiet, pinning) + "); running anyway");
@@ -283,7 +310,7 @@ public final class CompareRun {
      */
     private LoadConfig heavyGroup(Workload w, int port, Duration window) {
         int connections = w.heavyConnectionsPerServerCpu() * Math.max(1, pinning.serverCpuCount());
-        return new LoadConfig("http://" + HOST + ":" + port + w.heavyPath(), connections, 1,
+        return new LoadConfig("http://" + servers.address() + ":" + port + w.heavyPath(), connections, 1,
                 window.plus(MixedLoad.HEAVY_MARGIN.multipliedBy(2)), Duration.ZERO, null, false, 1,
                 MixedLoad.HEAVY_TIMEOUT);
     }
@@ -454,13 +481,14 @@ public final class CompareRun {
         serverArgs.addAll(ArmLabel.of(s.arm()).serverArgs());
         Path log = options.out().resolve("logs").resolve(s.id() + ".log");
         // The sweep records StackChunk allocation: a flight recording costs a little, the same for every arm.
-        StackChunkRecording chunks = s.jvm().isDefault() || GoArms.isGoArm(s.arm()) ? null
-                : new StackChunkRecording(options.out().resolve("logs").resolve(s.id() + ".jfr"));
+        boolean chunks = !s.jvm().isDefault() && !GoArms.isGoArm(s.arm());
         RunRecord measured;
+        HostedServer started;
         try {
             serverArgs.addAll(services.serverArgs(w));
-            try (ServerProcess server = ServerProcess.start(commands.forArm(ArmLabel.servedArm(s.arm()), s.jvm(),
-                    chunks == null ? List.of() : chunks.jvmFlags()), ArmLabel.servedArm(s.arm()), serverArgs, log)) {
+            try (HostedServer server = servers.start(new ServerStart(ArmLabel.servedArm(s.arm()), s.jvm(), serverArgs,
+                    CpuQuota.NONE, chunks), log)) {
+                started = server;
                 try {
                     measured = measure(s, suite, accounting, attempt, server, serverArgs);
                 } catch (IOException | RuntimeException e) {
@@ -479,11 +507,10 @@ public final class CompareRun {
         if (invalid != null) {
             measured = measured.failedBecause(invalid);
         }
-        if (chunks == null) {
+        if (!chunks) {
             return measured;
         }
-        long bytes = chunks.bytesBetween(measured.before().epochMillis(), measured.after().epochMillis());
-        chunks.delete();
+        long bytes = started.takeStackChunkBytes(measured.before().epochMillis(), measured.after().epochMillis());
         return new RunRecord(measured.id(), measured.arm(), measured.workload(), measured.path(), measured.close(),
                 measured.pipeline(), measured.connections(), measured.repeat(), measured.serverArgs(), null,
                 measured.load(), measured.server().withStackChunkBytes(bytes), measured.before(), measured.after(),
@@ -491,14 +518,14 @@ public final class CompareRun {
                 measured.gc(), measured.heavy());
     }
 
-    private RunRecord measure(Scenario s, Suite suite, CpuAccounting accounting, int attempt, ServerProcess server,
+    private RunRecord measure(Scenario s, Suite suite, CpuAccounting accounting, int attempt, HostedServer server,
                               List<String> serverArgs) throws IOException, InterruptedException {
         Workload w = s.workload();
-        String url = "http://" + HOST + ":" + server.port() + w.path();
+        String url = "http://" + servers.address() + ":" + server.port() + w.path();
         LoadConfig load = LoadConfig.defaults(url).withConnections(s.connections())
                 .withThreads(pinning.loadCpuCount()).withDuration(suite.duration()).withWarmup(Duration.ZERO)
                 .withClose(w.close()).withPipeline(w.pipeline()).withTimeout(loadTimeout(s.connections()));
-        StatsClient stats = new StatsClient(HOST, server.adminPort());
+        StatsClient stats = new StatsClient(servers.address(), server.adminPort());
         Duration warmup = warmUp(load, suite);
         StatsSnapshot before = stats.read();
         CpuAccounting.Snapshot cpuBefore = accounting.snapshot(server.pid());

@@ -23,8 +23,9 @@ import poolbench.compare.machine.Pinning;
 import poolbench.compare.plan.ArmLabel;
 import poolbench.compare.plan.Comparison;
 import poolbench.compare.plan.Workload;
-import poolbench.compare.process.ServerCommands;
-import poolbench.compare.process.ServerProcess;
+import poolbench.compare.process.HostedServer;
+import poolbench.compare.process.ServerHost;
+import poolbench.compare.process.ServerStart;
 import poolbench.compare.process.StatsClient;
 import poolbench.compare.record.CapacityPoint;
 import poolbench.compare.record.LaunchRecord;
@@ -51,7 +52,6 @@ import poolbench.server.stats.StatsSnapshot;
  */
 public final class ComparisonRun {
 
-    private static final String HOST = "127.0.0.1";
     /** Each capacity probe goes this far from the last: up while sustained, down while not, then halves the gap. */
     private static final double SEARCH_UP = 1.25;
     private static final double SEARCH_DOWN = 0.7;
@@ -67,7 +67,7 @@ public final class ComparisonRun {
     private static final Duration HEAVY_CALIBRATION = Duration.ofMillis(1500);
 
     private final Comparison comparison;
-    private final ServerCommands commands;
+    private final ServerHost host;
     private final Pinning pinning;
     private final CpuQuota quota;
     private final CpuAccounting accounting;
@@ -76,10 +76,10 @@ public final class ComparisonRun {
     private final Path logs;
     private final List<String> serviceArgs;
 
-    public ComparisonRun(Comparison comparison, ServerCommands commands, Pinning pinning, CpuQuota quota,
+    public ComparisonRun(Comparison comparison, ServerHost host, Pinning pinning, CpuQuota quota,
                   CpuAccounting accounting, Gate gate, Progress progress, Path logs, List<String> serviceArgs) {
         this.comparison = comparison;
-        this.commands = commands;
+        this.host = host;
         this.pinning = pinning;
         this.quota = quota;
         this.accounting = accounting;
@@ -97,8 +97,7 @@ public final class ComparisonRun {
     private static final class Running {
         final ArmLabel label;
         final List<String> serverArgs;
-        ServerProcess process;
-        CpuQuota.Group group;
+        HostedServer process;
         StatsClient stats;
         long warmupMillis;
         double warmThroughput;
@@ -247,12 +246,8 @@ public final class ComparisonRun {
     private void start(Running s, int launch) {
         Path log = logs.resolve(LaunchRecord.id(comparison.id(), launch) + "-" + s.label.label() + ".log");
         try {
-            Optional<CpuQuota.Group> group = quota.newGroup();
-            s.group = group.orElse(null);
-            List<String> command = commands.forArm(s.label.arm(), comparison.jvm(), List.of(),
-                    group.map(CpuQuota.Group::prefix).orElse(List.of()));
-            s.process = ServerProcess.start(command, s.label.arm(), s.serverArgs, log);
-            s.stats = new StatsClient(HOST, s.process.adminPort());
+            s.process = host.start(new ServerStart(s.label.arm(), comparison.jvm(), s.serverArgs, quota, false), log);
+            s.stats = new StatsClient(host.address(), s.process.adminPort());
         } catch (IOException | RuntimeException e) {
             s.error = "could not start: " + e.getMessage();
         } catch (InterruptedException e) {
@@ -266,14 +261,11 @@ public final class ComparisonRun {
             if (s.process != null) {
                 s.process.close();
             }
-            if (s.group != null) {
-                s.group.close();
-            }
         }
     }
 
     private String url(Running s, String path) {
-        return "http://" + HOST + ":" + s.process.port() + path;
+        return "http://" + host.address() + ":" + s.process.port() + path;
     }
 
     /** The measured group's load, closed loop, without warm-up of its own. */

@@ -16,8 +16,8 @@ import poolbench.compare.record.RunRecord;
 /**
  * What an interrupted or partly failed run directory already holds, for {@code compare --resume}: its successful
  * single runs and its complete launches are kept; failed runs, failed launches and whatever is missing run again.
- * A directory written by another commit, with other JVM flags or another suite, is refused: its records and the
- * new ones could not be compared.
+ * A directory written by another commit, with other JVM flags, another suite or its servers on another host, is
+ * refused: its records and the new ones could not be compared.
  */
 public record ResumedRun(List<RunRecord> runs, List<LaunchRecord> launches) {
 
@@ -39,6 +39,8 @@ public record ResumedRun(List<RunRecord> runs, List<LaunchRecord> launches) {
                 + ", this is " + now.gitCommit());
         refuseIf(!Objects.equals(then.serverJvmFlags(), now.serverJvmFlags())
                 || !Objects.equals(then.jvmSettings(), now.jvmSettings()), dir, "its JVM settings differ");
+        refuseIf(!Objects.equals(serverHostOf(then), serverHostOf(now)), dir, "its servers ran on "
+                + serverHostOf(then) + ", these would run on " + serverHostOf(now));
         refuseIf(!Objects.equals(then.suite(), now.suite()) || !Objects.equals(then.comparisons(), now.comparisons()),
                 dir, "it ran suite " + then.suite() + " with other comparisons");
         List<RunRecord> runs = new ArrayList<>();
@@ -56,6 +58,11 @@ public record ResumedRun(List<RunRecord> runs, List<LaunchRecord> launches) {
             }
         }
         return new ResumedRun(runs, launches);
+    }
+
+    /** Where a run's servers ran: this machine, or a server host's agent. */
+    private static String serverHostOf(Environment env) {
+        return env.serverHost() == null ? "the load's machine" : "server host " + env.serverHost().hostId();
     }
 
     private static void refuseIf(boolean differs, Path dir, String why) {

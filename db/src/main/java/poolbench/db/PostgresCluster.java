@@ -29,11 +29,16 @@ import java.util.stream.Stream;
  *
  * <p>{@code cpuPrefix} (e.g. {@code taskset -c 1}) runs the server on the load's CPUs; its backends inherit it.
  *
+ * <p>It listens on loopback, or on an address given for servers on another machine: then it takes its superuser,
+ * without a password as on loopback, from that address itself and from the one client address named, and from
+ * nowhere else ({@code pg_hba.conf}).
+ *
  * <p>{@link #stop} and {@link #restart} take the server away and bring it back on the same port with the same data,
  * for tests of what a client of a database that goes down does.
  */
 public final class PostgresCluster implements AutoCloseable {
 
+    public static final String LOOPBACK = "127.0.0.1";
     /** The unprivileged user PostgreSQL runs as when this process is root. */
     public static final String UNPRIVILEGED_USER = "nobody";
     private static final String UNPRIVILEGED_GROUP = "nogroup";
@@ -45,14 +50,16 @@ public final class PostgresCluster implements AutoCloseable {
     private final List<String> command;
     /** The running server; replaced by {@link #restart}, read by the shutdown hook: hence volatile. */
     private volatile Process server;
+    private final String host;
     private final int port;
     private final Thread killOnExit;
     private boolean closed;
 
-    private PostgresCluster(Path dir, List<String> command, Process server, int port) {
+    private PostgresCluster(Path dir, List<String> command, Process server, String host, int port) {
         this.dir = dir;
         this.command = command;
         this.server = server;
+        this.host = host;
         this.port = port;
         this.killOnExit = new Thread(() -> this.server.destroyForcibly(), "kill-postgres-" + port);
         Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -102,6 +109,12 @@ public final class PostgresCluster implements AutoCloseable {
 
     /** Starts a cluster with a filled World table; fails in one line (an IOException) when it cannot. */
     public static PostgresCluster start(List<String> cpuPrefix) throws IOException, InterruptedException {
+        return start(cpuPrefix, LOOPBACK, LOOPBACK);
+    }
+
+    /** The same, listening on {@code address} and taking connections from it and from {@code client}. */
+    public static PostgresCluster start(List<String> cpuPrefix, String address, String client)
+            throws IOException, InterruptedException {
         Optional<String> reason = unavailableReason();
         if (reason.isPresent()) {
             throw new IOException(reason.get());
@@ -117,15 +130,19 @@ public final class PostgresCluster implements AutoCloseable {
             }
             run(asPostgresUser(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
                     "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync")), dir);
+            if (!address.equals(LOOPBACK)) {
+                Files.writeString(data.resolve("pg_hba.conf"), hostLine(address) + hostLine(client),
+                        java.nio.file.StandardOpenOption.APPEND);
+            }
             IOException last = null;
             for (int attempt = 0; attempt < 3; attempt++) {
-                int port = freePort();
+                int port = freePort(address);
                 List<String> cmd = new ArrayList<>(cpuPrefix);
                 cmd.addAll(asPostgresUser(List.of(bin.resolve("postgres").toString(), "-D", data.toString(),
-                        "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1",
+                        "-p", Integer.toString(port), "-c", "listen_addresses=" + address,
                         "-c", "unix_socket_directories=", "-c", "fsync=off", "-c", "synchronous_commit=off",
                         "-c", "full_page_writes=off", "-c", "max_connections=300", "-c", "shared_buffers=64MB")));
-                PostgresCluster cluster = new PostgresCluster(dir, List.copyOf(cmd), launch(cmd, log), port);
+                PostgresCluster cluster = new PostgresCluster(dir, List.copyOf(cmd), launch(cmd, log), address, port);
                 try {
                     cluster.awaitReady();
                     cluster.createWorld();
@@ -187,8 +204,13 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    /** {@code pg_hba.conf}'s line that lets the superuser in from {@code address} alone. */
+    private static String hostLine(String address) {
+        return "host all postgres " + address + (address.contains(":") ? "/128" : "/32") + " trust\n";
+    }
+
+    private static int freePort(String address) throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(address))) {
             return s.getLocalPort();
         }
     }
@@ -223,7 +245,7 @@ public final class PostgresCluster implements AutoCloseable {
 
     /** A JDBC URL for the cluster's {@code postgres} database as its superuser. */
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
+        return "jdbc:postgresql://" + host + ":" + port + "/postgres?user=postgres";
     }
 
     public int port() {

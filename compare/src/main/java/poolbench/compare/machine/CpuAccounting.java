@@ -3,7 +3,6 @@ package poolbench.compare.machine;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +25,18 @@ import poolbench.compare.record.Environment;
  * whatever else it happens to start (others'), and counting either as the load's would hide that much
  * interference on the load's CPUs.
  *
+ * <p>The server side (its CPUs, the measured and the waiting servers' trees) is read through
+ * {@link ServerSideCounters}: from this machine, or from the server host's agent in a two-host run, whose CPUs are
+ * then keyed apart from this machine's in the same per-CPU map.
+ *
  * <p>Under a CPU quota, others' tick count on a side is capped by what every other process was seen to use
  * ({@link ProcFs#otherProcessTicks}). The CPU lines of {@code /proc/stat} are sampled at the scheduler tick, which
  * cannot split a CPU finely shared between a throttled server (running a few milliseconds of each quota period) and
- * idle: a busy loop held to 5 ms of each 10 ms ran 100 ticks in 2 s while its CPU read 145 busy (utime + stime are
- * scaled to the kernel's nanosecond runtime; the CPU line counts whoever runs at each 4 ms tick). An intruder is a process, so its time
- * shows in the cap; what the cap cannot see is a neighbour outside this {@code /proc}'s PID namespace, which is why
- * it is applied only under a quota, where the sampling error is known to arise.
+ * idle: a busy loop held to 5 ms of each 10 ms ran 100 ticks in 2 s while its CPU read 145 busy (utime +
+ * stime are scaled to the kernel's nanosecond runtime; the CPU line counts whoever runs at each 4 ms tick). An
+ * intruder is a process, so its time shows in the cap; what the cap cannot see is a neighbour outside this {@code /proc}'s PID namespace, which is why
+ * it is applied only under a quota, where the sampling error is known to arise, and only to servers on this machine
+ * (the agent of a two-host run does not read the server host's other processes).
  */
 public final class CpuAccounting {
 
@@ -42,6 +46,7 @@ public final class CpuAccounting {
     public static final Duration QUIET_WINDOW = Duration.ofSeconds(1);
 
     private final ProcFs proc;
+    private final ServerSideCounters serverSide;
     private final Set<Integer> serverCpus;
     private final Set<Integer> loadCpus;
     private final boolean pinned;
@@ -61,15 +66,26 @@ public final class CpuAccounting {
      */
     public CpuAccounting(ProcFs proc, Pinning pinning, double threshold, Supplier<List<Long>> loadPids,
                          Supplier<List<Long>> databasePids, boolean serversUnderQuota) throws IOException {
+        this(proc, pinning, threshold, loadPids, databasePids, new LocalServerCounters(proc, pinning),
+                serversUnderQuota);
+    }
+
+    /**
+     * The same, with the server's side read from {@code serverSide}: this machine's, or the server host's through
+     * its agent. The load's side is always this machine's.
+     */
+    public CpuAccounting(ProcFs proc, Pinning pinning, double threshold, Supplier<List<Long>> loadPids,
+                         Supplier<List<Long>> databasePids, ServerSideCounters serverSide, boolean serversUnderQuota)
+            throws IOException {
         this.proc = proc;
-        Set<Integer> every = proc.cpus().keySet();
-        this.pinned = pinning.enabled();
-        this.serverCpus = ProcFs.cpuList(pinning.serverCpus(), every);
-        this.loadCpus = ProcFs.cpuList(pinning.loadCpus(), every);
+        this.serverSide = serverSide;
+        this.pinned = serverSide.apart();
+        this.serverCpus = serverSide.cpus();
+        this.loadCpus = ProcFs.cpuList(pinning.loadCpus(), proc.cpus().keySet());
         this.threshold = threshold;
         this.loadPids = loadPids;
         this.databasePids = databasePids;
-        this.capByOtherProcesses = serversUnderQuota;
+        this.capByOtherProcesses = serversUnderQuota && serverSide.onThisMachine();
     }
 
     /**
@@ -89,31 +105,26 @@ public final class CpuAccounting {
      * their own.
      */
     public Snapshot snapshot(long serverPid, List<Long> waitingPids) throws IOException {
-        Set<Long> serverTree = serverPid >= 0 ? ProcFs.withDescendants(List.of(serverPid)) : Set.of();
-        Set<Long> waiting = new LinkedHashSet<>(ProcFs.withDescendants(waitingPids));
-        waiting.removeAll(serverTree);
+        ServerSideCounters.Reading side = serverSide.read(serverPid, waitingPids);
         Set<Long> load = new LinkedHashSet<>(List.of(ProcessHandle.current().pid()));
         load.addAll(ProcFs.withDescendants(loadPids.get()));
-        load.removeAll(serverTree);
-        load.removeAll(waiting);
+        if (serverSide.onThisMachine()) {
+            load.removeAll(side.server().keySet());
+            load.removeAll(side.waiting().keySet());
+        }
         Set<Long> database = new LinkedHashSet<>(ProcFs.withDescendants(databasePids.get()));
         database.retainAll(load);
+        SortedMap<Integer, CpuTicks> cpus = proc.cpus();
+        cpus.putAll(side.cpus());
         Map<Long, Long> others = Map.of();
         if (capByOtherProcesses) {
-            Set<Long> sides = new LinkedHashSet<>(serverTree);
+            Set<Long> sides = new LinkedHashSet<>(side.server().keySet());
             sides.addAll(load);
-            sides.addAll(waiting);
+            sides.addAll(side.waiting().keySet());
             others = proc.otherProcessTicks(sides);
         }
-        return new Snapshot(proc.cpus(), ticks(serverTree), ticks(load), ticks(waiting), ticks(database), others);
-    }
-
-    private Map<Long, Long> ticks(Set<Long> pids) {
-        Map<Long, Long> ticks = new HashMap<>();
-        for (long pid : pids) {
-            ticks.put(pid, proc.processTicks(pid));
-        }
-        return ticks;
+        return new Snapshot(cpus, side.server(), proc.processTicksByPid(load), side.waiting(),
+                proc.processTicksByPid(database), others);
     }
 
     /** A process seen only at the end started in the window: all its ticks are the window's. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import poolbench.compare.CompareRun;
 
 /**
@@ -37,6 +38,47 @@ public record Pinning(boolean enabled, String serverCpus, String loadCpus, int s
         int server = cpus / 2;
         return new Pinning(true, range(0, server), range(server, cpus), server, cpus - server,
                 "server on CPUs " + range(0, server) + ", load on CPUs " + range(server, cpus) + " (taskset)");
+    }
+
+    /**
+     * The pinning on a server host, where {@code poolbench agent} runs: the servers get every CPU the agent may use
+     * (start the agent under {@code taskset} to keep some apart), and no load runs there.
+     */
+    public static Pinning serverHost() {
+        String cpus = allowedCpus();
+        int count = ProcFs.cpuList(cpus, Set.of()).size();
+        boolean taskset = tasksetPresent();
+        return new Pinning(taskset, cpus, "", count, 0, "servers on CPUs " + cpus + ", every CPU the agent may use"
+                + (taskset ? " (taskset)" : " (taskset not found: inherited)"));
+    }
+
+    /**
+     * The pinning of a compare whose servers run on another machine: the load gets every CPU this process may use
+     * (this machine is the load's), the servers the CPUs the server host's agent gave them. {@code wanted} false
+     * (--no-pin) leaves the load and its helpers unpinned.
+     */
+    public static Pinning twoHosts(boolean wanted, Pinning serverHost) {
+        String cpus = allowedCpus();
+        int count = ProcFs.cpuList(cpus, Set.of()).size();
+        boolean pin = wanted && tasksetPresent();
+        String load = pin ? "load on this machine's CPUs " + cpus + " (taskset)"
+                : "load unpinned on this machine's CPUs " + cpus + (wanted ? " (taskset not found)" : " (--no-pin)");
+        return new Pinning(pin, serverHost.serverCpus(), pin ? cpus : "", serverHost.serverCpuCount(), count,
+                "servers on the server host's CPUs " + serverHost.serverCpus() + " (its agent's), " + load);
+    }
+
+    /** The CPUs this process may run on, as taskset lists them ({@code Cpus_allowed_list}). */
+    static String allowedCpus() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Cpus_allowed_list:")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // Fall back to every CPU the JVM sees.
+        }
+        return range(0, Runtime.getRuntime().availableProcessors());
     }
 
     private static Pinning unpinned(int cpus, String note) {

@@ -106,6 +106,15 @@ public record ProcFs(Path root) {
         }
     }
 
+    /** Each process's ticks, by pid (0 for one that is gone). */
+    public Map<Long, Long> processTicksByPid(Collection<Long> pids) {
+        Map<Long, Long> ticks = new HashMap<>();
+        for (long pid : pids) {
+            ticks.put(pid, processTicks(pid));
+        }
+        return ticks;
+    }
+
     /** The ticks of a set of processes, summed. */
     public long processTicks(Collection<Long> pids) {
         return pids.stream().mapToLong(this::processTicks).sum();

@@ -15,7 +15,8 @@ import poolbench.db.PostgresCluster;
  * needs them and stopped at its end: a poolbench {@code virtual} server whose {@code /sleep} is the backend, and
  * a throwaway PostgreSQL with TechEmpower's World table. Both run on the load's CPUs, as load: they are what the
  * server under test waits on, not part of it, and both are registered in the run's {@link LoadSide}, so the CPU
- * accounting counts them (PostgreSQL's backends as its descendants) with the load's.
+ * accounting counts them (PostgreSQL's backends as its descendants) with the load's. With the servers on another
+ * machine they listen on this machine's address toward it, and PostgreSQL takes connections from there.
  */
 public final class LoadSideServices implements AutoCloseable {
 
@@ -27,15 +28,25 @@ public final class LoadSideServices implements AutoCloseable {
     private final LoadSide loadSide;
     private final Path logs;
     private final int dbPoolSize;
+    private final String address;
+    private final String serversAddress;
     private ServerProcess backend;
     private PostgresCluster postgres;
 
     public LoadSideServices(ServerCommands commands, Pinning pinning, LoadSide loadSide, Path logs, int dbPoolSize) {
+        this(commands, pinning, loadSide, logs, dbPoolSize, LocalServerHost.LOOPBACK, LocalServerHost.LOOPBACK);
+    }
+
+    /** The same, listening on {@code address}, for servers that connect from {@code serversAddress}. */
+    public LoadSideServices(ServerCommands commands, Pinning pinning, LoadSide loadSide, Path logs, int dbPoolSize,
+                            String address, String serversAddress) {
         this.commands = commands;
         this.pinning = pinning;
         this.loadSide = loadSide;
         this.logs = logs;
         this.dbPoolSize = dbPoolSize;
+        this.address = address;
+        this.serversAddress = serversAddress;
     }
 
     /** Why the db workload cannot run on this machine, or empty when it can. */
@@ -54,15 +65,16 @@ public final class LoadSideServices implements AutoCloseable {
                 backend = null;
             }
             if (backend == null) {
-                backend = ServerProcess.start(commands.onLoadCpus(BACKEND_JVM_FLAGS), "virtual", List.of(),
+                backend = ServerProcess.start(commands.onLoadCpus(BACKEND_JVM_FLAGS), "virtual",
+                        address.equals(LocalServerHost.LOOPBACK) ? List.of() : List.of("--host", address),
                         logs.resolve("backend.log"));
                 ProcessHandle.of(backend.pid()).ifPresent(loadSide::add);
             }
-            args.addAll(List.of("--downstream", "127.0.0.1:" + backend.port()));
+            args.addAll(List.of("--downstream", address + ":" + backend.port()));
         }
         if (w.needsDatabase()) {
             if (postgres == null) {
-                postgres = PostgresCluster.start(pinning.loadPrefix());
+                postgres = PostgresCluster.start(pinning.loadPrefix(), address, serversAddress);
                 loadSide.addDatabase(postgres.process());
             }
             args.addAll(List.of("--db-url", postgres.jdbcUrl(), "--db-pool-size", Integer.toString(dbPoolSize)));

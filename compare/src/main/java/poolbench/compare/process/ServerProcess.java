@@ -19,7 +19,8 @@ public final class ServerProcess implements AutoCloseable {
 
     private static final Pattern READY =
             Pattern.compile("serving on http://([^:]+):(\\d+)\\s+\\(stats: http://[^:]+:(\\d+)/stats");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** The longest a server may take to say it is ready. */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
     private final Path log;

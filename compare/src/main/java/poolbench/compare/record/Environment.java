@@ -22,12 +22,16 @@ import poolbench.compare.plan.Suite;
  * @param skipped        workloads left out and why, one line each ({@code db: PostgreSQL not found ...})
  * @param cpuQuota       the CPU quota each server of a comparison ran under (null in runs before quotas)
  * @param comparisons    the comparisons' ids, launches and rounds ({@code plaintext-c64: 3 launches × 2 rounds})
+ * @param serverHost     in a two-host run, the machine the servers ran on (the rest describes this one, the load's;
+ *                       {@code serverJvmFlags}, {@code cpuQuota} and the accounting's server CPUs are the server
+ *                       host's); null when the servers ran here
  */
 public record Environment(String date, String hostId, String cpuModel, int cpus, String kernel, String os,
                           String jdkVendor, String jdkVersion, String jvmName, List<String> serverJvmFlags,
                           Pinning pinning, String gitCommit, String suite, String warmup, String duration,
                           int repeats, Accounting accounting, List<String> jvmSettings, List<String> sweptArms,
-                          int dbPoolSize, List<String> skipped, CpuQuota cpuQuota, List<String> comparisons) {
+                          int dbPoolSize, List<String> skipped, CpuQuota cpuQuota, List<String> comparisons,
+                          ServerMachine serverHost) {
 
     /**
      * What the CPU accounting needs to be read: the tick the /proc counters count in, the CPUs each side used, and
@@ -49,25 +53,47 @@ public record Environment(String date, String hostId, String cpuModel, int cpus,
                              long roundingTicks, double steadyWithin) {
     }
 
+    /** An environment of a run whose servers ran on this machine. */
+    public Environment(String date, String hostId, String cpuModel, int cpus, String kernel, String os,
+                       String jdkVendor, String jdkVersion, String jvmName, List<String> serverJvmFlags,
+                       Pinning pinning, String gitCommit, String suite, String warmup, String duration, int repeats,
+                       Accounting accounting, List<String> jvmSettings, List<String> sweptArms, int dbPoolSize,
+                       List<String> skipped, CpuQuota cpuQuota, List<String> comparisons) {
+        this(date, hostId, cpuModel, cpus, kernel, os, jdkVendor, jdkVersion, jvmName, serverJvmFlags, pinning,
+                gitCommit, suite, warmup, duration, repeats, accounting, jvmSettings, sweptArms, dbPoolSize, skipped,
+                cpuQuota, comparisons, null);
+    }
+
     /** An environment without accounting or sweep (as written before they existed). */
     public Environment(String date, String hostId, String cpuModel, int cpus, String kernel, String os,
                        String jdkVendor, String jdkVersion, String jvmName, List<String> serverJvmFlags,
                        Pinning pinning, String gitCommit, String suite, String warmup, String duration, int repeats) {
         this(date, hostId, cpuModel, cpus, kernel, os, jdkVendor, jdkVersion, jvmName, serverJvmFlags, pinning,
-                gitCommit, suite, warmup, duration, repeats, null, List.of(), List.of(), 0, List.of(), null, List.of());
+                gitCommit, suite, warmup, duration, repeats, null, List.of(), List.of(), 0, List.of(), null, List.of(),
+                null);
     }
 
     public static Environment capture(List<String> serverJvmFlags, Pinning pinning, Suite suite, Path repo,
-                               Accounting accounting, int dbPoolSize, List<String> skipped, CpuQuota quota) {
-        return new Environment(Instant.now().toString(), machineId(), readCpuModel(), Runtime.getRuntime().availableProcessors(),
-                firstLine(Path.of("/proc/sys/kernel/osrelease"), System.getProperty("os.version")),
-                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                               Accounting accounting, int dbPoolSize, List<String> skipped, CpuQuota quota,
+                               ServerMachine serverHost) {
+        return new Environment(Instant.now().toString(), machineId(), readCpuModel(),
+                Runtime.getRuntime().availableProcessors(), kernelRelease(), osName(),
                 System.getProperty("java.vendor"), System.getProperty("java.runtime.version"),
                 System.getProperty("java.vm.name"), serverJvmFlags, pinning, gitCommit(repo), suite.name(),
                 suite.warmup().toString(), suite.duration().toString(), suite.repeats(), accounting,
                 suite.sweep().settings().stream().map(JvmSetting::label).toList(), suite.sweep().arms(), dbPoolSize,
                 skipped, quota, suite.comparisons().stream().map(c -> c.id() + ": " + String.join(", ", c.arms())
-                        + "; " + c.launches() + " launches × " + c.rounds() + " rounds").toList());
+                        + "; " + c.launches() + " launches × " + c.rounds() + " rounds").toList(), serverHost);
+    }
+
+    /** The kernel's release, {@code 6.1.0-26-amd64}. */
+    public static String kernelRelease() {
+        return firstLine(Path.of("/proc/sys/kernel/osrelease"), System.getProperty("os.version"));
+    }
+
+    /** {@code Linux amd64}. */
+    public static String osName() {
+        return System.getProperty("os.name") + " " + System.getProperty("os.arch");
     }
 
     /** USER_HZ from {@code getconf CLK_TCK}; 100, the value on every Linux architecture poolbench runs on, if not found. */

@@ -14,6 +14,7 @@ import java.util.SortedMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import poolbench.compare.CompareRun;
 import poolbench.compare.process.LoadSide;
 
@@ -270,5 +271,54 @@ class CpuAccountingTest {
             server.destroyForcibly().waitFor();
             stranger.destroyForcibly().waitFor();
         }
+    }
+
+    /**
+     * Two hosts: the server host's counters come from its agent (here the fixture's CPU 0 and server, read as a
+     * server host would), this machine's from its own /proc (the fixture's CPU 1 is the load's). Both machines have
+     * a CPU 0; the server host's is kept under 1000, so that both are in the record and each side is judged on its
+     * own: the server side shows the same 19.8% as on one machine.
+     */
+    @Test
+    void aServerHostsCpusAreKeptApartFromThisMachinesAndJudgedAlone(@TempDir Path dir) throws Exception {
+        Path stat = dir.resolve("stat");
+        java.nio.file.Files.copy(fixture("before").root().resolve("stat"), stat);
+        java.util.Iterator<ServerSideCounters.Reading> remote = List.of(
+                new ServerSideCounters.Reading(new java.util.TreeMap<>(Map.of(1000, before.get(0))),
+                        Map.of(4242L, fixture("before").processTicks(4242)), Map.of()),
+                new ServerSideCounters.Reading(new java.util.TreeMap<>(Map.of(1000, after.get(0))),
+                        Map.of(4242L, fixture("after").processTicks(4242)), Map.of())).iterator();
+        ServerSideCounters agent = new ServerSideCounters() {
+            public Set<Integer> cpus() {
+                return Set.of(1000);
+            }
+
+            public boolean apart() {
+                return true;
+            }
+
+            public boolean onThisMachine() {
+                return false;
+            }
+
+            public Reading read(long serverPid, List<Long> waitingPids) {
+                return remote.next();
+            }
+        };
+        CpuAccounting accounting = new CpuAccounting(new ProcFs(dir), new Pinning(true, "0", "1", 1, 1, "test"),
+                0.03, List::of, List::of, agent, true);
+
+        CpuAccounting.Snapshot a = accounting.snapshot(4242);
+        java.nio.file.Files.copy(fixture("after").root().resolve("stat"), stat,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        CpuAccounting.Snapshot b = accounting.snapshot(4242);
+        Interference i = accounting.between(a, b, 1);
+
+        assertEquals(Set.of(0, 1, 1000), i.ticks().cpus().keySet(), "both machines' CPU 0, apart");
+        assertEquals(300, i.ticks().serverProcesses());
+        assertEquals(0.198, i.serverCpusOthersShare(), EPS, "the server host's CPU alone");
+        assertEquals(0.698, i.loadCpusOthersShare(), EPS, "this machine's CPU 1 alone: the fixture has no load");
+        assertTrue(b.load().containsKey(ProcessHandle.current().pid()), "this JVM is the load, whatever runs there");
+        assertEquals(20 / 1000.0, i.stealShare(), EPS, "steal on the server host's CPU counts");
     }
 }
