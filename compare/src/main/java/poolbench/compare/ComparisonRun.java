@@ -90,7 +90,7 @@ public final class ComparisonRun {
     }
 
     /** The rates the later launches keep: set by the first launch's capacity search. */
-    private record Ladder(List<Double> rates, String basis, double heavyCpuMillis) {
+    record Ladder(List<Double> rates, String basis, double heavyCpuMillis) {
     }
 
     /** One label's running server in a launch. */
@@ -347,24 +347,56 @@ public final class ComparisonRun {
         return new Ladder(rates, basis, cpuMillis);
     }
 
-    /** Every arm's capacity, then the ladder from the weakest. */
+    /**
+     * Every arm's capacity, then the ladder from the weakest. An arm whose every probe was disturbed is searched once
+     * more after a wait for quiet: without its capacity the weakest arm is not known.
+     */
     private Ladder searchCapacities(List<Running> servers, List<CapacityPoint> capacities)
             throws InterruptedException {
         for (Running s : servers) {
-            if (s.alive()) {
-                capacities.add(search(s, servers));
+            if (!s.alive()) {
+                continue;
             }
+            CapacityPoint c = search(s, servers);
+            if (c.capacity() <= 0 && c.allProbesDisturbed()) {
+                progress.say(s.label.label() + ": every capacity probe was disturbed; searching again after a wait "
+                        + "for quiet");
+                awaitQuiet();
+                c = search(s, servers);
+            }
+            capacities.add(c);
         }
-        Optional<CapacityPoint> weakest = capacities.stream().filter(c -> c.capacity() > 0)
-                .min(Comparator.comparingDouble(CapacityPoint::capacity));
-        if (weakest.isEmpty()) {
-            return new Ladder(List.of(), "no arm sustained any probed rate: no ladder", Double.NaN);
+        return ladderFrom(capacities, comparison.ladder());
+    }
+
+    /**
+     * The ladder's rates as {@code fractions} of the weakest capacity. None when some arm's capacity is not known:
+     * that arm may be the weakest, and rates set from a stronger one would be over what it can sustain.
+     */
+    static Ladder ladderFrom(List<CapacityPoint> capacities, List<Double> fractions) {
+        if (capacities.isEmpty()) {
+            return new Ladder(List.of(), "no arm was searched: no ladder", Double.NaN);
         }
-        double base = weakest.get().capacity();
-        List<Double> rates = comparison.ladder().stream().map(f -> (double) Math.round(f * base)).toList();
+        Optional<CapacityPoint> unknown = capacities.stream().filter(c -> c.capacity() <= 0).findFirst();
+        if (unknown.isPresent()) {
+            return new Ladder(List.of(), "no ladder: " + unknown.get().arm() + "'s capacity is not known ("
+                    + unknown.get().note() + "), and the weakest arm sets the rates", Double.NaN);
+        }
+        CapacityPoint weakest = capacities.stream().min(Comparator.comparingDouble(CapacityPoint::capacity))
+                .orElseThrow();
+        double base = weakest.capacity();
+        List<Double> rates = fractions.stream().map(f -> (double) Math.round(f * base)).toList();
         String basis = String.format(Locale.ROOT, "%s of %s's capacity, %,.0f/s (the weakest arm, first launch)",
-                comparison.ladder(), weakest.get().arm(), base);
+                fractions, weakest.arm(), base);
         return new Ladder(rates, basis, Double.NaN);
+    }
+
+    private void awaitQuiet() throws InterruptedException {
+        try {
+            accounting.awaitQuiet(gate.quietWait());
+        } catch (IOException unreadable) {
+            // /proc could not be read now: the search runs at once, and each probe's own accounting judges it.
+        }
     }
 
     /**
@@ -413,7 +445,7 @@ public final class ComparisonRun {
         }
         if (low == null) {
             return new CapacityPoint(s.label.label(), 0, false, Double.NaN, false,
-                    probes.stream().allMatch(Window::disturbed) ? "every probe was disturbed"
+                    probes.stream().allMatch(Window::disturbed) ? CapacityPoint.ALL_DISTURBED
                             : "no probed rate was sustained", probes);
         }
         double loadUse = low.interference().loadCpuUtilization();

@@ -294,17 +294,21 @@ public final class CpuAccounting {
         return cpus.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
     }
 
-    /** "others used 38% of CPU 0": the worse side, for the progress line. */
+    /**
+     * "others used 38% of CPU 0": what was over its gate, for the progress line. Steal is named only when it was over
+     * the gate itself, so a window the waiting servers tripped is not blamed on a 1% steal.
+     */
     public String worst(Interference i, Pinning pinning) {
         if (!pinned) {
             return "others used " + Interference.percent(i.serverCpusOthersShare()) + " of the machine (unpinned)";
         }
-        if (i.stealShare() > Math.max(i.serverCpusOthersShare(), i.loadCpusOthersShare())) {
+        double others = Math.max(i.serverCpusOthersShare(), i.loadCpusOthersShare());
+        boolean othersOver = others > threshold;
+        boolean stealOver = i.stealShare() > threshold;
+        if (stealOver && (!othersOver || i.stealShare() > others)) {
             return "the hypervisor stole " + Interference.percent(i.stealShare()) + " of the CPUs";
         }
-        boolean othersWithin = Math.max(i.serverCpusOthersShare(), i.loadCpusOthersShare()) <= threshold
-                && i.stealShare() <= threshold;
-        if (!i.clean() && othersWithin && i.waitingShare() > 0) {
+        if (!othersOver && !stealOver && !i.clean() && i.waitingShare() > 0) {
             // Nothing else was over its gate: the comparison's waiting servers were.
             return "the comparison's waiting servers used " + Interference.percent(i.waitingShare()) + " of CPU"
                     + (pinning.serverCpus().matches("\\d+") ? " " : "s ") + pinning.serverCpus();

@@ -19,6 +19,14 @@ import poolbench.compare.plan.Comparison;
 public record CapacityPoint(String arm, double capacity, boolean ceilingReached, double loadCpuUtilization,
                             boolean serverBound, String note, List<Window> probes) {
 
+    /** The note of a search that found no capacity because every probe was disturbed. */
+    public static final String ALL_DISTURBED = "every probe was disturbed";
+
+    /** No capacity, and not because the arm failed: every probe was disturbed, so it says nothing of the arm. */
+    public boolean allProbesDisturbed() {
+        return capacity <= 0 && ALL_DISTURBED.equals(note);
+    }
+
     /** The capacity figure may stand for the server's: measured with the load's CPUs to spare. */
     public boolean measurable() {
         return serverBound && capacity > 0 && !ceilingReached;

@@ -175,6 +175,20 @@ class CpuAccountingTest {
     }
 
     @Test
+    void theProgressLineNamesWhatWasOverItsGateNotTheLargestFigure() throws Exception {
+        Pinning pinning = new Pinning(true, "0", "1", 1, 1, "test");
+        CpuAccounting accounting = new CpuAccounting(fixture("after"), pinning, 0.03, List::of);
+        Interference waitingTripped = new Interference(0.004, 0.002, 0.01, 0.5, 0.4, "neither", false, 1, 0.02,
+                null);
+        assertEquals("the comparison's waiting servers used 2% of CPU 0", accounting.worst(waitingTripped, pinning),
+                "1% steal is under the 3% gate: it did not disturb the window");
+        Interference stolen = new Interference(0.004, 0.002, 0.05, 0.5, 0.4, "neither", false, 1, 0.0, null);
+        assertEquals("the hypervisor stole 5% of the CPUs", accounting.worst(stolen, pinning));
+        Interference intruded = new Interference(0.2, 0.002, 0.05, 0.5, 0.4, "neither", false, 1, 0.0, null);
+        assertEquals("others used 20% of CPU 0", accounting.worst(intruded, pinning));
+    }
+
+    @Test
     void theWaitingServersAreASideOfTheirOwnAndGateAtAThirdOfTheThreshold() throws Exception {
         Interference i = CpuAccounting.compute(before, after, 287, loadTicks, 13, Set.of(0), Set.of(1), true,
                 0.03, 1);

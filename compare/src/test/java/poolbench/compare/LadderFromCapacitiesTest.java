@@ -1,0 +1,54 @@
+package poolbench.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import poolbench.compare.record.CapacityPoint;
+
+/** The ladder is set from the weakest arm's capacity, and not at all while some arm's capacity is unknown. */
+class LadderFromCapacitiesTest {
+
+    private static final List<Double> FRACTIONS = List.of(0.25, 0.5, 0.75);
+
+    private static CapacityPoint measured(String arm, double capacity) {
+        return new CapacityPoint(arm, capacity, false, 0.5, true, "server-bound", List.of());
+    }
+
+    @Test
+    void ratesAreSharesOfTheWeakestArmsCapacity() {
+        ComparisonRun.Ladder ladder = ComparisonRun.ladderFrom(
+                List.of(measured("classic", 12_120), measured("per-connection", 1_545), measured("virtual", 6_691)),
+                FRACTIONS);
+
+        assertEquals(List.of(386.0, 773.0, 1_159.0), ladder.rates());
+        assertTrue(ladder.basis().contains("per-connection's capacity, 1,545/s"), ladder.basis());
+    }
+
+    @Test
+    void anArmWhoseEveryProbeWasDisturbedLeavesNoLadder() {
+        // Under an intruder, per-connection (the weakest) lost every probe; a ladder from virtual's 6,691/s would
+        // offer it four times what it can sustain, and its steps would never keep up.
+        CapacityPoint lost = new CapacityPoint("per-connection", 0, false, Double.NaN, false,
+                CapacityPoint.ALL_DISTURBED, List.of());
+        ComparisonRun.Ladder ladder = ComparisonRun.ladderFrom(
+                List.of(measured("classic", 12_120), lost, measured("virtual", 6_691)), FRACTIONS);
+
+        assertTrue(ladder.rates().isEmpty());
+        assertTrue(lost.allProbesDisturbed());
+        assertTrue(ladder.basis().contains("per-connection's capacity is not known (every probe was disturbed)"),
+                ladder.basis());
+    }
+
+    @Test
+    void anArmThatSustainedNoProbedRateLeavesNoLadderEither() {
+        CapacityPoint none = new CapacityPoint("per-connection", 0, false, Double.NaN, false,
+                "no probed rate was sustained", List.of());
+        ComparisonRun.Ladder ladder = ComparisonRun.ladderFrom(List.of(measured("classic", 12_120), none), FRACTIONS);
+
+        assertTrue(ladder.rates().isEmpty());
+        assertTrue(!none.allProbesDisturbed());
+        assertTrue(ladder.basis().contains("no probed rate was sustained"), ladder.basis());
+    }
+}
