@@ -53,6 +53,11 @@ import poolbench.server.stats.StatsSnapshot;
 public final class ComparisonRun {
 
     /** Each capacity probe goes this far from the last: up while sustained, down while not, then halves the gap. */
+    /**
+     * At most this many launches are added to a comparison to replace launches that set no ladder because disturbed
+     * probes cut an arm's capacity search short; a window's repeats have the gate's bound, a launch's have this one.
+     */
+    static final int REPLACED_LAUNCHES = 1;
     private static final double SEARCH_UP = 1.25;
     private static final double SEARCH_DOWN = 0.7;
     /** The first probe, as a share of the warm-up's closed-loop throughput (which the quota holds near capacity). */
@@ -126,31 +131,42 @@ public final class ComparisonRun {
     public List<LaunchRecord> run(List<LaunchRecord> done, java.util.function.Consumer<LaunchRecord> written)
             throws InterruptedException {
         List<LaunchRecord> records = new ArrayList<>();
-        Ladder ladder = done.stream().filter(l -> l.launch() == 1 && !l.ladder().isEmpty()).findFirst()
+        Ladder ladder = done.stream().filter(l -> !l.ladder().isEmpty())
+                .min(Comparator.comparingInt(LaunchRecord::launch))
                 .map(l -> new Ladder(l.ladder(), l.ladderBasis(), l.heavyCpuMillis())).orElse(null);
-        for (int launch = 1; launch <= comparison.launches(); launch++) {
+        int replaced = 0;
+        for (int launch = 1; launch <= comparison.launches() + replaced; launch++) {
             int n = launch;
             Optional<LaunchRecord> kept = done.stream().filter(l -> l.launch() == n).findFirst();
-            if (kept.isPresent() && (ladder != null || n == 1)) {
-                records.add(kept.get());
-                continue;
-            }
-            progress.starting(LaunchRecord.id(comparison.id(), launch) + " (" + String.join(", ", comparison.arms())
-                    + ")");
             LaunchRecord record;
-            try {
-                record = launch(launch, ladder);
-            } catch (IOException e) {
-                record = failed(launch, List.of(), "the launch failed: " + CompareRun.describe(e));
+            if (kept.isPresent() && (ladder != null || n == 1)) {
+                record = kept.get();
+                records.add(record);
+            } else {
+                progress.starting(LaunchRecord.id(comparison.id(), launch) + " ("
+                        + String.join(", ", comparison.arms()) + ")");
+                try {
+                    record = launch(launch, ladder);
+                } catch (IOException e) {
+                    record = failed(launch, List.of(), "the launch failed: " + CompareRun.describe(e));
+                }
+                if (ladder == null && !record.ladder().isEmpty()) {
+                    ladder = new Ladder(record.ladder(), record.ladderBasis(), record.heavyCpuMillis());
+                }
+                records.add(record);
+                written.accept(record);
+                progress.finished();
             }
-            if (ladder == null && !record.ladder().isEmpty()) {
-                ladder = new Ladder(record.ladder(), record.ladderBasis(), record.heavyCpuMillis());
+            if (lostItsLadderToDisturbance(record) && replaced < REPLACED_LAUNCHES) {
+                // Disturbed probes, not the arms, left it without a ladder: one more launch takes its place.
+                replaced++;
             }
-            records.add(record);
-            written.accept(record);
-            progress.finished();
         }
         return records;
+    }
+
+    static boolean lostItsLadderToDisturbance(LaunchRecord record) {
+        return record.ladder().isEmpty() && record.capacities().stream().anyMatch(CapacityPoint::cutShortByDisturbance);
     }
 
     private LaunchRecord failed(int launch, List<LaunchRecord.Server> servers, String error) {
@@ -348,8 +364,9 @@ public final class ComparisonRun {
     }
 
     /**
-     * Every arm's capacity, then the ladder from the weakest. An arm whose every probe was disturbed is searched once
-     * more after a wait for quiet: without its capacity the weakest arm is not known.
+     * Every arm's capacity, then the ladder from the weakest. An arm whose search found no capacity while some of its
+     * probes were disturbed is searched once more after a wait for quiet: without its capacity the weakest arm is not
+     * known.
      */
     private Ladder searchCapacities(List<Running> servers, List<CapacityPoint> capacities)
             throws InterruptedException {
@@ -358,9 +375,9 @@ public final class ComparisonRun {
                 continue;
             }
             CapacityPoint c = search(s, servers);
-            if (c.capacity() <= 0 && c.allProbesDisturbed()) {
-                progress.say(s.label.label() + ": every capacity probe was disturbed; searching again after a wait "
-                        + "for quiet");
+            if (c.cutShortByDisturbance()) {
+                progress.say(s.label.label() + ": its capacity search was cut short by disturbed probes; searching "
+                        + "again after a wait for quiet");
                 awaitQuiet();
                 c = search(s, servers);
             }
@@ -444,9 +461,12 @@ public final class ComparisonRun {
             }
         }
         if (low == null) {
-            return new CapacityPoint(s.label.label(), 0, false, Double.NaN, false,
-                    probes.stream().allMatch(Window::disturbed) ? CapacityPoint.ALL_DISTURBED
-                            : "no probed rate was sustained", probes);
+            long disturbed = probes.stream().filter(Window::disturbed).count();
+            String note = disturbed == probes.size() ? CapacityPoint.ALL_DISTURBED
+                    : disturbed == 0 ? "no probed rate was sustained"
+                    : String.format(Locale.ROOT, "%s: no clean probe was sustained, and %d of %d were disturbed",
+                            CapacityPoint.CUT_SHORT, disturbed, probes.size());
+            return new CapacityPoint(s.label.label(), 0, false, Double.NaN, false, note, probes);
         }
         double loadUse = low.interference().loadCpuUtilization();
         boolean serverBound = loadUse < Comparison.LOAD_HEADROOM && high != null

@@ -22,9 +22,15 @@ public record CapacityPoint(String arm, double capacity, boolean ceilingReached,
     /** The note of a search that found no capacity because every probe was disturbed. */
     public static final String ALL_DISTURBED = "every probe was disturbed";
 
-    /** No capacity, and not because the arm failed: every probe was disturbed, so it says nothing of the arm. */
-    public boolean allProbesDisturbed() {
-        return capacity <= 0 && ALL_DISTURBED.equals(note);
+    /** How the note of a search that found no capacity begins when disturbed probes used up some of its steps. */
+    public static final String CUT_SHORT = "cut short";
+
+    /**
+     * No capacity, and not because the arm failed every clean probe: disturbed probes used up the search's steps, so
+     * it says too little of the arm.
+     */
+    public boolean cutShortByDisturbance() {
+        return capacity <= 0 && (ALL_DISTURBED.equals(note) || note.startsWith(CUT_SHORT));
     }
 
     /** The capacity figure may stand for the server's: measured with the load's CPUs to spare. */
