@@ -378,7 +378,7 @@ public final class ComparisonRun {
             if (c.cutShortByDisturbance()) {
                 progress.say(s.label.label() + ": its capacity search was cut short by disturbed probes; searching "
                         + "again after a wait for quiet");
-                awaitQuiet();
+                awaitQuiet(servers);
                 c = search(s, servers);
             }
             capacities.add(c);
@@ -408,9 +408,9 @@ public final class ComparisonRun {
         return new Ladder(rates, basis, Double.NaN);
     }
 
-    private void awaitQuiet() throws InterruptedException {
+    private void awaitQuiet(List<Running> servers) throws InterruptedException {
         try {
-            accounting.awaitQuiet(gate.quietWait());
+            accounting.awaitQuiet(gate.quietWait(), waitingPids(null, servers));
         } catch (IOException unreadable) {
             // /proc could not be read now: the search runs at once, and each probe's own accounting judges it.
         }
@@ -433,7 +433,7 @@ public final class ComparisonRun {
             if (w.disturbed() && attempts + 1 < gate.attempts()) {
                 attempts++;
                 if (byOthers(w.interference()) == OTHERS) {
-                    awaitQuietBriefly();
+                    awaitQuietBriefly(servers);
                 }
                 continue;
             }
@@ -511,7 +511,7 @@ public final class ComparisonRun {
                     continue;
                 }
                 if (slot.length > 3 && slot[3] == OTHERS) {
-                    awaitQuietBriefly();
+                    awaitQuietBriefly(servers);
                 }
                 names.add(s.label.label() + "@" + slot[1] + (slot[2] > 1 ? " (again)" : ""));
                 double rate = ladder.rates().get(slot[1]);
@@ -545,9 +545,9 @@ public final class ComparisonRun {
         }
     }
 
-    private void awaitQuietBriefly() throws InterruptedException {
+    private void awaitQuietBriefly(List<Running> servers) throws InterruptedException {
         try {
-            accounting.awaitQuiet(Gate.RETRY_QUIET_WAIT);
+            accounting.awaitQuiet(Gate.RETRY_QUIET_WAIT, waitingPids(null, servers));
         } catch (IOException unreadable) {
             // /proc could not be read now: the repeat is measured at once, and its own accounting judges it.
         }

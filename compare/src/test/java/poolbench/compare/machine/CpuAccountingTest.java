@@ -175,6 +175,21 @@ class CpuAccountingTest {
     }
 
     @Test
+    void waitingForQuietJudgesOthersAndStealNotTheComparisonsIdleServers() throws Exception {
+        CpuAccounting accounting = new CpuAccounting(fixture("after"), new Pinning(true, "0", "1", 1, 1, "test"), 0.03,
+                List::of);
+        Interference idleServersOnly = CpuAccounting.compute(before, after, 0, loadTicks, 13, Set.of(0), Set.of(1),
+                true, 0.03, 1);
+        assertFalse(idleServersOnly.clean(), "a window's gate holds the waiting servers to a third of 3%");
+        Interference quietButForOurs = new Interference(0.01, 0.0, 0.01, 0.0, 0.1, "neither", false, 1, 0.04, null);
+        assertTrue(accounting.quiet(quietButForOurs), "4% from the comparison's own idle servers is not others'");
+        Interference intruded = new Interference(0.2, 0.0, 0.0, 0.0, 0.1, "neither", false, 1, 0.0, null);
+        assertFalse(accounting.quiet(intruded));
+        Interference stolen = new Interference(0.0, 0.0, 0.05, 0.0, 0.1, "neither", false, 1, 0.0, null);
+        assertFalse(accounting.quiet(stolen));
+    }
+
+    @Test
     void theProgressLineNamesWhatWasOverItsGateNotTheLargestFigure() throws Exception {
         Pinning pinning = new Pinning(true, "0", "1", 1, 1, "test");
         CpuAccounting accounting = new CpuAccounting(fixture("after"), pinning, 0.03, List::of);
