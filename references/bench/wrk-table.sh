@@ -76,15 +76,7 @@ fi
 jvm_opts="$jvm_flags -XX:ActiveProcessorCount=1"
 go_binary="$root/references/go/target/poolbench-go"
 work=$(mktemp -d)
-server_pid=""
-
-stop_server() {
-  if [[ -n $server_pid ]]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=""
-  fi
-}
+source "$root/references/bench/bench-server.sh"
 trap 'stop_server; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 
@@ -97,31 +89,6 @@ go_ready() {
     (cd "$root/references/go" && GO111MODULE=off GOPATH=/usr/share/gocode \
       GOCACHE="$root/references/go/target/gocache" go build -o "$go_binary.partial" . && mv "$go_binary.partial" "$go_binary")
   fi
-}
-
-start_server() {
-  local name=$1 log=$work/$1.log
-  if [[ $name == go-* ]]; then
-    taskset -c "$server_cpu" "$go_binary" serve --arm "$name" --port "$port" --admin-port -1 >"$log" 2>&1 &
-  else
-    POOLBENCH_JAVA_OPTS=$jvm_opts taskset -c "$server_cpu" "$root/poolbench" serve --arm "$name" --port "$port" \
-      --admin-port -1 >"$log" 2>&1 &
-  fi
-  server_pid=$!
-  for _ in $(seq 1 300); do
-    if grep -q "serving on" "$log" 2>/dev/null; then
-      return 0
-    fi
-    if ! kill -0 "$server_pid" 2>/dev/null; then
-      echo "wrk-table.sh: $name did not start: $(tail -3 "$log" | tr '\n' ' ')" >&2
-      server_pid=""
-      return 1
-    fi
-    sleep 0.1
-  done
-  echo "wrk-table.sh: $name did not say it was serving within 30 s" >&2
-  stop_server
-  return 1
 }
 
 # Requests/s of one wrk run (0 when wrk failed or saw errors on every request).

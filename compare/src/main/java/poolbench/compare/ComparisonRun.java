@@ -158,8 +158,16 @@ public final class ComparisonRun {
                 progress.finished();
             }
             if (lostItsLadderToDisturbance(record) && replaced < REPLACED_LAUNCHES) {
-                // Disturbed probes, not the arms, left it without a ladder: one more launch takes its place.
-                replaced++;
+                // Disturbed probes, not the arms, left it without a ladder: one more launch takes its place, once
+                // the CPUs are quiet again. A neighbour that never stops would only lose that launch as well.
+                if (awaitQuiet(List.of())) {
+                    replaced++;
+                    progress.say(LaunchRecord.id(comparison.id(), launch) + " lost its ladder to disturbed probes; "
+                            + "one more launch takes its place");
+                } else {
+                    progress.say(LaunchRecord.id(comparison.id(), launch) + " lost its ladder to disturbed probes, "
+                            + "and the CPUs were not quiet after " + gate.quietWait().toSeconds() + " s; not replaced");
+                }
             }
         }
         return records;
@@ -376,10 +384,14 @@ public final class ComparisonRun {
             }
             CapacityPoint c = search(s, servers);
             if (c.cutShortByDisturbance()) {
-                progress.say(s.label.label() + ": its capacity search was cut short by disturbed probes; searching "
-                        + "again after a wait for quiet");
-                awaitQuiet(servers);
-                c = search(s, servers);
+                if (awaitQuiet(servers)) {
+                    progress.say(s.label.label() + ": its capacity search was cut short by disturbed probes; "
+                            + "searching again");
+                    c = search(s, servers);
+                } else {
+                    progress.say(s.label.label() + ": its capacity search was cut short by disturbed probes, and the "
+                            + "CPUs were not quiet after " + gate.quietWait().toSeconds() + " s; not searched again");
+                }
             }
             capacities.add(c);
         }
@@ -408,11 +420,13 @@ public final class ComparisonRun {
         return new Ladder(rates, basis, Double.NaN);
     }
 
-    private void awaitQuiet(List<Running> servers) throws InterruptedException {
+    /** Whether a wait of at most the gate's quiet wait found a quiet second ({@code servers} are ours, not others). */
+    private boolean awaitQuiet(List<Running> servers) throws InterruptedException {
         try {
-            accounting.awaitQuiet(gate.quietWait(), waitingPids(null, servers));
+            return accounting.quiet(accounting.awaitQuiet(gate.quietWait(), waitingPids(null, servers)));
         } catch (IOException unreadable) {
-            // /proc could not be read now: the search runs at once, and each probe's own accounting judges it.
+            // /proc could not be read now: go on, and let each probe's own accounting judge it.
+            return true;
         }
     }
 

@@ -344,7 +344,7 @@ public final class CpuAccounting {
     }
 
     /** Others on both sides and steal at or under the threshold; what the comparison's own servers used is not judged. */
-    boolean quiet(Interference i) {
+    public boolean quiet(Interference i) {
         return i.serverCpusOthersShare() <= threshold && i.loadCpusOthersShare() <= threshold
                 && i.stealShare() <= threshold;
     }

@@ -103,6 +103,7 @@ public final class RunReadme {
                     + Numbers.human(a.quietWaitSeconds()) + " s; bottleneck at ≥ " + Numbers.percent(a.saturated())
                     + " utilization; warm-up until two 1-s rounds agree within " + Numbers.percent(a.steadyWithin())));
         }
+        InterferenceSummary.describe(runs).ifPresent(line -> rows.add(List.of("what the machine did", line)));
         if (e.jvmSettings() != null && !e.jvmSettings().isEmpty()) {
             rows.add(List.of("heap × collector sweep", String.join(", ", e.jvmSettings()) + " for "
                     + String.join(", ", e.sweptArms())));

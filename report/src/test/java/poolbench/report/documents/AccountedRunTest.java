@@ -94,6 +94,10 @@ class AccountedRunTest {
         assertTrue(readme.contains("| classic | 3 (1 disturbed, left out) |"), readme);
         assertFalse(readme.contains("No CPU accounting"), readme);
         assertTrue(readme.contains("the runs had 2.00 s of it (median, range)."), readme);
+        assertTrue(readme.contains("| what the machine did | 11 windows, probes and runs: 1 disturbed (measured again "
+                + "or left out; none is in a figure); steal on the worse CPU median 0"), readme);
+        assertTrue(readme.contains("others on the server CPUs median 1"), readme);
+        assertTrue(readme.contains("worst 38"), readme);
     }
 
     @Test
