@@ -23,7 +23,6 @@ public final class AcceptBackoff {
     private long lastReport = System.nanoTime() - LOG_INTERVAL_NANOS;
     private long pauseMillis = FIRST_PAUSE_MILLIS;
     private volatile long total;
-    private boolean failing;
 
     public AcceptBackoff(System.Logger log, String what) {
         this.log = log;
@@ -33,7 +32,6 @@ public final class AcceptBackoff {
 
     /** Counts a failed accept, reports it when a second has passed since the last report, and pauses. */
     public void failed(Throwable e) {
-        failing = true;
         unreported++;
         total++;
         long now = System.nanoTime();
@@ -60,12 +58,6 @@ public final class AcceptBackoff {
     /** An accept worked: the next failure pauses briefly again. */
     public void succeeded() {
         pauseMillis = FIRST_PAUSE_MILLIS;
-        failing = false;
-    }
-
-    /** Whether the last accept failed. */
-    boolean failing() {
-        return failing;
     }
 
     /** Failures since the server started. */

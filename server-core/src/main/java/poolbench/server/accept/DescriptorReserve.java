@@ -11,9 +11,9 @@ import java.util.function.Consumer;
  * endpoint can still answer: it releases them, accepts into the first, reads {@code /proc} with the second, and takes
  * them back. The classic trick of servers that must stay reachable when a limit is hit.
  *
- * <p>An accept loop that keeps failing for want of descriptors retries under the reserve's lock
- * ({@link #acceptWhileShort}), so the two descriptors the stats endpoint frees go to it and not to the next
- * connection waiting in the arm's listen queue. A thread that opens a file meanwhile may still take one; then the
+ * <p>An accept loop that has failed for want of descriptors accepts under the reserve's lock
+ * ({@link #acceptWhileShort}) until an accept finds nobody waiting, so the two descriptors the stats endpoint frees
+ * go to it and not to the next connection waiting in the arm's listen queue. A thread that opens a file meanwhile may still take one; then the
  * reserve stays empty until two descriptors are free again.
  */
 public final class DescriptorReserve {

@@ -125,20 +125,25 @@ public final class HttpServer implements RunningServer {
      * waiting in the listen queue are served as soon as descriptors are freed.
      */
     private void acceptLoop() {
+        // Set by a failed accept and cleared only once an accept finds nobody waiting, not by the next success:
+        // a plain accept right after one would take the descriptors the stats endpoint frees from its reserve.
+        boolean shortOfDescriptors = false;
         while (!closed) {
             Socket connection;
             try {
-                connection = acceptFailures.failing()
+                connection = shortOfDescriptors
                         ? DescriptorReserve.PROCESS.acceptWhileShort(listener, RETRY_ACCEPT_WAIT_MILLIS)
                         : listener.accept();
             } catch (SocketTimeoutException e) {
                 // Failing accepts ended with nobody left waiting: back to the plain blocking accept.
+                shortOfDescriptors = false;
                 acceptFailures.succeeded();
                 continue;
             } catch (Throwable e) {
                 if (closed) {
                     return;
                 }
+                shortOfDescriptors = true;
                 acceptFailures.failed(e);
                 continue;
             }
