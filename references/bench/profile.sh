@@ -24,8 +24,8 @@ usage: references/bench/profile.sh --server NAME --mode keep-alive|close [option
   -h, --help        this text
 
 Writes DIR/NAME-MODE.perf.txt (perf report: shares by binary, then the top symbols), DIR/NAME-MODE.strace.txt
-(strace -c -f) and DIR/NAME-MODE.summary.txt: requests/s without and with the profiler, samples per request, and
-system calls per request. Needs wrk, perf, strace and taskset (apt-get install wrk linux-perf strace util-linux).
+(strace -c -f) and DIR/NAME-MODE.summary.txt: requests/s without and with each profiler, perf's sample
+count, and system calls per request. Needs wrk, perf, strace and taskset (apt-get install wrk linux-perf strace util-linux).
 USAGE
 }
 

@@ -52,12 +52,12 @@ import poolbench.server.stats.StatsSnapshot;
  */
 public final class ComparisonRun {
 
-    /** Each capacity probe goes this far from the last: up while sustained, down while not, then halves the gap. */
     /**
      * At most this many launches are added to a comparison to replace launches that set no ladder because disturbed
      * probes cut an arm's capacity search short; a window's repeats have the gate's bound, a launch's have this one.
      */
     static final int REPLACED_LAUNCHES = 1;
+    /** Each capacity probe goes this far from the last: up while sustained, down while not, then halves the gap. */
     private static final double SEARCH_UP = 1.25;
     private static final double SEARCH_DOWN = 0.7;
     /** The first probe, as a share of the warm-up's closed-loop throughput (which the quota holds near capacity). */

@@ -343,7 +343,7 @@ public final class CpuAccounting {
         return last;
     }
 
-    /** Others on both sides and steal at or under the threshold; what the comparison's own servers used is not judged. */
+    /** Others on both sides and steal at or under the threshold; the comparison's own servers are not judged. */
     public boolean quiet(Interference i) {
         return i.serverCpusOthersShare() <= threshold && i.loadCpusOthersShare() <= threshold
                 && i.stealShare() <= threshold;

@@ -1,6 +1,7 @@
 package poolbench.report.documents;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import poolbench.compare.record.LaunchRecord;
 import poolbench.compare.record.RunRecord;
 import poolbench.compare.record.Window;
 import poolbench.report.run.ComparisonLaunches;
+import poolbench.report.run.Figure;
 import poolbench.report.run.Numbers;
 import poolbench.report.run.RunSet;
 
@@ -23,7 +25,7 @@ final class InterferenceSummary {
     private InterferenceSummary() {
     }
 
-    /** "95 windows, probes and runs: 46 disturbed ...; steal ... median 0%, worst 36% ...", or empty if none was read. */
+    /** "95 windows, probes and runs: 46 disturbed ...; steal ... median 0%, worst 36% ...", or empty if none read. */
     static Optional<String> describe(RunSet runs) {
         List<Interference> seen = new ArrayList<>();
         for (ComparisonLaunches c : runs.operatingPoints().all()) {
@@ -40,17 +42,12 @@ final class InterferenceSummary {
             return Optional.empty();
         }
         long disturbed = seen.stream().filter(i -> !i.clean()).count();
-        double[] steal = seen.stream().mapToDouble(Interference::stealShare).sorted().toArray();
-        double[] others = seen.stream().mapToDouble(Interference::serverCpusOthersShare).sorted().toArray();
+        List<Double> steal = seen.stream().map(Interference::stealShare).toList();
+        List<Double> others = seen.stream().map(Interference::serverCpusOthersShare).toList();
         return Optional.of(String.format(Locale.ROOT, "%d windows, probes and runs: %d disturbed (measured "
                         + "again or left out; none is in a figure); steal on the worse CPU median %s, worst %s; others "
                         + "on the server CPUs median %s, worst %s",
-                seen.size(), disturbed, Numbers.percent(median(steal)), Numbers.percent(steal[steal.length - 1]),
-                Numbers.percent(median(others)), Numbers.percent(others[others.length - 1])));
-    }
-
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+                seen.size(), disturbed, Numbers.percent(Figure.median(steal)), Numbers.percent(Collections.max(steal)),
+                Numbers.percent(Figure.median(others)), Numbers.percent(Collections.max(others))));
     }
 }
