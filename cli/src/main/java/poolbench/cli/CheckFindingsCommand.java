@@ -31,7 +31,7 @@ final class CheckFindingsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "A run directory with a FINDINGS.md, e.g. "
-            + "results/2026-12-02-full.")
+            + "results/2026-12-03-full.")
     Path dir;
 
     @Override

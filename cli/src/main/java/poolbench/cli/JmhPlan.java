@@ -43,7 +43,7 @@ record JmhPlan(List<Group> groups, int singleShots) {
 
     /**
      * Starting a fork's JVM and its trial setup, beside its iterations: the full run of 2026-12-02
-     * ({@code results/2026-12-02-3d1219c7/jmh}) took 37 min 43 s for 2,160 s of iterations in 144 forks, 0.7 s more
+     * ({@code results/superseded/2026-12-02-3d1219c7/jmh}) took 37 min 43 s for 2,160 s of iterations in 144 forks, 0.7 s more
      * a fork; rounded up.
      */
     static final Duration FORK_START = Duration.ofSeconds(1);

@@ -142,10 +142,25 @@ public final class CompareRun {
         if (options.resume()) {
             out.println("resuming: " + resumed.summary());
         }
-        SuitePlan plan = SuitePlan.of(suite, comparisons, scenarios.stream().map(Scenario::workload).toList());
-        int steps = comparisons.stream().mapToInt(c -> c.launches() - resumed.launchesOf(c).size()).sum()
-                + (int) scenarios.stream().filter(s -> resumed.run(s.id()).isEmpty()).count();
-        Progress progress = new Progress(out, options.terminal(), steps, plan.total());
+        // The steps left (all of them unless resumed) and their planned time, which the ETA scales by the pace.
+        int steps = 0;
+        Duration planned = Duration.ZERO;
+        for (Comparison c : comparisons) {
+            List<Integer> kept = resumed.launchesOf(c).stream().map(LaunchRecord::launch).toList();
+            for (int n = 1; n <= c.launches(); n++) {
+                if (!kept.contains(n)) {
+                    steps++;
+                    planned = planned.plus(SuitePlan.launch(c, n));
+                }
+            }
+        }
+        for (Scenario s : scenarios) {
+            if (resumed.run(s.id()).isEmpty()) {
+                steps++;
+                planned = planned.plus(SuitePlan.singleRun(suite, s.workload()));
+            }
+        }
+        Progress progress = new Progress(out, options.terminal(), steps, planned);
         try (ServerHost hosted = servers; LoadSideServices services = new LoadSideServices(commands, pinning,
                 loadSide, options.out().resolve("logs"), options.dbPoolSize(), servers.servicesAddress(),
                 servers.address())) {
@@ -176,7 +191,7 @@ public final class CompareRun {
                     completed.add(kept.get());
                     continue;
                 }
-                progress.starting(s.id());
+                progress.starting(s.id(), SuitePlan.singleRun(suite, s.workload()));
                 RunRecord record = runGated(s, suite, accounting, progress, services);
                 JSON.writeValue(raw.resolve(s.id() + ".json").toFile(), record);
                 if (record.ok()) {

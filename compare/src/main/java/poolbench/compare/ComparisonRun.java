@@ -22,6 +22,7 @@ import poolbench.compare.machine.Interference;
 import poolbench.compare.machine.Pinning;
 import poolbench.compare.plan.ArmLabel;
 import poolbench.compare.plan.Comparison;
+import poolbench.compare.plan.SuitePlan;
 import poolbench.compare.plan.Workload;
 import poolbench.compare.process.HostedServer;
 import poolbench.compare.process.ServerHost;
@@ -144,7 +145,7 @@ public final class ComparisonRun {
                 records.add(record);
             } else {
                 progress.starting(LaunchRecord.id(comparison.id(), launch) + " ("
-                        + String.join(", ", comparison.arms()) + ")");
+                        + String.join(", ", comparison.arms()) + ")", SuitePlan.launch(comparison, launch));
                 try {
                     record = launch(launch, ladder);
                 } catch (IOException e) {
@@ -162,6 +163,7 @@ public final class ComparisonRun {
                 // the CPUs are quiet again. A neighbour that never stops would only lose that launch as well.
                 if (awaitQuiet(List.of())) {
                     replaced++;
+                    progress.added(SuitePlan.launch(comparison, comparison.launches() + replaced));
                     progress.say(LaunchRecord.id(comparison.id(), launch) + " lost its ladder to disturbed probes; "
                             + "one more launch takes its place");
                 } else {

@@ -68,10 +68,9 @@ public record SuitePlan(List<Line> lines, Duration total) {
             total = total.plus(line.time());
         }
         if (!runs.isEmpty()) {
-            Duration each = warmup(suite.warmup(), suite.warmupLimit()).plus(suite.duration()).plus(RUN_OVERHEAD);
-            Duration time = each.multipliedBy(runs.size());
+            Duration time = Duration.ZERO;
             for (Workload w : runs) {
-                time = time.plus(w.idleAfter());
+                time = time.plus(singleRun(suite, w));
             }
             lines.add(new Line("single runs: " + String.join(", ", runs.stream().map(Workload::name).distinct()
                     .toList()), runs.size(), 0, time));
@@ -89,20 +88,44 @@ public record SuitePlan(List<Line> lines, Duration total) {
     }
 
     public static Line comparison(Comparison c) {
+        Duration time = Duration.ZERO;
+        for (int launch = 1; launch <= c.launches(); launch++) {
+            time = time.plus(launch(c, launch));
+        }
+        return new Line(c.id() + ": " + String.join(", ", c.arms()), c.launches(),
+                ladderWindows(c) * c.launches() + probes(c), time);
+    }
+
+    /**
+     * Launch {@code n} of {@code c}: the first warms each arm up in turn and searches every arm's capacity; a later
+     * one warms them all up at once and runs only the ladder's windows.
+     */
+    public static Duration launch(Comparison c, int n) {
         int arms = c.arms().size();
         Duration window = c.leadIn().plus(c.window()).plus(WINDOW_OVERHEAD).plus(c.mixed() ? MIXED_DRAIN
                 : Duration.ZERO);
-        int ladderWindows = c.rounds() * arms * c.steps();
-        int probes = c.mixed() ? 0 : arms * c.searchSteps();
-        Duration windows = repeated(window.multipliedBy(ladderWindows));
-        Duration first = LAUNCH_OVERHEAD.plus(warmup(c.warmup(), c.warmupLimit()).multipliedBy(arms))
+        Duration windows = repeated(window.multipliedBy(ladderWindows(c)));
+        if (n > 1) {
+            return LAUNCH_OVERHEAD.plus(limit(c.warmup(), c.warmupLimit())).plus(windows);
+        }
+        return LAUNCH_OVERHEAD.plus(warmup(c.warmup(), c.warmupLimit()).multipliedBy(arms))
                 .plus(c.mixed() ? CALIBRATION.multipliedBy(arms) : Duration.ZERO)
-                .plus(repeated(c.leadIn().plus(c.window()).plus(WINDOW_OVERHEAD).multipliedBy(probes)))
+                .plus(repeated(c.leadIn().plus(c.window()).plus(WINDOW_OVERHEAD).multipliedBy(probes(c))))
                 .plus(windows);
-        Duration later = LAUNCH_OVERHEAD.plus(limit(c.warmup(), c.warmupLimit())).plus(windows);
-        Duration time = first.plus(later.multipliedBy(c.launches() - 1));
-        return new Line(c.id() + ": " + String.join(", ", c.arms()), c.launches(),
-                ladderWindows * c.launches() + probes, time);
+    }
+
+    /** One single run of {@code w}: its warm-up, its window, its idle phase, and starting and stopping its JVM. */
+    public static Duration singleRun(Suite suite, Workload w) {
+        return warmup(suite.warmup(), suite.warmupLimit()).plus(suite.duration()).plus(RUN_OVERHEAD)
+                .plus(w.idleAfter());
+    }
+
+    private static int ladderWindows(Comparison c) {
+        return c.rounds() * c.arms().size() * c.steps();
+    }
+
+    private static int probes(Comparison c) {
+        return c.mixed() ? 0 : c.arms().size() * c.searchSteps();
     }
 
     private static Duration warmup(Duration fixed, Duration limit) {

@@ -19,6 +19,8 @@ import poolbench.report.claims.Verdict;
 public final class ResultsIndex {
 
     static final String FILE = "README.md";
+    /** Where runs of an older method go, out of the index but kept: results/superseded/<run>/. */
+    static final String SUPERSEDED = "superseded";
 
     private ResultsIndex() {
     }
@@ -44,7 +46,8 @@ public final class ResultsIndex {
         Optional<String> findings = runs.stream().flatMap(r -> RunNotes.findings(resultsDir.resolve(r.run()))
                 .map(f -> RunNotes.fromResultsDirectory(f, r.run())).stream()).findFirst();
         Path file = resultsDir.resolve(FILE);
-        Files.writeString(file, render(runs, unreadable, findings));
+        Files.writeString(file, render(runs, unreadable, findings,
+                Files.isRegularFile(resultsDir.resolve(SUPERSEDED).resolve("README.md"))));
         return file;
     }
 
@@ -71,12 +74,31 @@ public final class ResultsIndex {
     }
 
     /**
-     * Every run's verdict on every claim, quick runs first, oldest to newest, then the full ones: whether a verdict
-     * reproduces is read across a row.
+     * Whether the runs agree on a demonstration: "same" when every run gave one word, "agree" when those with data
+     * did, "**differs**" when one showed what another did not.
+     */
+    static String demonstrationAgreement(List<String> cells) {
+        long words = cells.stream().filter(c -> c.equals(Verdict.SHOWN.word()) || c.equals(Verdict.NOT_SHOWN.word()))
+                .distinct().count();
+        if (words > 1) {
+            return "**differs**";
+        }
+        return cells.stream().distinct().count() == 1 ? "same" : "agree";
+    }
+
+    /** A demonstration's verdict words: a claim whose cell reads one of them is shown, not decided. */
+    static boolean demonstration(List<String> cells) {
+        return cells.stream().anyMatch(c -> c.equals(Verdict.SHOWN.word()) || c.equals(Verdict.NOT_SHOWN.word()));
+    }
+
+    /**
+     * Every compare run's verdict on every claim, quick runs first, oldest to newest, then the full ones: whether a
+     * verdict reproduces is read across a row. Measured claims and demonstrations are two tables, since only the
+     * first could have come out the other way; a run with no suite (JMH alone) decides no claim and has no column.
      */
     static void sideBySide(Markdown md, List<ClaimsDocument.Summary> runs) {
         List<ClaimsDocument.Summary> columns = new ArrayList<>(runs.stream()
-                .filter(r -> r.claims() != null && !r.claims().isEmpty()).toList());
+                .filter(r -> r.suite() != null && r.claims() != null && !r.claims().isEmpty()).toList());
         if (columns.size() < 2) {
             return;
         }
@@ -90,19 +112,28 @@ public final class ResultsIndex {
                 + "database and no heap sweep).");
         List<String> header = new ArrayList<>(List.of("#", "claim"));
         columns.forEach(c -> header.add(Markdown.link(c.run(), c.run() + "/" + ClaimsDocument.FILE) + " ("
-                + (c.suite() == null ? "?" : c.suite()) + ", " + shortCommit(c.gitCommit()) + ")"));
+                + c.suite() + ", " + shortCommit(c.gitCommit()) + ")"));
         header.add("across runs");
-        List<List<String>> rows = new ArrayList<>();
+        List<List<String>> measured = new ArrayList<>();
+        List<List<String>> demonstrations = new ArrayList<>();
         for (ClaimsDocument.Summary.Line line : columns.get(0).claims()) {
             List<String> cells = columns.stream().map(c -> c.claims().stream()
                     .filter(l -> l.number() == line.number()).findFirst().map(ResultsIndex::cell).orElse("–"))
                     .toList();
             List<String> row = new ArrayList<>(List.of(Integer.toString(line.number()), line.claim()));
             row.addAll(cells);
-            row.add(agreement(cells));
-            rows.add(row);
+            boolean shown = demonstration(cells);
+            row.add(shown ? demonstrationAgreement(cells) : agreement(cells));
+            (shown ? demonstrations : measured).add(row);
         }
-        md.table(header, rows);
+        md.heading(3, "Measured claims");
+        md.table(header, measured);
+        if (!demonstrations.isEmpty()) {
+            md.heading(3, "Demonstrations");
+            md.paragraph("Each shows the port behaving as fasthttp does (a cap, a reaper, reuse); it cannot be "
+                    + "refuted by a faster or slower arm, so it is kept apart from the claims above.");
+            md.table(header, demonstrations);
+        }
     }
 
     private static String shortCommit(String commit) {
@@ -112,7 +143,8 @@ public final class ResultsIndex {
         return commit.length() > 7 ? commit.substring(0, 7) + (commit.endsWith("-dirty") ? "-dirty" : "") : commit;
     }
 
-    static String render(List<ClaimsDocument.Summary> runs, List<String> unreadable, Optional<String> findings) {
+    static String render(List<ClaimsDocument.Summary> runs, List<String> unreadable, Optional<String> findings,
+                         boolean superseded) {
         Markdown md = new Markdown();
         md.heading(1, "Published runs");
         md.paragraph("Newest first. Each run's README.md has its environment, tables and charts; its CLAIMS.md has "
@@ -124,6 +156,11 @@ public final class ResultsIndex {
         }
         // The verdicts lead; the newest run's findings, with their caveats, follow them.
         sideBySide(md, runs);
+        if (superseded) {
+            md.paragraph("Runs measured by a method since replaced are kept, with a note on why, under "
+                    + Markdown.link("superseded/", SUPERSEDED + "/README.md") + "; runs withdrawn for a defect of "
+                    + "the instrument are under " + Markdown.link("invalid/", "invalid/") + ".");
+        }
         findings.ifPresent(md::raw);
         for (ClaimsDocument.Summary s : runs) {
             md.heading(2, Markdown.link(s.run(), s.run() + "/" + RunReadme.FILE));

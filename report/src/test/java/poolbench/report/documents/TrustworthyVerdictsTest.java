@@ -124,4 +124,29 @@ class TrustworthyVerdictsTest {
         assertTrue(index.contains("| 1 | A worker pool makes the server many times more efficient than a thread per "
                 + "connection. | confirmed | confirmed | same |"), index);
     }
+
+    @Test
+    void demonstrationsSitApartFromMeasuredClaimsAndAJmhRunHasNoColumn(@TempDir Path results) throws IOException {
+        List<ClaimsDocument.Summary.Line> lines = List.of(
+                new ClaimsDocument.Summary.Line(1, "measured", "confirmed", "why", "2.5×"),
+                new ClaimsDocument.Summary.Line(2, "the cap holds", "shown", "why", "64"));
+        List<ClaimsDocument.Summary> runs = List.of(
+                new ClaimsDocument.Summary("2026-12-03-a", "2026-12-03T01:00:00Z", "quick", "abc", lines),
+                new ClaimsDocument.Summary("2026-12-03-b", "2026-12-03T02:00:00Z", "full", "abc", lines),
+                new ClaimsDocument.Summary("2026-12-03-jmh", null, null, null, lines));
+        String index = ResultsIndex.render(runs, List.of(), java.util.Optional.empty(), true);
+        int measured = index.indexOf("### Measured claims");
+        int demonstrations = index.indexOf("### Demonstrations");
+        assertTrue(measured >= 0 && demonstrations > measured, index);
+        assertTrue(index.indexOf("| 1 | measured | confirmed | confirmed | same |") > measured, index);
+        assertTrue(index.indexOf("| 1 | measured |") < demonstrations, index);
+        assertTrue(index.indexOf("| 2 | the cap holds | shown | shown | same |") > demonstrations, index);
+        String header = index.substring(measured, index.indexOf('\n', index.indexOf("| #", measured)));
+        assertTrue(!header.contains("2026-12-03-jmh"), header);
+        assertTrue(index.contains("[superseded/](superseded/README.md)"), index);
+        assertTrue(!ResultsIndex.render(runs, List.of(), java.util.Optional.empty(), false).contains("superseded"));
+        assertEquals("**differs**", ResultsIndex.demonstrationAgreement(List.of("shown", "not shown")));
+        assertEquals("agree", ResultsIndex.demonstrationAgreement(List.of("shown", "no data")));
+        assertEquals("same", ResultsIndex.demonstrationAgreement(List.of("not shown", "not shown")));
+    }
 }
