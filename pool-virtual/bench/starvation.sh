@@ -14,10 +14,10 @@
 set -euo pipefail
 
 usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
-work=5000000 heavy_seconds=10 server_cpu=0 load_cpu=1 port=18090
+cpu_work=5000000 heavy_seconds=10 server_cpu=0 load_cpu=1 port=18090
 while [[ $# -gt 0 ]]; do
   case $1 in
-    --work) work=$2; shift 2 ;;
+    --work) cpu_work=$2; shift 2 ;;
     --heavy-seconds) heavy_seconds=$2; shift 2 ;;
     --server-cpu) server_cpu=$2; shift 2 ;;
     --load-cpu) load_cpu=$2; shift 2 ;;
@@ -25,17 +25,14 @@ while [[ $# -gt 0 ]]; do
     *) echo "starvation.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-[[ $work =~ ^[0-9]+$ && $heavy_seconds =~ ^[0-9]+$ && $heavy_seconds -ge 3 ]] || {
+[[ $cpu_work =~ ^[0-9]+$ && $heavy_seconds =~ ^[0-9]+$ && $heavy_seconds -ge 3 ]] || {
   echo "starvation.sh: --work takes a whole number and --heavy-seconds one of at least 3" >&2; exit 2; }
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-work_dir=$(mktemp -d)
-server_pid=""
-cleanup() {
-  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$work_dir"
-}
-trap cleanup EXIT
+work=$(mktemp -d)
+# shellcheck source=../../references/bench/bench-server.sh
+source "$root/references/bench/bench-server.sh"
+trap 'stop_server; rm -rf "$work"' EXIT
 jvm_opts="$("$root/poolbench" jvm-flags) -XX:ActiveProcessorCount=1"
 url=http://127.0.0.1:$port
 
@@ -47,22 +44,18 @@ print("%.1f %.1f" % (l.get("50.0", l.get("50")), l.get("99.0", l.get("99"))))' "
 
 measure() {
   local name=$1; shift
-  POOLBENCH_JAVA_OPTS=$jvm_opts taskset -c "$server_cpu" "$root/poolbench" serve --port "$port" --admin-port -1 \
-    "$@" >"$work_dir/server.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 300); do grep -q "serving on" "$work_dir/server.log" && break; sleep 0.1; done
-  grep -q "serving on" "$work_dir/server.log" || { echo "starvation.sh: $name did not start" >&2; exit 1; }
+  start_server "$@"
   # Warm the server's code up, light and heavy, before anything is timed.
   taskset -c "$load_cpu" "$root/poolbench" load -c 4 -d 2s "$url/plaintext" >/dev/null
-  taskset -c "$load_cpu" "$root/poolbench" load -c 2 -d 2s "$url/cpu?work=$work" >/dev/null
+  taskset -c "$load_cpu" "$root/poolbench" load -c 2 -d 2s "$url/cpu?work=$cpu_work" >/dev/null
 
   local light_seconds=$((heavy_seconds + 2))
   taskset -c "$load_cpu" "$root/poolbench" load -c 1 -R 20 -d "${light_seconds}s" --timeout 30s \
-    --max-errors 100 --json "$work_dir/light.json" "$url/plaintext" >/dev/null &
+    --max-errors 100 --json "$work/light.json" "$url/plaintext" >/dev/null &
   local light=$!
   sleep 1
   taskset -c "$load_cpu" "$root/poolbench" load -c 2 -d "${heavy_seconds}s" --timeout 30s --max-errors 100 \
-    --json "$work_dir/heavy.json" "$url/cpu?work=$work" >/dev/null &
+    --json "$work/heavy.json" "$url/cpu?work=$cpu_work" >/dev/null &
   local heavy=$!
   sleep 2
   local first_byte
@@ -71,17 +64,17 @@ measure() {
   wait "$heavy" "$light" || true
   local heavy_rate
   heavy_rate=$(python3 -c 'import json,sys; print("%.0f" % json.load(open(sys.argv[1]))["requestsPerSecond"])' \
-    "$work_dir/heavy.json")
-  read -r p50 p99 < <(percentiles "$work_dir/light.json")
+    "$work/heavy.json")
+  read -r p50 p99 < <(percentiles "$work/light.json")
   printf '%-28s %10s %10s %22s %14s\n' "$name" "$p50" "$p99" \
     "$(python3 -c "import sys; v=sys.argv[1]; print(v if v == 'none' else '%.1f' % (float(v) * 1000))" "$first_byte")" \
     "$heavy_rate"
-  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+  stop_server
 }
 
-echo "server on CPU $server_cpu (one carrier), load on CPU $load_cpu; heavy: 2 connections looping /cpu?work=$work for ${heavy_seconds} s"
+echo "server on CPU $server_cpu (one carrier), load on CPU $load_cpu; heavy: 2 connections looping /cpu?work=$cpu_work for ${heavy_seconds} s"
 printf '%-28s %10s %10s %22s %14s\n' "arm" "light p50" "light p99" "new conn. first byte" "heavy req/s"
 printf '%-28s %10s %10s %22s %14s\n' "" "ms" "ms" "ms" ""
-measure classic --arm classic
-measure virtual --arm virtual
-measure "virtual --cpu-executor 1" --arm virtual --cpu-executor 1
+measure classic classic
+measure virtual virtual
+measure "virtual --cpu-executor 1" virtual --cpu-executor 1
