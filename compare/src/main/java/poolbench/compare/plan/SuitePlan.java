@@ -17,7 +17,8 @@ import poolbench.compare.CompareRun;
  * arm's at once, counted as one arm's limit), in the first launch each arm's capacity probes, then rounds × arms ×
  * steps windows of lead-in + window + {@link #WINDOW_OVERHEAD}; a mixed window adds its drain. Windows and probes
  * are counted {@link #REPEATED} more for the disturbed ones measured again. A single run is its warm-up, its
- * window, its idle phase and {@link #RUN_OVERHEAD} to start and stop a JVM.
+ * window, its idle phase and {@link #RUN_OVERHEAD} to start and stop a JVM, also counted {@link #REPEATED} more:
+ * the gate retries a disturbed run whole, as it does a window.
  *
  * <p>The constants are what two quick runs on a 2-vCPU VM took (Temurin 25, 2026-12-02, launch records'
  * timestamps and warm-up times); the repeats depend on the machine's steal, which the plan cannot know.
@@ -114,10 +115,13 @@ public record SuitePlan(List<Line> lines, Duration total) {
                 .plus(windows);
     }
 
-    /** One single run of {@code w}: its warm-up, its window, its idle phase, and starting and stopping its JVM. */
+    /**
+     * One single run of {@code w}: its warm-up, its window, its idle phase, and starting and stopping its JVM, with
+     * the retries of the disturbed ones (the full run of 2026-12-03 made 101 attempts for its 80 single runs).
+     */
     public static Duration singleRun(Suite suite, Workload w) {
-        return warmup(suite.warmup(), suite.warmupLimit()).plus(suite.duration()).plus(RUN_OVERHEAD)
-                .plus(w.idleAfter());
+        return repeated(warmup(suite.warmup(), suite.warmupLimit()).plus(suite.duration()).plus(RUN_OVERHEAD)
+                .plus(w.idleAfter()));
     }
 
     private static int ladderWindows(Comparison c) {
