@@ -186,8 +186,8 @@ class SuiteTest {
                 plan.total());
         assertTrue(plan.text().contains("in all"), plan.text());
         Workload overload = quick.workloads().get(0);
-        Duration once = Duration.ofMillis(quick.warmup().plus(SuitePlan.TYPICAL_STEADY).plus(quick.duration())
-                .plus(SuitePlan.RUN_OVERHEAD).plus(overload.idleAfter()).toMillis());
+        Duration once = quick.warmup().plus(SuitePlan.TYPICAL_STEADY).plus(quick.duration())
+                .plus(SuitePlan.RUN_OVERHEAD).plus(overload.idleAfter());
         assertEquals(Math.round(once.toMillis() * (1 + SuitePlan.REPEATED)),
                 SuitePlan.singleRun(quick, overload).toMillis(), "a disturbed single run is retried");
     }
